@@ -1,0 +1,9 @@
+//! Project files: reading with clear errors, deterministic atomic writing.
+
+mod error;
+mod read;
+mod write;
+
+pub use error::FileError;
+pub use read::{MAX_PROJECT_BYTES, parse_project, read_project, template_project};
+pub use write::{save_project, to_ron, write_atomically};

@@ -1,0 +1,123 @@
+//! Writing a project: deterministic pretty RON, saved atomically with a backup.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::error::FileError;
+use crate::model::Project;
+
+/// The project as the file holds it: the same project always gives the same text.
+pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(true);
+    let mut text = unescape_apostrophes(&ron::ser::to_string_pretty(project, config)?);
+    text.push('\n');
+    Ok(text)
+}
+
+/// ron escapes `'` inside strings as `\'`, which is legal but makes every "buyer's" in a
+/// hand-edited file read badly. Outside strings the output has no backslashes, and inside
+/// them every backslash starts an escape, so escapes are read in pairs.
+fn unescape_apostrophes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\'') => out.push('\''),
+            Some(escaped) => {
+                out.push('\\');
+                out.push(escaped);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Saves the project to `path` atomically, keeping the previous file as `NAME.bak`.
+pub fn save_project(path: &Path, project: &Project) -> Result<(), FileError> {
+    let text = to_ron(project).map_err(|error| FileError::Write {
+        path: path.to_owned(),
+        source: io::Error::other(error),
+    })?;
+    write_atomically(path, text.as_bytes())
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it, keeps the old file as
+/// `NAME.bak` and renames the new one into place. On any failure the file at `path` is
+/// untouched and the temporary file is removed.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    let error = |source| FileError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    // Saving through a symbolic link replaces the file it points to, not the link.
+    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let Some(name) = target.file_name() else {
+        return Err(error(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the path does not name a file",
+        )));
+    };
+    let folder = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let temporary = folder.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = replace_with(&target, &temporary, bytes);
+    if result.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    result.map_err(error)?;
+    sync_folder(&folder);
+    Ok(())
+}
+
+fn replace_with(target: &Path, temporary: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = fs::File::create(temporary)?;
+    if let Ok(existing) = fs::metadata(target) {
+        file.set_permissions(existing.permissions())?;
+    }
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    if target.exists() {
+        keep_backup(target)?;
+    }
+    fs::rename(temporary, target)
+}
+
+/// Keeps the current file as `NAME.bak`: a hard link where the file system has them
+/// (no copy, and the old bytes stay when the new file is renamed in), else a copy.
+fn keep_backup(target: &Path) -> io::Result<()> {
+    let mut backup = target.as_os_str().to_owned();
+    backup.push(".bak");
+    let backup = PathBuf::from(backup);
+    match fs::remove_file(&backup) {
+        Ok(()) => {}
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+        Err(error) => return Err(error),
+    }
+    if fs::hard_link(target, &backup).is_err() {
+        fs::copy(target, &backup)?;
+    }
+    Ok(())
+}
+
+/// Makes the rename durable. Best effort: not every platform can open a folder.
+fn sync_folder(folder: &Path) {
+    if let Ok(handle) = fs::File::open(folder) {
+        let _ = handle.sync_all();
+    }
+}

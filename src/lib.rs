@@ -1,0 +1,9 @@
+//! Journeymap: a desktop customer-journey mapper.
+//!
+//! `model` is the document, `file` reads and writes it, `app` is the window. The binary's
+//! command line lives in `cli`.
+
+pub mod app;
+pub mod cli;
+pub mod file;
+pub mod model;

@@ -1,0 +1,139 @@
+//! The edit door: the one owner of a project, through which every change passes.
+
+use super::edit::{Edit, EditError};
+use super::types::Project;
+use super::validate::validate;
+
+/// A project with its undo history and a record of whether it matches what was saved.
+#[derive(Debug)]
+pub struct Document {
+    project: Project,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Names the current state; every applied edit makes a new one.
+    state: u64,
+    last_state: u64,
+    /// The state that was last written to (or read from) disk; `None` when that state can
+    /// no longer be reached by undo or redo.
+    saved_state: Option<u64>,
+}
+
+/// One undo or redo step: the edit that goes to the other state, and the two states.
+#[derive(Debug)]
+struct Step {
+    edit: Edit,
+    from: u64,
+    to: u64,
+}
+
+impl Document {
+    /// A document for a project that matches what is on disk (not dirty).
+    pub fn new(project: Project) -> Self {
+        Self {
+            project,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            state: 0,
+            last_state: 0,
+            saved_state: Some(0),
+        }
+    }
+
+    /// A document whose project has never been saved (dirty from the start).
+    pub fn unsaved(project: Project) -> Self {
+        Self {
+            saved_state: None,
+            ..Self::new(project)
+        }
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// Applies an edit as one undo step. An edit that would leave the project invalid is
+    /// refused and changes nothing.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let inverse = edit.apply(&mut self.project)?;
+        if let Some(error) = validate(&self.project).into_iter().next() {
+            let _ = inverse.apply(&mut self.project);
+            return Err(EditError::Invalid(error.to_string()));
+        }
+        self.last_state += 1;
+        self.undo.push(Step {
+            edit: inverse,
+            from: self.last_state,
+            to: self.state,
+        });
+        self.state = self.last_state;
+        self.redo.clear();
+        Ok(())
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Undoes the latest edit; returns false when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        Self::step(
+            &mut self.project,
+            &mut self.state,
+            &mut self.undo,
+            &mut self.redo,
+        )
+    }
+
+    /// Re-applies the latest undone edit; returns false when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        Self::step(
+            &mut self.project,
+            &mut self.state,
+            &mut self.redo,
+            &mut self.undo,
+        )
+    }
+
+    fn step(
+        project: &mut Project,
+        state: &mut u64,
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+    ) -> bool {
+        let Some(step) = from.pop() else {
+            return false;
+        };
+        match step.edit.apply(project) {
+            Ok(inverse) => {
+                *state = step.to;
+                to.push(Step {
+                    edit: inverse,
+                    from: step.to,
+                    to: step.from,
+                });
+                true
+            }
+            // Steps are recorded against exactly the state they apply to, so this is
+            // unreachable; should it happen, the history is dropped rather than corrupted.
+            Err(_) => {
+                from.clear();
+                to.clear();
+                false
+            }
+        }
+    }
+
+    /// Whether the project differs from what was last saved or opened.
+    pub fn is_dirty(&self) -> bool {
+        self.saved_state != Some(self.state)
+    }
+
+    /// Records that the current project is what is now on disk.
+    pub fn mark_saved(&mut self) {
+        self.saved_state = Some(self.state);
+    }
+}

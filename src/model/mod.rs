@@ -1,0 +1,14 @@
+//! The journey document: types, validation, edits with undo, and the built-in template.
+//! Nothing here knows about egui, files or screens.
+
+mod document;
+mod edit;
+mod template;
+mod types;
+mod validate;
+
+pub use document::Document;
+pub use edit::{Edit, EditError, Item, List, ListOp};
+pub use template::{TEMPLATE_NAME, TEMPLATE_RON};
+pub use types::*;
+pub use validate::{ValidationError, parse_hex_color, validate};

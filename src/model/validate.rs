@@ -1,0 +1,289 @@
+//! Every rule of the format: unique ids, references that resolve, values in range.
+//!
+//! Validation is linear in the size of the project: each list's ids go into a hash set
+//! once, and every reference is one lookup.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::types::{FORMAT_VERSION, Journey, LaneKind, Project};
+
+/// One broken rule, located by journey, item and field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidationError {
+    /// The journey the item belongs to, when it belongs to one.
+    pub journey: Option<String>,
+    /// What the item is and its id, e.g. ``card `form` ``.
+    pub item: String,
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(journey) = &self.journey {
+            write!(f, "journey `{journey}`, ")?;
+        }
+        write!(f, "{}, field `{}`: {}", self.item, self.field, self.message)
+    }
+}
+
+/// All the rules a project breaks, in file order; empty when it is valid.
+pub fn validate(project: &Project) -> Vec<ValidationError> {
+    let mut errors = Errors::default();
+    if project.format == 0 || project.format > FORMAT_VERSION {
+        errors.push(
+            None,
+            Item {
+                what: "project",
+                id: "",
+                index: None,
+            },
+            "format",
+            format!(
+                "format {} is not one this program knows (it reads format {FORMAT_VERSION})",
+                project.format
+            ),
+        );
+    }
+
+    let mut departments = HashSet::new();
+    for (i, department) in project.departments.iter().enumerate() {
+        let item = item_name("department", &department.id, i);
+        errors.id(None, item, &department.id, &mut departments);
+        errors.required(None, item, "name", &department.name);
+        errors.color(None, item, &department.color);
+    }
+
+    let mut personas = HashSet::new();
+    for (i, persona) in project.personas.iter().enumerate() {
+        let item = item_name("persona", &persona.id, i);
+        errors.id(None, item, &persona.id, &mut personas);
+        errors.required(None, item, "name", &persona.name);
+        errors.color(None, item, &persona.color);
+    }
+
+    let mut journeys = HashSet::new();
+    for (i, journey) in project.journeys.iter().enumerate() {
+        let item = item_name("journey", &journey.id, i);
+        errors.id(None, item, &journey.id, &mut journeys);
+        errors.required(None, item, "name", &journey.name);
+        if let Some(persona) = &journey.persona
+            && !personas.contains(persona.as_str())
+        {
+            errors.push(
+                None,
+                item,
+                "persona",
+                format!("no persona has the id `{persona}`"),
+            );
+        }
+        validate_journey(journey, &departments, &mut errors);
+    }
+    errors.0
+}
+
+fn validate_journey(journey: &Journey, departments: &HashSet<&str>, errors: &mut Errors) {
+    let scope = Some(journey.id.as_str());
+
+    let mut stages = HashSet::new();
+    for (i, stage) in journey.stages.iter().enumerate() {
+        let item = item_name("stage", &stage.id, i);
+        errors.id(scope, item, &stage.id, &mut stages);
+        errors.required(scope, item, "name", &stage.name);
+        if let Some(conversion) = stage.conversion
+            && !(0.0..=1.0).contains(&conversion)
+        {
+            errors.push(
+                scope,
+                item,
+                "conversion",
+                format!("{conversion} is outside 0..=1 (write 0.12 for 12 %)"),
+            );
+        }
+        for kpi in &stage.kpis {
+            errors.required(scope, item, "kpis", &kpi.name);
+        }
+    }
+
+    let mut lane_ids = HashSet::new();
+    for (i, lane) in journey.lanes.iter().enumerate() {
+        errors.id(
+            scope,
+            item_name("lane", &lane.id, i),
+            &lane.id,
+            &mut lane_ids,
+        );
+    }
+    let lanes: HashMap<&str, LaneKind> = journey
+        .lanes
+        .iter()
+        .map(|lane| (lane.id.as_str(), lane.kind))
+        .collect();
+
+    let mut cards = HashSet::new();
+    for (i, card) in journey.cards.iter().enumerate() {
+        let item = item_name("card", &card.id, i);
+        errors.id(scope, item, &card.id, &mut cards);
+        errors.required(scope, item, "title", &card.title);
+        if !stages.contains(card.stage.as_str()) {
+            errors.push(
+                scope,
+                item,
+                "stage",
+                format!("no stage of this journey has the id `{}`", card.stage),
+            );
+        }
+        match lanes.get(card.lane.as_str()) {
+            None => errors.push(
+                scope,
+                item,
+                "lane",
+                format!("no lane of this journey has the id `{}`", card.lane),
+            ),
+            Some(LaneKind::Emotion) => errors.push(
+                scope,
+                item,
+                "lane",
+                format!(
+                    "`{}` is an Emotion lane, which draws the emotion curve and holds no cards",
+                    card.lane
+                ),
+            ),
+            Some(_) => {}
+        }
+        if let Some(owner) = &card.owner
+            && !departments.contains(owner.as_str())
+        {
+            errors.push(
+                scope,
+                item,
+                "owner",
+                format!("no department has the id `{owner}`"),
+            );
+        }
+        if let Some(emotion) = card.emotion
+            && !(-2..=2).contains(&emotion)
+        {
+            errors.push(
+                scope,
+                item,
+                "emotion",
+                format!("{emotion} is outside -2..=2"),
+            );
+        }
+    }
+
+    // Links may point forward in the list, so they are checked once every card id is known.
+    for (i, card) in journey.cards.iter().enumerate() {
+        for link in &card.links {
+            if link == &card.id {
+                let item = item_name("card", &card.id, i);
+                errors.push(
+                    scope,
+                    item,
+                    "links",
+                    "a card cannot link to itself".to_owned(),
+                );
+            } else if !cards.contains(link.as_str()) {
+                let item = item_name("card", &card.id, i);
+                errors.push(
+                    scope,
+                    item,
+                    "links",
+                    format!("no card of this journey has the id `{link}`"),
+                );
+            }
+        }
+    }
+}
+
+/// Where an error is: an item of a list, named only when an error is reported.
+#[derive(Clone, Copy)]
+struct Item<'a> {
+    what: &'static str,
+    id: &'a str,
+    /// Position in its list; `None` for the project itself.
+    index: Option<usize>,
+}
+
+/// Names an item by its id, or by its position when the id is empty.
+fn item_name<'a>(what: &'static str, id: &'a str, index: usize) -> Item<'a> {
+    Item {
+        what,
+        id,
+        index: Some(index),
+    }
+}
+
+impl fmt::Display for Item<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.id.is_empty() {
+            write!(f, "{} `{}`", self.what, self.id)
+        } else if let Some(index) = self.index {
+            write!(f, "{} #{} (no id)", self.what, index + 1)
+        } else {
+            f.write_str(self.what)
+        }
+    }
+}
+
+#[derive(Default)]
+struct Errors(Vec<ValidationError>);
+
+impl Errors {
+    fn push(&mut self, journey: Option<&str>, item: Item, field: &'static str, message: String) {
+        self.0.push(ValidationError {
+            journey: journey.map(str::to_owned),
+            item: item.to_string(),
+            field,
+            message,
+        });
+    }
+
+    fn id<'a>(
+        &mut self,
+        journey: Option<&str>,
+        item: Item,
+        id: &'a str,
+        seen: &mut HashSet<&'a str>,
+    ) {
+        if id.is_empty() {
+            self.push(journey, item, "id", "the id is empty".to_owned());
+        } else if !seen.insert(id) {
+            self.push(
+                journey,
+                item,
+                "id",
+                "another item of the same list has the same id".to_owned(),
+            );
+        }
+    }
+
+    fn required(&mut self, journey: Option<&str>, item: Item, field: &'static str, value: &str) {
+        if value.trim().is_empty() {
+            self.push(journey, item, field, "must not be empty".to_owned());
+        }
+    }
+
+    fn color(&mut self, journey: Option<&str>, item: Item, color: &str) {
+        if !color.is_empty() && parse_hex_color(color).is_none() {
+            self.push(
+                journey,
+                item,
+                "color",
+                format!("`{color}` is not a colour of the form #RRGGBB"),
+            );
+        }
+    }
+}
+
+/// Parses `#RRGGBB` into its three channels.
+pub fn parse_hex_color(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([channel(0)?, channel(2)?, channel(4)?])
+}
