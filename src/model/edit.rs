@@ -47,6 +47,8 @@ pub enum ListOp {
 }
 
 /// One change to a project, as the user sees it: one undo step.
+// Edits are few and short-lived (one per user action), so their size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     List {
