@@ -3,12 +3,14 @@
 
 mod document;
 mod edit;
+mod sample;
 mod template;
 mod types;
 mod validate;
 
 pub use document::Document;
 pub use edit::{Edit, EditError, Item, List, ListOp};
+pub use sample::generated_project;
 pub use template::{TEMPLATE_NAME, TEMPLATE_RON};
 pub use types::*;
 pub use validate::{ValidationError, parse_hex_color, validate};
