@@ -6,4 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod file;
+pub mod layout;
 pub mod model;
+pub mod paint;
+pub mod theme;

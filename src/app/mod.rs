@@ -1,18 +1,161 @@
-//! The desktop window. For now an overview of the open project; the canvas comes next.
+//! The desktop window: menu bar, journey tabs, the canvas, the inspector and a status
+//! line. UI code only reports what the user did as [`Action`]s; [`JourneymapApp::handle`]
+//! carries them out in one place, through the document's edit door.
+
+mod actions;
+mod canvas;
+mod command;
+mod dialogs;
+mod files;
+mod inspector;
+mod menus;
+mod recovery;
 
 use std::path::PathBuf;
 
-use crate::model::Document;
+pub use actions::{Action, Selection};
+pub use command::Command;
+pub use recovery::default_recovery_path;
 
-/// The running application: the open document and where it lives on disk.
+use crate::layout::JourneyLayout;
+use crate::model::{Document, Journey};
+
+/// What persists between runs (through eframe's storage): recent files and the theme.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub recent: Vec<PathBuf>,
+    pub dark_mode: bool,
+}
+
+/// How the app meets the outside world; tests set these to stay inside a temporary folder.
+#[derive(Clone, Debug)]
+pub struct Environment {
+    /// Where unsaved work is kept for crash recovery; `None` turns recovery off.
+    pub recovery_path: Option<PathBuf>,
+    /// How long unsaved work waits before it is written to the recovery file.
+    pub recovery_seconds: f64,
+    /// Whether native file dialogs can be shown; `Err` says why not.
+    pub native_dialogs: Result<(), String>,
+}
+
+impl Environment {
+    /// The real environment of a desktop session.
+    pub fn detect() -> Self {
+        Self {
+            recovery_path: default_recovery_path(),
+            recovery_seconds: recovery::RECOVERY_SECONDS,
+            native_dialogs: files::native_dialogs_available(),
+        }
+    }
+}
+
+/// Pan, zoom and the drag in progress: view state, never saved, never undone.
+#[derive(Clone, Debug)]
+pub struct View {
+    pub zoom: f32,
+    /// Where the map's origin sits relative to the canvas's top-left corner.
+    pub offset: egui::Vec2,
+    /// How to frame the map on the next frame (after opening, switching journeys, Fit).
+    pub framing: Option<Framing>,
+    /// The canvas rectangle of the last frame, for zoom commands.
+    pub canvas: egui::Rect,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            zoom: 1.0,
+            offset: egui::Vec2::ZERO,
+            framing: Some(Framing::Start),
+            canvas: egui::Rect::NOTHING,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Framing {
+    /// The whole map in view, at whatever zoom that takes.
+    Fit,
+    /// The map's top-left corner, as large as fits but readable (a fresh map or file).
+    Start,
+}
+
+/// The running application.
 pub struct JourneymapApp {
     document: Document,
     path: Option<PathBuf>,
+    journey: usize,
+    selection: Selection,
+    view: View,
+    layout: Option<(u64, usize, JourneyLayout)>,
+    settings: Settings,
+    environment: Environment,
+    dialog: Option<dialogs::Dialog>,
+    inspector: inspector::InspectorState,
+    canvas: canvas::CanvasState,
+    status: String,
+    recovery: recovery::RecoveryClock,
+    /// Set once the user has confirmed quitting, so the close is let through.
+    quitting: bool,
+    window_title: String,
 }
 
 impl JourneymapApp {
-    pub fn new(document: Document, path: Option<PathBuf>) -> Self {
-        Self { document, path }
+    pub fn new(document: Document, path: Option<PathBuf>, environment: Environment) -> Self {
+        let mut app = Self {
+            document,
+            path,
+            journey: 0,
+            selection: Selection::None,
+            view: View::default(),
+            layout: None,
+            settings: Settings::default(),
+            environment,
+            dialog: None,
+            inspector: inspector::InspectorState::default(),
+            canvas: canvas::CanvasState::default(),
+            status: String::new(),
+            recovery: recovery::RecoveryClock::default(),
+            quitting: false,
+            window_title: String::new(),
+        };
+        app.offer_recovery();
+        app
+    }
+
+    pub fn with_settings(mut self, settings: Settings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    pub fn status(&self) -> &str {
+        &self.status
+    }
+
+    /// The journey on screen.
+    pub fn journey(&self) -> Option<&Journey> {
+        self.document.project().journeys.get(self.journey)
     }
 
     /// The window title: the file name (or the template), with `*` when unsaved.
@@ -29,47 +172,104 @@ impl JourneymapApp {
         format!("{name}{dirty} — Journeymap")
     }
 
-    /// Draws the whole window into `ui`.
+    /// The layout of the journey on screen, computed again only when the project changed.
+    fn layout(&mut self) -> Option<&JourneyLayout> {
+        let state = self.document.state_id();
+        let journey = self.document.project().journeys.get(self.journey)?;
+        let fresh = matches!(&self.layout, Some((s, j, _)) if *s == state && *j == self.journey);
+        if !fresh {
+            self.layout = Some((state, self.journey, JourneyLayout::new(journey)));
+        }
+        self.layout.as_ref().map(|(_, _, layout)| layout)
+    }
+
+    /// Draws the whole window into `ui` and carries out what the user did.
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        let project = self.document.project();
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading(&project.title);
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for journey in &project.journeys {
-                    ui.separator();
-                    ui.label(egui::RichText::new(&journey.name).strong().size(18.0));
-                    for stage in &journey.stages {
-                        let cards = journey
-                            .cards
-                            .iter()
-                            .filter(|card| card.stage == stage.id)
-                            .count();
-                        ui.label(format!("{} — {cards} cards", stage.name));
-                    }
-                }
-            });
+        let ctx = ui.ctx().clone();
+        ctx.set_theme(if self.settings.dark_mode {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
         });
+        let mut actions: Vec<Action> = Command::from_keys(&ctx)
+            .into_iter()
+            .map(Action::Command)
+            .collect();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
+            if self.document.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                actions.push(Action::Command(Command::Quit));
+            } else {
+                self.recovery.clear(&self.environment);
+            }
+        }
+
+        menus::menu_bar(ui, self, &mut actions);
+        menus::status_line(ui, self);
+        inspector::panel(ui, self, &mut actions);
+        menus::journey_tabs(ui, self, &mut actions);
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| canvas::show(ui, self, &mut actions));
+        dialogs::show(&ctx, self, &mut actions);
+
+        for action in actions {
+            self.handle(action, &ctx);
+        }
+        self.recovery.tick(
+            &ctx,
+            &self.document,
+            self.path.as_deref(),
+            &self.environment,
+        );
+        let title = self.title();
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
     }
 }
+
+const SETTINGS_KEY: &str = "journeymap-settings";
 
 impl eframe::App for JourneymapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        // A session that ends without the window's close (logout, a signal) keeps the work.
+        if self.document.is_dirty() && !self.quitting {
+            self.recovery
+                .write_now(&self.document, self.path.as_deref(), &self.environment);
+        }
+    }
 }
 
 /// Opens the window on `document` and runs until it is closed.
 pub fn run(document: Document, path: Option<PathBuf>) -> Result<(), eframe::Error> {
-    let app = JourneymapApp::new(document, path);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(app.title())
-            .with_inner_size([1280.0, 800.0]),
+            .with_title("Journeymap")
+            .with_inner_size([1440.0, 860.0])
+            .with_min_inner_size([640.0, 400.0]),
         ..Default::default()
     };
     eframe::run_native(
         "Journeymap",
         options,
-        Box::new(|_creation| Ok(Box::new(app))),
+        Box::new(move |creation| {
+            let settings = creation
+                .storage
+                .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
+                .unwrap_or_default();
+            let app =
+                JourneymapApp::new(document, path, Environment::detect()).with_settings(settings);
+            Ok(Box::new(app))
+        }),
     )
 }

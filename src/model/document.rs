@@ -24,6 +24,8 @@ struct Step {
     edit: Edit,
     from: u64,
     to: u64,
+    /// Set while later edits with the same key join this step (typing in one field).
+    merge_key: Option<String>,
 }
 
 impl Document {
@@ -51,22 +53,52 @@ impl Document {
         &self.project
     }
 
+    /// Names the project's current content: equal ids mean equal projects, so views can
+    /// cache what they compute from it.
+    pub fn state_id(&self) -> u64 {
+        self.state
+    }
+
     /// Applies an edit as one undo step. An edit that would leave the project invalid is
     /// refused and changes nothing.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.apply_step(edit, None)
+    }
+
+    /// Applies an edit that continues the latest one when both have `key` (each letter
+    /// typed into one field): together they are one undo step, until [`Self::end_merge`].
+    pub fn apply_merged(&mut self, edit: Edit, key: &str) -> Result<(), EditError> {
+        self.apply_step(edit, Some(key))
+    }
+
+    /// Ends the current merge: the next edit is a step of its own.
+    pub fn end_merge(&mut self) {
+        if let Some(step) = self.undo.last_mut() {
+            step.merge_key = None;
+        }
+    }
+
+    fn apply_step(&mut self, edit: Edit, key: Option<&str>) -> Result<(), EditError> {
         let inverse = edit.apply(&mut self.project)?;
         if let Some(error) = validate(&self.project).into_iter().next() {
             let _ = inverse.apply(&mut self.project);
             return Err(EditError::Invalid(error.to_string()));
         }
         self.last_state += 1;
-        self.undo.push(Step {
-            edit: inverse,
-            from: self.last_state,
-            to: self.state,
-        });
-        self.state = self.last_state;
         self.redo.clear();
+        match self.undo.last_mut() {
+            // The step already undoes to the state before the first edit of the merge.
+            Some(step) if key.is_some() && step.merge_key.as_deref() == key => {
+                step.from = self.last_state;
+            }
+            _ => self.undo.push(Step {
+                edit: inverse,
+                from: self.last_state,
+                to: self.state,
+                merge_key: key.map(str::to_owned),
+            }),
+        }
+        self.state = self.last_state;
         Ok(())
     }
 
@@ -80,6 +112,7 @@ impl Document {
 
     /// Undoes the latest edit; returns false when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
+        self.end_merge();
         Self::step(
             &mut self.project,
             &mut self.state,
@@ -90,6 +123,7 @@ impl Document {
 
     /// Re-applies the latest undone edit; returns false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
+        self.end_merge();
         Self::step(
             &mut self.project,
             &mut self.state,
@@ -114,6 +148,7 @@ impl Document {
                     edit: inverse,
                     from: step.to,
                     to: step.from,
+                    merge_key: None,
                 });
                 true
             }

@@ -3,6 +3,7 @@
 
 mod document;
 mod edit;
+pub mod operations;
 mod sample;
 mod template;
 mod types;

@@ -1,0 +1,408 @@
+//! What the user did, and the one place where it is carried out.
+
+use std::path::PathBuf;
+
+use super::dialogs::{Dialog, Pending};
+use super::{Command, Framing, JourneymapApp};
+use crate::layout::DropSlot;
+use crate::model::{Card, Edit, LaneKind, operations};
+
+/// What is selected on the map, by id, so it survives reordering and undo.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Selection {
+    #[default]
+    None,
+    Card(String),
+    Stage(String),
+    Lane(String),
+}
+
+/// Something the user did in the UI, to be carried out after the frame is drawn.
+#[derive(Clone, Debug)]
+pub enum Action {
+    Command(Command),
+    /// An edit that is one undo step of its own.
+    Edit(Edit),
+    /// An edit that joins the previous one with the same key (typing in one field).
+    EditMerged(Edit, String),
+    /// A text field was left: the next edit starts a new undo step.
+    EndMerge,
+    Select(Selection),
+    SelectJourney(usize),
+    /// Select a card and put the cursor in its title.
+    EditCardTitle(String),
+    /// Put the cursor in the first field of the inspector.
+    FocusInspector,
+    AddCard {
+        stage: usize,
+        lane: usize,
+        slot: usize,
+    },
+    MoveCard {
+        card: usize,
+        to: DropSlot,
+    },
+    SetEmotion {
+        card: usize,
+        emotion: i8,
+    },
+    MoveStage {
+        from: usize,
+        before: usize,
+    },
+    MoveLane {
+        from: usize,
+        before: usize,
+    },
+    SetOwner {
+        card: usize,
+        owner: Option<String>,
+    },
+    DuplicateCard(usize),
+    DeleteCard(usize),
+    OpenPath(PathBuf),
+    /// Open a file from the recent list, asking first about unsaved changes.
+    OpenRecent(PathBuf),
+    /// Save to this file, then carry on with what waited for the save, if it succeeded.
+    SaveTo(PathBuf, Option<Pending>),
+    /// Carry out what waited for an answer about unsaved changes.
+    Proceed(Pending),
+    RestoreRecovery,
+    DiscardRecovery,
+    CloseDialog,
+}
+
+impl JourneymapApp {
+    /// Carries out one action.
+    pub fn handle(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::Command(command) => self.run_command(command, ctx),
+            Action::Edit(edit) => {
+                self.apply(edit);
+            }
+            Action::EditMerged(edit, key) => {
+                if let Err(error) = self.document.apply_merged(edit, &key) {
+                    self.status = format!("Not changed: {error}");
+                }
+            }
+            Action::EndMerge => self.document.end_merge(),
+            Action::Select(selection) => self.selection = selection,
+            Action::SelectJourney(index) => {
+                if index != self.journey {
+                    self.journey = index;
+                    self.selection = Selection::None;
+                    self.view.framing = Some(Framing::Start);
+                }
+            }
+            Action::EditCardTitle(id) => {
+                self.selection = Selection::Card(id);
+                self.inspector.focus_title = true;
+            }
+            Action::FocusInspector => self.inspector.focus_title = true,
+            Action::AddCard { stage, lane, slot } => self.add_card(stage, lane, slot),
+            Action::MoveCard { card, to } => {
+                let Some(journey) = self.journey() else {
+                    return;
+                };
+                let (Some(stage), Some(lane)) =
+                    (journey.stages.get(to.stage), journey.lanes.get(to.lane))
+                else {
+                    return;
+                };
+                let edit = operations::move_card(journey, card, &stage.id, &lane.id, to.slot);
+                self.apply(edit);
+            }
+            Action::SetEmotion { card, emotion } => {
+                self.change_card(card, |c| c.emotion = Some(emotion))
+            }
+            Action::SetOwner { card, owner } => self.change_card(card, |c| c.owner = owner),
+            Action::MoveStage { from, before } => {
+                if let Some(journey) = self.journey() {
+                    let edit = operations::move_stage(journey, from, before);
+                    self.apply(edit);
+                }
+            }
+            Action::MoveLane { from, before } => {
+                if let Some(journey) = self.journey() {
+                    let edit = operations::move_lane(journey, from, before);
+                    self.apply(edit);
+                }
+            }
+            Action::DuplicateCard(index) => {
+                if let Some(journey) = self.journey() {
+                    let (edit, id) = operations::duplicate_card(journey, index);
+                    if self.apply(edit) {
+                        self.selection = Selection::Card(id);
+                    }
+                }
+            }
+            Action::DeleteCard(index) => {
+                if let Some(journey) = self.journey() {
+                    let edit = operations::delete_card(journey, index);
+                    if self.apply(edit) {
+                        self.selection = Selection::None;
+                    }
+                }
+            }
+            Action::OpenPath(path) => self.open_path(path),
+            Action::OpenRecent(path) => self.guard_unsaved(Pending::OpenPath(path), ctx),
+            Action::SaveTo(path, then) => {
+                if self.save_to(path)
+                    && let Some(then) = then
+                {
+                    self.proceed(then, ctx);
+                }
+            }
+            Action::Proceed(pending) => self.proceed(pending, ctx),
+            Action::RestoreRecovery => self.restore_recovery(),
+            Action::DiscardRecovery => {
+                self.recovery.clear(&self.environment);
+                self.dialog = None;
+            }
+            Action::CloseDialog => self.dialog = None,
+        }
+    }
+
+    /// Applies an edit as one undo step; a refused edit is reported in the status line.
+    fn apply(&mut self, edit: Edit) -> bool {
+        if matches!(&edit, Edit::Batch(edits) if edits.is_empty()) {
+            return false;
+        }
+        match self.document.apply(edit) {
+            Ok(()) => true,
+            Err(error) => {
+                self.status = format!("Not changed: {error}");
+                false
+            }
+        }
+    }
+
+    /// Applies a change to one card of the journey on screen.
+    fn change_card(&mut self, index: usize, change: impl FnOnce(&mut Card)) {
+        let Some(journey) = self.journey() else {
+            return;
+        };
+        let Some(card) = journey.cards.get(index) else {
+            return;
+        };
+        let mut card = card.clone();
+        change(&mut card);
+        let edit = operations::set_card(journey, index, card);
+        self.apply(edit);
+    }
+
+    fn add_card(&mut self, stage: usize, lane: usize, slot: usize) {
+        let Some(journey) = self.journey() else {
+            return;
+        };
+        let (Some(stage), Some(lane)) = (journey.stages.get(stage), journey.lanes.get(lane)) else {
+            return;
+        };
+        let Some(kind) = lane.kind.card_kind() else {
+            return; // the Emotion lane holds no cards
+        };
+        let id = operations::new_card_id(journey);
+        let title = format!(
+            "New {}",
+            super::inspector::card_kind_name(kind).to_lowercase()
+        );
+        let card = Card::new(&id, kind, &stage.id, &lane.id, &title);
+        let edit = operations::add_card(journey, card, slot);
+        if self.apply(edit) {
+            self.selection = Selection::Card(id);
+            self.inspector.focus_title = true;
+        }
+    }
+
+    /// The index of the selected card in the journey on screen.
+    pub fn selected_card(&self) -> Option<usize> {
+        let Selection::Card(id) = &self.selection else {
+            return None;
+        };
+        self.journey()?.cards.iter().position(|card| &card.id == id)
+    }
+
+    pub fn selected_stage(&self) -> Option<usize> {
+        let Selection::Stage(id) = &self.selection else {
+            return None;
+        };
+        self.journey()?
+            .stages
+            .iter()
+            .position(|stage| &stage.id == id)
+    }
+
+    pub fn selected_lane(&self) -> Option<usize> {
+        let Selection::Lane(id) = &self.selection else {
+            return None;
+        };
+        self.journey()?.lanes.iter().position(|lane| &lane.id == id)
+    }
+
+    fn run_command(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::New => self.guard_unsaved(Pending::New, ctx),
+            Command::Open => self.guard_unsaved(Pending::Open, ctx),
+            Command::Quit => self.guard_unsaved(Pending::Quit, ctx),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => self.save_as(),
+            Command::Undo => {
+                if !self.document.undo() {
+                    self.status = "Nothing to undo".to_owned();
+                }
+            }
+            Command::Redo => {
+                if !self.document.redo() {
+                    self.status = "Nothing to redo".to_owned();
+                }
+            }
+            Command::Duplicate => match self.selected_card() {
+                Some(card) => self.handle(Action::DuplicateCard(card), ctx),
+                None => self.status = "Select a card to duplicate".to_owned(),
+            },
+            Command::Delete => self.delete_selection(),
+            Command::MoveCardLeft => self.move_selected_card(-1),
+            Command::MoveCardRight => self.move_selected_card(1),
+            Command::AddStage => {
+                let after = self.selected_stage();
+                if let Some(journey) = self.journey() {
+                    let (edit, id) = operations::add_stage(journey, after);
+                    if self.apply(edit) {
+                        self.selection = Selection::Stage(id);
+                        self.inspector.focus_title = true;
+                    }
+                }
+            }
+            Command::AddLane => {
+                let after = self.selected_lane();
+                if let Some(journey) = self.journey() {
+                    let (edit, id) =
+                        operations::add_lane(journey, after, LaneKind::Touchpoints, "New lane");
+                    if self.apply(edit) {
+                        self.selection = Selection::Lane(id);
+                        self.inspector.focus_title = true;
+                    }
+                }
+            }
+            Command::ZoomIn => self.zoom_by(1.25),
+            Command::ZoomOut => self.zoom_by(1.0 / 1.25),
+            Command::ZoomFit => self.view.framing = Some(Framing::Fit),
+            Command::ZoomActual => self.zoom_by(1.0 / self.view.zoom),
+            Command::ToggleDarkMode => self.settings.dark_mode = !self.settings.dark_mode,
+        }
+    }
+
+    /// Zooms around the centre of the canvas.
+    fn zoom_by(&mut self, factor: f32) {
+        let center = self.view.canvas.center();
+        let center = if center.x.is_finite() {
+            center
+        } else {
+            egui::Pos2::ZERO
+        };
+        super::canvas::zoom_around(&mut self.view, center, factor);
+    }
+
+    fn move_selected_card(&mut self, step: isize) {
+        let Some(index) = self.selected_card() else {
+            self.status = "Select a card to move it to another stage".to_owned();
+            return;
+        };
+        let Some(journey) = self.journey() else {
+            return;
+        };
+        let card = &journey.cards[index];
+        let Some(stage) = journey.stages.iter().position(|s| s.id == card.stage) else {
+            return;
+        };
+        let Some(target) = stage
+            .checked_add_signed(step)
+            .filter(|&t| t < journey.stages.len())
+        else {
+            self.status = "The card is already in the first or last stage".to_owned();
+            return;
+        };
+        let target = &journey.stages[target].id;
+        let slot = journey
+            .cards
+            .iter()
+            .filter(|c| &c.stage == target && c.lane == card.lane)
+            .count();
+        let edit = operations::move_card(journey, index, target, &card.lane.clone(), slot);
+        self.apply(edit);
+    }
+
+    fn delete_selection(&mut self) {
+        if let Some(card) = self.selected_card() {
+            if let Some(journey) = self.journey() {
+                let edit = operations::delete_card(journey, card);
+                if self.apply(edit) {
+                    self.selection = Selection::None;
+                }
+            }
+            return;
+        }
+        let Some(journey) = self.journey() else {
+            return;
+        };
+        let (edit, what, count) = if let Some(stage) = self.selected_stage() {
+            (
+                operations::delete_stage(journey, stage),
+                format!("stage “{}”", journey.stages[stage].name),
+                operations::cards_in_stage(journey, stage),
+            )
+        } else if let Some(lane) = self.selected_lane() {
+            (
+                operations::delete_lane(journey, lane),
+                format!("lane “{}”", crate::paint::lane_title(&journey.lanes[lane])),
+                operations::cards_in_lane(journey, lane),
+            )
+        } else {
+            self.status = "Select a card, stage or lane to delete".to_owned();
+            return;
+        };
+        if count == 0 {
+            if self.apply(edit) {
+                self.selection = Selection::None;
+            }
+        } else {
+            self.dialog = Some(Dialog::ConfirmDelete {
+                question: format!("Delete the {what} and the {count} cards in it?"),
+                edit,
+            });
+        }
+    }
+
+    /// Runs `pending` now, or first asks what to do with unsaved changes.
+    fn guard_unsaved(&mut self, pending: Pending, ctx: &egui::Context) {
+        if self.document.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved { then: pending });
+        } else {
+            self.proceed(pending, ctx);
+        }
+    }
+
+    fn proceed(&mut self, pending: Pending, ctx: &egui::Context) {
+        self.dialog = None;
+        match pending {
+            Pending::New => self.new_from_template(),
+            Pending::Open => self.choose_file_to_open(),
+            Pending::OpenPath(path) => self.open_path(path),
+            Pending::Quit => {
+                self.quitting = true;
+                self.recovery.clear(&self.environment);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// The deletion the user confirmed.
+    pub(super) fn confirm_delete(&mut self, edit: Edit) {
+        self.dialog = None;
+        if self.apply(edit) {
+            self.selection = Selection::None;
+        }
+    }
+}

@@ -1,0 +1,521 @@
+//! The canvas: the map with pan and zoom, selection, and dragging cards, emotion points,
+//! stage headers and lane titles. Every card, header and point on screen is a widget with
+//! an AccessKit label, so screen readers and tests find it by name.
+
+use egui::{Id, Pos2, Rect, Role, Sense, Vec2, WidgetInfo, pos2, vec2};
+
+use super::{Action, Framing, JourneymapApp, Selection, View};
+use crate::layout::{DropSlot, JourneyLayout};
+use crate::model::{Card, Journey, Project};
+use crate::paint::{
+    CardState, Highlight, MapView, emotion_label, lane_title, paint_card, paint_map, sticky_corner,
+};
+use crate::theme::{Theme, size};
+
+pub const MIN_ZOOM: f32 = 0.02;
+pub const MAX_ZOOM: f32 = 4.0;
+/// How much of the map stays in view, at least, however far it is panned.
+const KEEP_VISIBLE: f32 = 80.0;
+
+/// A drag in progress on the canvas.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Drag {
+    /// A card, grabbed at an offset from its top-left corner (map points).
+    Card {
+        card: usize,
+        grab: Vec2,
+    },
+    Emotion {
+        card: usize,
+        emotion: i8,
+    },
+    Stage {
+        stage: usize,
+        before: usize,
+    },
+    Lane {
+        lane: usize,
+        before: usize,
+    },
+}
+
+#[derive(Debug, Default)]
+pub struct CanvasState {
+    drag: Option<Drag>,
+    /// Where the dragged card would land, kept from the last frame the pointer was seen.
+    drop: Option<DropSlot>,
+}
+
+/// The label a screen reader reads for a card: its kind and title.
+pub fn card_label(card: &Card) -> String {
+    format!(
+        "{}: {}",
+        super::inspector::card_kind_name(card.kind),
+        card.title
+    )
+}
+
+/// Zooms by `factor`, keeping the map point under `anchor` (screen) where it is.
+pub fn zoom_around(view: &mut View, anchor: Pos2, factor: f32) {
+    let canvas_min = if view.canvas.is_finite() {
+        view.canvas.min
+    } else {
+        Pos2::ZERO
+    };
+    let zoom = (view.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+    let origin = canvas_min + view.offset;
+    let map = (anchor - origin) / view.zoom;
+    view.offset = (anchor - map * zoom) - canvas_min;
+    view.zoom = zoom;
+}
+
+fn frame(view: &mut View, framing: Framing, map: Vec2, canvas: Rect) {
+    let fit = ((canvas.width() - 2.0 * size::SPACE_L) / map.x)
+        .min((canvas.height() - 2.0 * size::SPACE_L) / map.y);
+    match framing {
+        Framing::Fit => {
+            view.zoom = fit.clamp(MIN_ZOOM, MAX_ZOOM);
+            view.offset = (canvas.size() - map * view.zoom) / 2.0;
+        }
+        Framing::Start => {
+            view.zoom = fit.clamp(0.7, 1.0);
+            view.offset = Vec2::ZERO;
+        }
+    }
+}
+
+/// Keeps part of the map in view, however far it is panned.
+fn clamp_offset(view: &mut View, map: Vec2, canvas: Rect) {
+    let size = map * view.zoom;
+    let keep = vec2(KEEP_VISIBLE.min(size.x), KEEP_VISIBLE.min(size.y));
+    view.offset.x = view
+        .offset
+        .x
+        .clamp(keep.x - size.x, canvas.width() - keep.x);
+    view.offset.y = view
+        .offset
+        .y
+        .clamp(keep.y - size.y, canvas.height() - keep.y);
+}
+
+pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action>) {
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    app.view.canvas = rect;
+    if app.layout().is_none() {
+        ui.put(rect, egui::Label::new("This project has no journey yet."));
+        return;
+    }
+    let (Some((_, _, layout)), Some(journey)) = (
+        &app.layout,
+        app.document.project().journeys.get(app.journey),
+    ) else {
+        return;
+    };
+    let project = app.document.project();
+    let view = &mut app.view;
+    if let Some(framing) = view.framing.take() {
+        frame(view, framing, layout.size, rect);
+    }
+
+    // Zoom with Ctrl+scroll (or a pinch), pan with scrolling and by dragging the background.
+    if response.contains_pointer() {
+        let (zoom, scroll, pointer) = ui.input(|i| {
+            (
+                i.zoom_delta(),
+                i.smooth_scroll_delta(),
+                i.pointer.hover_pos(),
+            )
+        });
+        if zoom != 1.0 {
+            zoom_around(view, pointer.unwrap_or(rect.center()), zoom);
+        } else {
+            view.offset += scroll;
+        }
+    }
+    if response.dragged() && app.canvas.drag.is_none() {
+        view.offset += response.drag_delta();
+    }
+    clamp_offset(view, layout.size, rect);
+
+    let map_view = MapView {
+        origin: rect.min + view.offset,
+        zoom: view.zoom,
+        sticky: true,
+    };
+    let corner = sticky_corner(rect, layout, &map_view);
+    let body = Rect::from_min_max(
+        corner + vec2(size::LANE_TITLE_WIDTH, size::STAGE_HEADER_HEIGHT) * map_view.zoom,
+        rect.max,
+    )
+    .intersect(rect);
+    let pointer = ui.input(|i| i.pointer.interact_pos());
+    let pointer_map = pointer.map(|p| map_view.to_map(p));
+    let state = &mut app.canvas;
+
+    if map_view.detailed() {
+        card_widgets(
+            ui,
+            project,
+            journey,
+            layout,
+            &map_view,
+            body,
+            pointer_map,
+            state,
+            actions,
+        );
+        emotion_widgets(
+            ui,
+            journey,
+            layout,
+            &map_view,
+            body,
+            pointer_map,
+            state,
+            actions,
+        );
+    }
+    header_widgets(
+        ui,
+        journey,
+        layout,
+        &map_view,
+        rect,
+        corner,
+        pointer_map,
+        state,
+        actions,
+    );
+
+    // The background: a click clears the selection (or picks a card drawn as a block);
+    // a double-click on an empty spot of a cell adds a card there.
+    if let Some(at) = pointer_map {
+        if response.double_clicked() && layout.card_at(at).is_none() {
+            if let Some(slot) = layout.drop_slot(at, None) {
+                actions.push(Action::AddCard {
+                    stage: slot.stage,
+                    lane: slot.lane,
+                    slot: slot.slot,
+                });
+            }
+        } else if response.clicked() {
+            let selection = layout.card_at(at).map_or(Selection::None, |card| {
+                Selection::Card(journey.cards[card].id.clone())
+            });
+            actions.push(Action::Select(selection));
+        }
+    }
+
+    let selected = |selection: &Selection| match selection {
+        Selection::Card(id) => (journey.cards.iter().position(|c| &c.id == id), None, None),
+        Selection::Stage(id) => (None, journey.stages.iter().position(|s| &s.id == id), None),
+        Selection::Lane(id) => (None, None, journey.lanes.iter().position(|l| &l.id == id)),
+        Selection::None => (None, None, None),
+    };
+    let (card, stage, lane) = selected(&app.selection);
+    let mut highlight = Highlight {
+        card,
+        stage,
+        lane,
+        ..Highlight::default()
+    };
+    match app.canvas.drag {
+        Some(Drag::Card { card, .. }) => {
+            highlight.dragged_card = Some(card);
+            highlight.card_drop = app.canvas.drop;
+        }
+        Some(Drag::Emotion { card, emotion }) => highlight.emotion = Some((card, emotion)),
+        Some(Drag::Stage { before, .. }) => highlight.stage_drop = Some(before),
+        Some(Drag::Lane { before, .. }) => highlight.lane_drop = Some(before),
+        None => {}
+    }
+    let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+    let painter = ui.painter_at(rect);
+    paint_map(
+        &painter, project, journey, layout, &map_view, &theme, &highlight,
+    );
+
+    // The dragged card follows the pointer, above everything.
+    if let (Some(Drag::Card { card, grab }), Some(pointer)) = (app.canvas.drag, pointer) {
+        let min = pointer - grab * map_view.zoom;
+        let ghost = Rect::from_min_size(
+            min,
+            vec2(size::CARD_WIDTH, size::CARD_HEIGHT) * map_view.zoom,
+        );
+        let layer = egui::LayerId::new(egui::Order::Tooltip, Id::unique("dragged-card"));
+        let painter = ui.ctx().layer_painter(layer).with_clip_rect(rect);
+        let card = &journey.cards[card];
+        let owner = project
+            .departments
+            .iter()
+            .enumerate()
+            .find(|(_, d)| card.owner.as_deref() == Some(d.id.as_str()))
+            .map(|(i, d)| crate::theme::item_color(&d.color, i));
+        paint_card(
+            &painter,
+            card,
+            owner,
+            ghost,
+            map_view.zoom,
+            &theme,
+            CardState::default(),
+        );
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn card_widgets(
+    ui: &mut egui::Ui,
+    project: &Project,
+    journey: &Journey,
+    layout: &JourneyLayout,
+    view: &MapView,
+    body: Rect,
+    pointer: Option<Pos2>,
+    state: &mut CanvasState,
+    actions: &mut Vec<Action>,
+) {
+    for (index, (card, placed)) in journey.cards.iter().zip(&layout.cards).enumerate() {
+        let rect = view.rect_to_screen(placed.rect);
+        if !body.intersects(rect) {
+            continue;
+        }
+        let id = Id::unique(("card", &journey.id, &card.id));
+        let response = ui.interact(rect.intersect(body), id, Sense::click_and_drag());
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, card_label(card)));
+        if response.drag_started() {
+            let grab = pointer.map_or(Vec2::ZERO, |p| p - placed.rect.min);
+            state.drag = Some(Drag::Card { card: index, grab });
+            state.drop = None;
+            actions.push(Action::Select(Selection::Card(card.id.clone())));
+        }
+        if response.dragged()
+            && let Some(at) = pointer
+        {
+            state.drop = layout.drop_slot(at, Some(index));
+        }
+        if response.drag_stopped() {
+            if let Some(to) = state.drop.take() {
+                actions.push(Action::MoveCard { card: index, to });
+            }
+            state.drag = None;
+        }
+        if response.double_clicked() {
+            actions.push(Action::EditCardTitle(card.id.clone()));
+        } else if response.clicked() || response.secondary_clicked() {
+            actions.push(Action::Select(Selection::Card(card.id.clone())));
+        }
+        let response = if state.drag.is_none() {
+            response.on_hover_text(&card.title)
+        } else {
+            response
+        };
+        response.context_menu(|ui| card_menu(ui, project, card, index, actions));
+    }
+}
+
+fn card_menu(
+    ui: &mut egui::Ui,
+    project: &Project,
+    card: &Card,
+    index: usize,
+    actions: &mut Vec<Action>,
+) {
+    if ui.button("Edit").clicked() {
+        actions.push(Action::EditCardTitle(card.id.clone()));
+        ui.close();
+    }
+    if ui.button("Duplicate").clicked() {
+        actions.push(Action::DuplicateCard(index));
+        ui.close();
+    }
+    if ui.button("Delete").clicked() {
+        actions.push(Action::DeleteCard(index));
+        ui.close();
+    }
+    ui.menu_button("Set owner", |ui| {
+        if ui
+            .selectable_label(card.owner.is_none(), "Nobody")
+            .clicked()
+        {
+            actions.push(Action::SetOwner {
+                card: index,
+                owner: None,
+            });
+            ui.close();
+        }
+        for department in &project.departments {
+            let current = card.owner.as_deref() == Some(department.id.as_str());
+            if ui.selectable_label(current, &department.name).clicked() {
+                actions.push(Action::SetOwner {
+                    card: index,
+                    owner: Some(department.id.clone()),
+                });
+                ui.close();
+            }
+        }
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn emotion_widgets(
+    ui: &mut egui::Ui,
+    journey: &Journey,
+    layout: &JourneyLayout,
+    view: &MapView,
+    body: Rect,
+    pointer: Option<Pos2>,
+    state: &mut CanvasState,
+    actions: &mut Vec<Action>,
+) {
+    let handle = vec2(16.0, 16.0);
+    for point in &layout.emotion {
+        let center = view.to_screen(point.pos);
+        if !body.contains(center) {
+            continue;
+        }
+        let card = &journey.cards[point.card];
+        let id = Id::unique(("emotion", &journey.id, &card.id));
+        let response = ui.interact(
+            Rect::from_center_size(center, handle),
+            id,
+            Sense::click_and_drag(),
+        );
+        response.widget_info(|| {
+            WidgetInfo::labeled(
+                Role::Slider,
+                true,
+                format!(
+                    "Emotion at {}: {}",
+                    card.title,
+                    emotion_label(point.emotion)
+                ),
+            )
+        });
+        if response.clicked() {
+            actions.push(Action::Select(Selection::Card(card.id.clone())));
+        }
+        if response.dragged()
+            && let Some(emotion) = pointer.and_then(|at| layout.emotion_at_y(at.y))
+        {
+            state.drag = Some(Drag::Emotion {
+                card: point.card,
+                emotion,
+            });
+        }
+        if response.drag_stopped() {
+            if let Some(Drag::Emotion { card, emotion }) = state.drag.take()
+                && emotion != point.emotion
+            {
+                actions.push(Action::SetEmotion { card, emotion });
+            }
+            state.drag = None;
+        }
+        if state.drag.is_none() {
+            response.on_hover_text(format!("{}: {}", card.title, emotion_label(point.emotion)));
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn header_widgets(
+    ui: &mut egui::Ui,
+    journey: &Journey,
+    layout: &JourneyLayout,
+    view: &MapView,
+    canvas: Rect,
+    corner: Pos2,
+    pointer: Option<Pos2>,
+    state: &mut CanvasState,
+    actions: &mut Vec<Action>,
+) {
+    let header_height = size::STAGE_HEADER_HEIGHT * view.zoom;
+    let lane_width = size::LANE_TITLE_WIDTH * view.zoom;
+    let stage_area = Rect::from_min_max(pos2(corner.x + lane_width, canvas.top()), canvas.max);
+    let lane_area = Rect::from_min_max(pos2(canvas.left(), corner.y + header_height), canvas.max);
+
+    for (index, (stage, placed)) in journey.stages.iter().zip(&layout.stages).enumerate() {
+        let x = view.rect_to_screen(placed.header).x_range();
+        let rect =
+            Rect::from_x_y_ranges(x, corner.y..=corner.y + header_height).intersect(stage_area);
+        if !rect.is_positive() {
+            continue;
+        }
+        let id = Id::unique(("stage", &journey.id, &stage.id));
+        let response = ui.interact(rect, id, Sense::click_and_drag());
+        response.widget_info(|| {
+            WidgetInfo::labeled(Role::Button, true, format!("Stage: {}", stage.name))
+        });
+        let before = |at: Pos2| {
+            layout
+                .stages
+                .iter()
+                .position(|s| at.x < s.x.center())
+                .unwrap_or(layout.stages.len())
+        };
+        if let Some(at) = pointer.filter(|_| response.dragged()) {
+            state.drag = Some(Drag::Stage {
+                stage: index,
+                before: before(at),
+            });
+        }
+        if response.drag_stopped() {
+            if let Some(Drag::Stage { stage, before }) = state.drag.take() {
+                actions.push(Action::MoveStage {
+                    from: stage,
+                    before,
+                });
+            }
+            state.drag = None;
+        }
+        let selection = Selection::Stage(stage.id.clone());
+        if response.double_clicked() {
+            actions.push(Action::Select(selection));
+            actions.push(Action::FocusInspector);
+        } else if response.clicked() {
+            actions.push(Action::Select(selection));
+        }
+        if state.drag.is_none() && !stage.goal.is_empty() {
+            response.on_hover_text(&stage.goal);
+        }
+    }
+
+    for (index, (lane, placed)) in journey.lanes.iter().zip(&layout.lanes).enumerate() {
+        let y = view.rect_to_screen(placed.title).y_range();
+        let rect = Rect::from_x_y_ranges(corner.x..=corner.x + lane_width, y).intersect(lane_area);
+        if !rect.is_positive() {
+            continue;
+        }
+        let id = Id::unique(("lane", &journey.id, &lane.id));
+        let response = ui.interact(rect, id, Sense::click_and_drag());
+        response.widget_info(|| {
+            WidgetInfo::labeled(Role::Button, true, format!("Lane: {}", lane_title(lane)))
+        });
+        let before = |at: Pos2| {
+            layout
+                .lanes
+                .iter()
+                .position(|l| at.y < l.y.center())
+                .unwrap_or(layout.lanes.len())
+        };
+        if let Some(at) = pointer.filter(|_| response.dragged()) {
+            state.drag = Some(Drag::Lane {
+                lane: index,
+                before: before(at),
+            });
+        }
+        if response.drag_stopped() {
+            if let Some(Drag::Lane { lane, before }) = state.drag.take() {
+                actions.push(Action::MoveLane { from: lane, before });
+            }
+            state.drag = None;
+        }
+        let selection = Selection::Lane(lane.id.clone());
+        if response.double_clicked() {
+            actions.push(Action::Select(selection));
+            actions.push(Action::FocusInspector);
+        } else if response.clicked() {
+            actions.push(Action::Select(selection));
+        }
+    }
+}

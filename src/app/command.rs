@@ -1,0 +1,149 @@
+//! Every user action, with its label and keyboard shortcuts in one table. Menus, buttons
+//! and keys all produce a [`Command`]; the app handles them in one place.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    Duplicate,
+    Delete,
+    MoveCardLeft,
+    MoveCardRight,
+    AddStage,
+    AddLane,
+    ZoomIn,
+    ZoomOut,
+    ZoomFit,
+    ZoomActual,
+    ToggleDarkMode,
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+impl Command {
+    /// In the order keys are matched: a shortcut with Shift comes before the same one
+    /// without, because egui lets extra modifiers through.
+    pub const ALL: [Command; 18] = [
+        Command::SaveAs,
+        Command::Redo,
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::Quit,
+        Command::Undo,
+        Command::Duplicate,
+        Command::Delete,
+        Command::MoveCardLeft,
+        Command::MoveCardRight,
+        Command::AddStage,
+        Command::AddLane,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomFit,
+        Command::ZoomActual,
+        Command::ToggleDarkMode,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::New => "New",
+            Command::Open => "Open…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::Duplicate => "Duplicate",
+            Command::Delete => "Delete",
+            Command::MoveCardLeft => "Move card to previous stage",
+            Command::MoveCardRight => "Move card to next stage",
+            Command::AddStage => "Add stage",
+            Command::AddLane => "Add lane",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ZoomFit => "Fit to window",
+            Command::ZoomActual => "Actual size (100 %)",
+            Command::ToggleDarkMode => "Dark mode",
+        }
+    }
+
+    /// The shortcuts; the first is the one menus show.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const NEW: [KeyboardShortcut; 1] = [key(CMD, Key::N)];
+        const OPEN: [KeyboardShortcut; 1] = [key(CMD, Key::O)];
+        const SAVE: [KeyboardShortcut; 1] = [key(CMD, Key::S)];
+        const SAVE_AS: [KeyboardShortcut; 1] = [key(CMD_SHIFT, Key::S)];
+        const QUIT: [KeyboardShortcut; 1] = [key(CMD, Key::Q)];
+        const UNDO: [KeyboardShortcut; 1] = [key(CMD, Key::Z)];
+        const REDO: [KeyboardShortcut; 2] = [key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
+        const DUPLICATE: [KeyboardShortcut; 1] = [key(CMD, Key::D)];
+        const DELETE: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::Delete)];
+        const LEFT: [KeyboardShortcut; 1] = [key(Modifiers::ALT, Key::ArrowLeft)];
+        const RIGHT: [KeyboardShortcut; 1] = [key(Modifiers::ALT, Key::ArrowRight)];
+        const ZOOM_IN: [KeyboardShortcut; 2] = [key(CMD, Key::Plus), key(CMD, Key::Equals)];
+        const ZOOM_OUT: [KeyboardShortcut; 1] = [key(CMD, Key::Minus)];
+        const FIT: [KeyboardShortcut; 1] = [key(CMD, Key::Num0)];
+        const ACTUAL: [KeyboardShortcut; 1] = [key(CMD, Key::Num1)];
+        match self {
+            Command::New => &NEW,
+            Command::Open => &OPEN,
+            Command::Save => &SAVE,
+            Command::SaveAs => &SAVE_AS,
+            Command::Quit => &QUIT,
+            Command::Undo => &UNDO,
+            Command::Redo => &REDO,
+            Command::Duplicate => &DUPLICATE,
+            Command::Delete => &DELETE,
+            Command::MoveCardLeft => &LEFT,
+            Command::MoveCardRight => &RIGHT,
+            Command::ZoomIn => &ZOOM_IN,
+            Command::ZoomOut => &ZOOM_OUT,
+            Command::ZoomFit => &FIT,
+            Command::ZoomActual => &ACTUAL,
+            Command::AddStage | Command::AddLane | Command::ToggleDarkMode => &[],
+        }
+    }
+
+    /// Whether the shortcut still works while a text field has the keyboard: file and
+    /// view commands do; editing commands leave the keys to the text field.
+    pub fn works_while_typing(self) -> bool {
+        !matches!(
+            self,
+            Command::Undo
+                | Command::Redo
+                | Command::Duplicate
+                | Command::Delete
+                | Command::MoveCardLeft
+                | Command::MoveCardRight
+        )
+    }
+
+    /// The commands whose shortcuts were pressed this frame; their key presses are consumed.
+    pub fn from_keys(ctx: &egui::Context) -> Vec<Command> {
+        let typing = ctx.egui_wants_keyboard_input();
+        ctx.input_mut(|input| {
+            Command::ALL
+                .into_iter()
+                .filter(|command| !typing || command.works_while_typing())
+                .filter(|command| {
+                    command
+                        .shortcuts()
+                        .iter()
+                        .any(|shortcut| input.consume_shortcut(shortcut))
+                })
+                .collect()
+        })
+    }
+}

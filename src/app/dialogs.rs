@@ -1,0 +1,193 @@
+//! Modal dialogs: errors, unsaved changes, confirmations, a path field where no native
+//! file dialog can be shown, and the offer to restore unsaved work.
+
+use std::path::PathBuf;
+
+use super::recovery::Recovered;
+use super::{Action, JourneymapApp};
+use crate::model::Edit;
+
+/// What waits for an answer about unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathPurpose {
+    Open,
+    /// Save, then carry on with what was waiting, if anything.
+    SaveAs(Option<Pending>),
+}
+
+#[derive(Clone, Debug)]
+pub enum Dialog {
+    Error {
+        title: String,
+        message: String,
+    },
+    Unsaved {
+        then: Pending,
+    },
+    ConfirmDelete {
+        question: String,
+        edit: Edit,
+    },
+    PathPrompt {
+        purpose: PathPurpose,
+        text: String,
+        note: String,
+    },
+    Recovery(Box<Recovered>),
+}
+
+/// Shows the open dialog, if any.
+pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Action>) {
+    let Some(dialog) = &mut app.dialog else {
+        return;
+    };
+    let file_name = app.path.as_deref().and_then(|p| p.file_name()).map_or_else(
+        || "this project".to_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut confirmed_delete = None;
+    let mut save_then = None;
+    let response = egui::Modal::new(egui::Id::unique("journeymap-dialog")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        match dialog {
+            Dialog::Error { title, message } => {
+                ui.heading(title.as_str());
+                ui.add_space(8.0);
+                ui.label(message.as_str());
+                ui.add_space(12.0);
+                if ui.button("OK").clicked() {
+                    actions.push(Action::CloseDialog);
+                }
+            }
+            Dialog::Unsaved { then } => {
+                ui.heading("Unsaved changes");
+                ui.add_space(8.0);
+                ui.label(format!("Save the changes to {file_name} first?"));
+                ui.add_space(12.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        save_then = Some(then.clone());
+                    }
+                    if ui.button("Discard").clicked() {
+                        actions.push(Action::Proceed(then.clone()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::ConfirmDelete { question, edit } => {
+                ui.heading("Delete");
+                ui.add_space(8.0);
+                ui.label(question.as_str());
+                ui.label("Undo brings it back.");
+                ui.add_space(12.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Delete").clicked() {
+                        confirmed_delete = Some(edit.clone());
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::PathPrompt { purpose, text, note } => {
+                let (heading, button) = match purpose {
+                    PathPurpose::Open => ("Open a project", "Open"),
+                    PathPurpose::SaveAs(_) => ("Save the project as", "Save"),
+                };
+                ui.heading(heading);
+                ui.add_space(8.0);
+                ui.label(note.as_str());
+                ui.add_space(8.0);
+                let label = ui.label("Path");
+                let field = ui.add(
+                    egui::TextEdit::singleline(text)
+                        .desired_width(480.0)
+                        .hint_text("/home/you/maps/journey.ron"),
+                )
+                .labelled_by(label.id);
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.add_space(12.0);
+                ui.horizontal(|ui| {
+                    let go = ui.add_enabled(!text.trim().is_empty(), egui::Button::new(button));
+                    if (go.clicked() || entered) && !text.trim().is_empty() {
+                        // Closed first, so that an error from the file can take its place.
+                        actions.push(Action::CloseDialog);
+                        let path = PathBuf::from(text.trim());
+                        actions.push(match purpose {
+                            PathPurpose::Open => Action::OpenPath(path),
+                            PathPurpose::SaveAs(then) => Action::SaveTo(path, then.clone()),
+                        });
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::Recovery(recovered) => {
+                ui.heading("Restore unsaved work?");
+                ui.add_space(8.0);
+                let from = recovered
+                    .path
+                    .as_deref()
+                    .map_or_else(|| "a new project".to_owned(), |p| p.display().to_string());
+                ui.label(format!(
+                    "Journeymap closed without saving changes to {from} (“{}”). Restore them? They open unsaved; your file changes only when you save.",
+                    recovered.project.title
+                ));
+                ui.add_space(12.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        actions.push(Action::RestoreRecovery);
+                    }
+                    if ui.button("Discard").clicked() {
+                        actions.push(Action::DiscardRecovery);
+                    }
+                });
+            }
+        }
+    });
+    if response.should_close() && !matches!(dialog, Dialog::Recovery(_)) {
+        actions.push(Action::CloseDialog);
+    }
+    if let Some(edit) = confirmed_delete {
+        app.confirm_delete(edit);
+    }
+    if let Some(then) = save_then {
+        app.save_then(then, actions);
+    }
+}
+
+impl JourneymapApp {
+    /// Saves, then carries on with `then` once the project is safely on disk.
+    fn save_then(&mut self, then: Pending, actions: &mut Vec<Action>) {
+        self.dialog = None;
+        match self.path.clone() {
+            Some(path) => actions.push(Action::SaveTo(path, Some(then))),
+            None => match &self.environment.native_dialogs {
+                Ok(()) => {
+                    self.save_as();
+                    if !self.document.is_dirty() {
+                        actions.push(Action::Proceed(then));
+                    }
+                }
+                Err(reason) => {
+                    self.dialog = Some(Dialog::PathPrompt {
+                        purpose: PathPurpose::SaveAs(Some(then)),
+                        text: String::new(),
+                        note: reason.clone(),
+                    });
+                }
+            },
+        }
+    }
+}

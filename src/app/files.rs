@@ -1,0 +1,168 @@
+//! Opening and saving through native dialogs, or through a path field where no native
+//! dialog can be shown; recent files.
+
+use std::path::{Path, PathBuf};
+
+use super::dialogs::{Dialog, PathPurpose};
+use super::{Framing, JourneymapApp, Selection};
+use crate::file::{read_project, save_project, template_project};
+use crate::model::Document;
+
+const RECENT_FILES: usize = 10;
+
+/// Whether a native file dialog can open. rfd asks the desktop portal over the D-Bus
+/// session bus, then falls back to zenity; with neither it returns nothing, exactly as if
+/// the user had pressed Cancel, so the app must know beforehand.
+pub fn native_dialogs_available() -> Result<(), String> {
+    if cfg!(target_os = "linux") {
+        let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty());
+        let zenity = std::env::var_os("PATH").is_some_and(|paths| {
+            std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file())
+        });
+        if !bus && !zenity {
+            return Err(
+                "No file dialog can be shown here (no desktop portal on a D-Bus session, and no zenity). Type the file's path instead."
+                    .to_owned(),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn ron_dialog(start: Option<&Path>) -> rfd::FileDialog {
+    let dialog = rfd::FileDialog::new().add_filter("Journeymap project", &["ron"]);
+    match start.and_then(Path::parent) {
+        Some(folder) if folder.is_dir() => dialog.set_directory(folder),
+        _ => dialog,
+    }
+}
+
+impl JourneymapApp {
+    pub(super) fn new_from_template(&mut self) {
+        match template_project() {
+            Ok(project) => {
+                self.replace_document(Document::new(project), None);
+                self.recovery.clear(&self.environment);
+                self.status = "New project from the built-in B2B template".to_owned();
+            }
+            Err(error) => self.show_error("Cannot create a new project", error.to_string()),
+        }
+    }
+
+    pub(super) fn choose_file_to_open(&mut self) {
+        match &self.environment.native_dialogs {
+            Ok(()) => {
+                if let Some(path) = ron_dialog(self.path.as_deref()).pick_file() {
+                    self.open_path(path);
+                }
+            }
+            Err(reason) => {
+                self.dialog = Some(Dialog::PathPrompt {
+                    purpose: PathPurpose::Open,
+                    text: String::new(),
+                    note: reason.clone(),
+                });
+            }
+        }
+    }
+
+    /// Opens a project file. On error the current project stays open and untouched.
+    pub(super) fn open_path(&mut self, path: PathBuf) {
+        match read_project(&path) {
+            Ok(project) => {
+                self.status = format!("Opened {}", path.display());
+                self.remember_recent(&path);
+                self.replace_document(Document::new(project), Some(path));
+                self.recovery.clear(&self.environment);
+            }
+            Err(error) => self.show_error("Cannot open the file", error.to_string()),
+        }
+    }
+
+    pub(super) fn replace_document(&mut self, document: Document, path: Option<PathBuf>) {
+        self.document = document;
+        self.path = path;
+        self.journey = 0;
+        self.selection = Selection::None;
+        self.view.framing = Some(Framing::Start);
+        self.layout = None;
+    }
+
+    /// Saves to the project's file, or asks for one. Returns whether it was saved.
+    pub(super) fn save(&mut self) -> bool {
+        match self.path.clone() {
+            Some(path) => self.save_to(path),
+            None => {
+                self.save_as();
+                false
+            }
+        }
+    }
+
+    pub(super) fn save_as(&mut self) {
+        match &self.environment.native_dialogs {
+            Ok(()) => {
+                let name = self.path.as_deref().and_then(Path::file_name).map_or_else(
+                    || "journey.ron".to_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                if let Some(path) = ron_dialog(self.path.as_deref())
+                    .set_file_name(name)
+                    .save_file()
+                {
+                    self.save_to(path);
+                }
+            }
+            Err(reason) => {
+                self.dialog = Some(Dialog::PathPrompt {
+                    purpose: PathPurpose::SaveAs(None),
+                    text: self
+                        .path
+                        .as_deref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                    note: reason.clone(),
+                });
+            }
+        }
+    }
+
+    /// Saves the project to `path`; on error the file on disk is unchanged and the error
+    /// is shown. Returns whether it was saved.
+    pub(super) fn save_to(&mut self, path: PathBuf) -> bool {
+        let path = if path.extension().is_none() {
+            path.with_extension("ron")
+        } else {
+            path
+        };
+        match save_project(&path, self.document.project()) {
+            Ok(()) => {
+                self.document.mark_saved();
+                self.status = format!("Saved {}", path.display());
+                self.remember_recent(&path);
+                self.path = Some(path);
+                self.recovery.clear(&self.environment);
+                true
+            }
+            Err(error) => {
+                self.show_error("Cannot save", error.to_string());
+                false
+            }
+        }
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.settings.recent.retain(|p| p != &path);
+        self.settings.recent.insert(0, path);
+        self.settings.recent.truncate(RECENT_FILES);
+    }
+
+    pub(super) fn show_error(&mut self, title: &str, message: String) {
+        self.status = message.lines().next().unwrap_or_default().to_owned();
+        self.dialog = Some(Dialog::Error {
+            title: title.to_owned(),
+            message,
+        });
+    }
+}

@@ -1,0 +1,482 @@
+//! The inspector: every field of the selected card, stage or lane. Typing into a field
+//! changes the map as you type and is one undo step per field.
+
+use egui::text::{CCursor, CCursorRange};
+
+use super::{Action, JourneymapApp, Selection};
+use crate::model::{Card, CardKind, Evidence, Journey, LaneKind, Project, Severity, operations};
+use crate::paint::{emotion_label, lane_kind_name};
+
+/// Channels offered as suggestions, besides those the project already uses.
+const CHANNELS: [&str; 10] = [
+    "Email",
+    "Website",
+    "Phone",
+    "Event",
+    "Demo",
+    "Video call",
+    "Meeting",
+    "Webinar",
+    "Social",
+    "Product",
+];
+
+#[derive(Debug, Default)]
+pub struct InspectorState {
+    /// The text of the field being typed in, by key, while it differs from the document
+    /// (a title emptied on the way to a new one is kept here, not refused).
+    buffer: Option<(String, String)>,
+    /// Put the cursor in the first field of the selection, with its text selected.
+    pub focus_title: bool,
+}
+
+pub fn card_kind_name(kind: CardKind) -> &'static str {
+    match kind {
+        CardKind::Touchpoint => "Touchpoint",
+        CardKind::PainPoint => "Pain point",
+        CardKind::Opportunity => "Opportunity",
+        CardKind::Note => "Note",
+    }
+}
+
+pub fn panel(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action>) {
+    egui::Panel::right("inspector")
+        .resizable(true)
+        .default_size(300.0)
+        .size_range(240.0..=520.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.add_space(8.0);
+                let Some(journey) = app.document.project().journeys.get(app.journey) else {
+                    ui.label("This project has no journey.");
+                    return;
+                };
+                let project = app.document.project();
+                let state = &mut app.inspector;
+                match &app.selection {
+                    Selection::Card(id) => match journey.cards.iter().position(|c| &c.id == id) {
+                        Some(index) => card_fields(ui, state, project, journey, index, actions),
+                        None => nothing_selected(ui),
+                    },
+                    Selection::Stage(id) => match journey.stages.iter().position(|s| &s.id == id) {
+                        Some(index) => stage_fields(ui, state, journey, index, actions),
+                        None => nothing_selected(ui),
+                    },
+                    Selection::Lane(id) => match journey.lanes.iter().position(|l| &l.id == id) {
+                        Some(index) => lane_fields(ui, state, journey, index, actions),
+                        None => nothing_selected(ui),
+                    },
+                    Selection::None => nothing_selected(ui),
+                }
+            });
+        });
+}
+
+fn nothing_selected(ui: &mut egui::Ui) {
+    ui.heading("Inspector");
+    ui.label("Select a card, a stage header or a lane title to edit it. Double-click an empty spot in a cell to add a card.");
+}
+
+/// A labelled text field. Returns the new text when the user changed it.
+fn text_field(
+    ui: &mut egui::Ui,
+    state: &mut InspectorState,
+    label: &str,
+    key: String,
+    current: &str,
+    multiline: bool,
+    focus: bool,
+    actions: &mut Vec<Action>,
+) -> Option<String> {
+    let label = ui.label(label);
+    let mut text = match &state.buffer {
+        Some((k, text)) if *k == key => text.clone(),
+        _ => current.to_owned(),
+    };
+    let id = egui::Id::unique(("inspector-field", &key));
+    let edit = if multiline {
+        egui::TextEdit::multiline(&mut text).desired_rows(2)
+    } else {
+        egui::TextEdit::singleline(&mut text)
+    };
+    let mut output = edit.id(id).desired_width(f32::INFINITY).show(ui);
+    let response = output.response.response.clone().labelled_by(label.id);
+    if focus {
+        response.request_focus();
+        output.state.cursor.set_char_range(Some(CCursorRange::two(
+            CCursor::new(0),
+            CCursor::new(text.chars().count()),
+        )));
+        output.state.store(ui.ctx(), id);
+    }
+    let changed = response.changed().then(|| text.clone());
+    if response.has_focus() {
+        state.buffer = Some((key, text));
+    } else if response.lost_focus() {
+        state.buffer = None;
+        actions.push(Action::EndMerge);
+    }
+    ui.add_space(6.0);
+    changed
+}
+
+/// A row of choices, one selected; returns the one clicked.
+fn choice<T: PartialEq + Copy>(
+    ui: &mut egui::Ui,
+    label: &str,
+    current: T,
+    options: &[(T, &str)],
+) -> Option<T> {
+    ui.label(label);
+    let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        for &(value, name) in options {
+            if ui.selectable_label(current == value, name).clicked() && current != value {
+                picked = Some(value);
+            }
+        }
+    });
+    ui.add_space(6.0);
+    picked
+}
+
+fn card_fields(
+    ui: &mut egui::Ui,
+    state: &mut InspectorState,
+    project: &Project,
+    journey: &Journey,
+    index: usize,
+    actions: &mut Vec<Action>,
+) {
+    let card = &journey.cards[index];
+    let focus = std::mem::take(&mut state.focus_title);
+    ui.heading(card_kind_name(card.kind));
+    ui.label(
+        egui::RichText::new(format!("id {}", card.id))
+            .small()
+            .weak(),
+    );
+    ui.add_space(6.0);
+    let key = |field: &str| format!("card/{}/{field}", card.id);
+    let mut changed: Option<(Card, Option<String>)> = None;
+    let mut edit = |update: &dyn Fn(&mut Card), merge: Option<String>| {
+        let mut new = changed
+            .as_ref()
+            .map_or_else(|| card.clone(), |(c, _)| c.clone());
+        update(&mut new);
+        changed = Some((new, merge));
+    };
+
+    if let Some(text) = text_field(
+        ui,
+        state,
+        "Title",
+        key("title"),
+        &card.title,
+        true,
+        focus,
+        actions,
+    ) {
+        edit(&|c| c.title = text.clone(), Some(key("title")));
+    }
+    let kinds = [
+        (CardKind::Touchpoint, "Touchpoint"),
+        (CardKind::PainPoint, "Pain point"),
+        (CardKind::Opportunity, "Opportunity"),
+        (CardKind::Note, "Note"),
+    ];
+    if let Some(kind) = choice(ui, "Kind", card.kind, &kinds) {
+        edit(&|c| c.kind = kind, None);
+    }
+    if let Some(text) = text_field(
+        ui,
+        state,
+        "Channel",
+        key("channel"),
+        &card.channel,
+        false,
+        false,
+        actions,
+    ) {
+        edit(&|c| c.channel = text.clone(), Some(key("channel")));
+    }
+    if let Some(channel) = channel_suggestions(ui, journey, &card.channel) {
+        edit(&|c| c.channel = channel.clone(), None);
+    }
+
+    ui.label("Owner");
+    let owner_name = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| project.departments.iter().find(|d| &d.id == id))
+            .map_or("Nobody", |d| d.name.as_str())
+            .to_owned()
+    };
+    let mut owner = card.owner.clone();
+    egui::ComboBox::from_id_salt("owner")
+        .selected_text(owner_name(&owner))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut owner, None, "Nobody");
+            for department in &project.departments {
+                ui.selectable_value(&mut owner, Some(department.id.clone()), &department.name);
+            }
+        });
+    ui.add_space(6.0);
+    if owner != card.owner {
+        edit(&|c| c.owner = owner.clone(), None);
+    }
+
+    let emotions: Vec<(Option<i8>, String)> = std::iter::once((None, "None".to_owned()))
+        .chain((-2..=2).map(|e| (Some(e), emotion_label(e))))
+        .collect();
+    let emotion_options: Vec<(Option<i8>, &str)> =
+        emotions.iter().map(|(v, n)| (*v, n.as_str())).collect();
+    if let Some(emotion) = choice(ui, "Emotion", card.emotion, &emotion_options) {
+        edit(&|c| c.emotion = emotion, None);
+    }
+    let mut moment = card.moment_of_truth;
+    if ui.checkbox(&mut moment, "Moment of truth").changed() {
+        edit(&|c| c.moment_of_truth = moment, None);
+    }
+    ui.add_space(6.0);
+    if let Some(text) = text_field(
+        ui,
+        state,
+        "If it fails",
+        key("if_it_fails"),
+        &card.if_it_fails,
+        true,
+        false,
+        actions,
+    ) {
+        edit(&|c| c.if_it_fails = text.clone(), Some(key("if_it_fails")));
+    }
+    if card.kind == CardKind::PainPoint {
+        let severities = [
+            (None, "None"),
+            (Some(Severity::Low), "Low"),
+            (Some(Severity::Medium), "Medium"),
+            (Some(Severity::High), "High"),
+            (Some(Severity::Critical), "Critical"),
+        ];
+        if let Some(severity) = choice(ui, "Severity", card.severity, &severities) {
+            edit(&|c| c.severity = severity, None);
+        }
+    }
+    let evidence = [
+        (Evidence::Assumption, "Assumption"),
+        (Evidence::Anecdote, "Anecdote"),
+        (Evidence::Research, "Research"),
+    ];
+    if let Some(level) = choice(ui, "Evidence", card.evidence, &evidence) {
+        edit(&|c| c.evidence = level, None);
+    }
+    if let Some(links) = link_fields(ui, journey, card) {
+        edit(&|c| c.links = links.clone(), None);
+    }
+    if let Some(text) = text_field(
+        ui,
+        state,
+        "Notes",
+        key("notes"),
+        &card.notes,
+        true,
+        false,
+        actions,
+    ) {
+        edit(&|c| c.notes = text.clone(), Some(key("notes")));
+    }
+    ui.separator();
+    ui.horizontal(|ui| {
+        if ui.button("Duplicate").clicked() {
+            actions.push(Action::DuplicateCard(index));
+        }
+        if ui.button("Delete card").clicked() {
+            actions.push(Action::DeleteCard(index));
+        }
+    });
+
+    if let Some((card, merge)) = changed {
+        let edit = operations::set_card(journey, index, card);
+        actions.push(match merge {
+            Some(key) => Action::EditMerged(edit, key),
+            None => Action::Edit(edit),
+        });
+    }
+}
+
+/// A menu of channels: common ones and those used elsewhere in the journey.
+fn channel_suggestions(ui: &mut egui::Ui, journey: &Journey, current: &str) -> Option<String> {
+    let mut channels: Vec<&str> = CHANNELS.to_vec();
+    for card in &journey.cards {
+        if !card.channel.is_empty() && !channels.contains(&card.channel.as_str()) {
+            channels.push(&card.channel);
+        }
+    }
+    let mut picked = None;
+    ui.menu_button("Suggestions", |ui| {
+        for channel in channels {
+            if ui.selectable_label(channel == current, channel).clicked() {
+                picked = Some(channel.to_owned());
+                ui.close();
+            }
+        }
+    });
+    ui.add_space(6.0);
+    picked
+}
+
+/// The card's links, each removable, and a menu to add one. Returns the new list.
+fn link_fields(ui: &mut egui::Ui, journey: &Journey, card: &Card) -> Option<Vec<String>> {
+    ui.label("Links");
+    let title = |id: &str| {
+        journey
+            .cards
+            .iter()
+            .find(|c| c.id == id)
+            .map_or_else(|| id.to_owned(), |c| c.title.clone())
+    };
+    let mut links = card.links.clone();
+    let mut changed = false;
+    for link in &card.links {
+        ui.horizontal(|ui| {
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove the link")
+                .clicked()
+            {
+                links.retain(|l| l != link);
+                changed = true;
+            }
+            ui.label(title(link));
+        });
+    }
+    ui.menu_button("Add a link…", |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(320.0)
+            .show(ui, |ui| {
+                for other in &journey.cards {
+                    if other.id != card.id
+                        && !links.contains(&other.id)
+                        && ui.button(&other.title).clicked()
+                    {
+                        links.push(other.id.clone());
+                        changed = true;
+                        ui.close();
+                    }
+                }
+            });
+    });
+    ui.add_space(6.0);
+    changed.then_some(links)
+}
+
+fn stage_fields(
+    ui: &mut egui::Ui,
+    state: &mut InspectorState,
+    journey: &Journey,
+    index: usize,
+    actions: &mut Vec<Action>,
+) {
+    let stage = &journey.stages[index];
+    let focus = std::mem::take(&mut state.focus_title);
+    ui.heading("Stage");
+    ui.label(
+        egui::RichText::new(format!("id {}", stage.id))
+            .small()
+            .weak(),
+    );
+    ui.add_space(6.0);
+    let key = |field: &str| format!("stage/{}/{field}", stage.id);
+    let mut changed = None;
+    if let Some(name) = text_field(
+        ui,
+        state,
+        "Name",
+        key("name"),
+        &stage.name,
+        false,
+        focus,
+        actions,
+    ) {
+        let mut new = stage.clone();
+        new.name = name;
+        changed = Some((new, key("name")));
+    }
+    if let Some(goal) = text_field(
+        ui,
+        state,
+        "Goal",
+        key("goal"),
+        &stage.goal,
+        true,
+        false,
+        actions,
+    ) {
+        let mut new = stage.clone();
+        new.goal = goal;
+        changed = Some((new, key("goal")));
+    }
+    let cards = operations::cards_in_stage(journey, index);
+    ui.label(format!("{cards} cards"));
+    ui.separator();
+    if ui.button("Delete stage").clicked() {
+        actions.push(Action::Command(super::Command::Delete));
+    }
+    if let Some((stage, key)) = changed {
+        actions.push(Action::EditMerged(
+            operations::set_stage(journey, index, stage),
+            key,
+        ));
+    }
+}
+
+fn lane_fields(
+    ui: &mut egui::Ui,
+    state: &mut InspectorState,
+    journey: &Journey,
+    index: usize,
+    actions: &mut Vec<Action>,
+) {
+    let lane = &journey.lanes[index];
+    let focus = std::mem::take(&mut state.focus_title);
+    ui.heading("Lane");
+    ui.label(
+        egui::RichText::new(format!("id {}", lane.id))
+            .small()
+            .weak(),
+    );
+    ui.add_space(6.0);
+    let key = format!("lane/{}/title", lane.id);
+    if let Some(title) = text_field(
+        ui,
+        state,
+        "Title",
+        key.clone(),
+        &lane.title,
+        false,
+        focus,
+        actions,
+    ) {
+        let mut new = lane.clone();
+        new.title = title;
+        actions.push(Action::EditMerged(
+            operations::set_lane(journey, index, new),
+            key,
+        ));
+    }
+    let kinds: Vec<(LaneKind, &str)> = LaneKind::ALL
+        .iter()
+        .map(|&k| (k, lane_kind_name(k)))
+        .collect();
+    if let Some(kind) = choice(ui, "Kind", lane.kind, &kinds) {
+        let mut new = lane.clone();
+        new.kind = kind;
+        actions.push(Action::Edit(operations::set_lane(journey, index, new)));
+    }
+    let cards = operations::cards_in_lane(journey, index);
+    ui.label(format!("{cards} cards"));
+    ui.separator();
+    if ui.button("Delete lane").clicked() {
+        actions.push(Action::Command(super::Command::Delete));
+    }
+}

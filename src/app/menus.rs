@@ -1,0 +1,117 @@
+//! The quiet chrome around the map: menu bar, journey tabs and status line.
+
+use super::{Action, Command, JourneymapApp};
+
+/// A menu entry for a command, showing its shortcut.
+fn command_button(ui: &mut egui::Ui, command: Command, actions: &mut Vec<Action>) {
+    let mut button = egui::Button::new(command.label());
+    if let Some(shortcut) = command.shortcuts().first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+    }
+    if ui.add(button).clicked() {
+        actions.push(Action::Command(command));
+        ui.close();
+    }
+}
+
+pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action>) {
+    egui::Panel::top("menu-bar").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                command_button(ui, Command::New, actions);
+                command_button(ui, Command::Open, actions);
+                ui.menu_button("Open recent", |ui| {
+                    if app.settings.recent.is_empty() {
+                        ui.label("No recent files");
+                    }
+                    for path in &app.settings.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            actions.push(Action::OpenRecent(path.clone()));
+                            ui.close();
+                        }
+                    }
+                });
+                ui.separator();
+                command_button(ui, Command::Save, actions);
+                command_button(ui, Command::SaveAs, actions);
+                ui.separator();
+                command_button(ui, Command::Quit, actions);
+            });
+            ui.menu_button("Edit", |ui| {
+                ui.add_enabled_ui(app.document.can_undo(), |ui| {
+                    command_button(ui, Command::Undo, actions)
+                });
+                ui.add_enabled_ui(app.document.can_redo(), |ui| {
+                    command_button(ui, Command::Redo, actions)
+                });
+                ui.separator();
+                command_button(ui, Command::Duplicate, actions);
+                command_button(ui, Command::Delete, actions);
+            });
+            ui.menu_button("Map", |ui| {
+                command_button(ui, Command::AddStage, actions);
+                command_button(ui, Command::AddLane, actions);
+                ui.separator();
+                command_button(ui, Command::MoveCardLeft, actions);
+                command_button(ui, Command::MoveCardRight, actions);
+            });
+            ui.menu_button("View", |ui| {
+                command_button(ui, Command::ZoomIn, actions);
+                command_button(ui, Command::ZoomOut, actions);
+                command_button(ui, Command::ZoomFit, actions);
+                command_button(ui, Command::ZoomActual, actions);
+                ui.separator();
+                let mut dark = app.settings.dark_mode;
+                if ui
+                    .checkbox(&mut dark, Command::ToggleDarkMode.label())
+                    .clicked()
+                {
+                    actions.push(Action::Command(Command::ToggleDarkMode));
+                    ui.close();
+                }
+            });
+        });
+    });
+}
+
+pub fn journey_tabs(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action>) {
+    egui::Panel::top("journey-tabs").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            for (i, journey) in app.document.project().journeys.iter().enumerate() {
+                let tab = ui.selectable_label(i == app.journey, &journey.name);
+                if tab.clicked() {
+                    actions.push(Action::SelectJourney(i));
+                }
+            }
+        });
+    });
+}
+
+pub fn status_line(ui: &mut egui::Ui, app: &JourneymapApp) {
+    egui::Panel::bottom("status-line").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let hint = if app.status.is_empty() {
+                "Double-click a cell to add a card · drag cards between stages · Ctrl+scroll to zoom"
+            } else {
+                app.status.as_str()
+            };
+            ui.label(egui::RichText::new(hint).small());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(egui::RichText::new(format!("{:.0} %", app.view.zoom * 100.0)).small());
+                if let Some(journey) = app.journey() {
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "{} stages · {} lanes · {} cards",
+                            journey.stages.len(),
+                            journey.lanes.len(),
+                            journey.cards.len()
+                        ))
+                        .small(),
+                    );
+                }
+                let saved = if app.document.is_dirty() { "Unsaved changes" } else { "Saved" };
+                ui.label(egui::RichText::new(saved).small());
+            });
+        });
+    });
+}

@@ -1,0 +1,368 @@
+//! Pure geometry of a journey map, in map points at 100 % zoom: stage columns, lane rows,
+//! card rectangles and emotion-curve points, plus hit testing. Cards have one fixed size,
+//! so laying out even 10,000 of them is arithmetic, not text measurement.
+
+use egui::{Pos2, Rangef, Rect, Vec2, pos2, vec2};
+
+use crate::model::{Journey, LaneKind};
+use crate::theme::size;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct JourneyLayout {
+    /// The whole map, margins included; its top-left is the origin.
+    pub size: Vec2,
+    pub title: Rect,
+    /// The stage header row, across all stages (not over the lane titles column).
+    pub header: Rect,
+    /// The lane titles column, across all lanes.
+    pub lane_titles: Rect,
+    pub stages: Vec<StageBox>,
+    pub lanes: Vec<LaneBox>,
+    /// One per card of the journey, in the journey's card order.
+    pub cards: Vec<CardBox>,
+    /// Card indices per cell, in file order: `cells[stage * lanes + lane]`.
+    cells: Vec<Vec<usize>>,
+    /// Emotion points left to right; empty when the journey has no Emotion lane.
+    pub emotion: Vec<EmotionPoint>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageBox {
+    /// The header cell of the stage.
+    pub header: Rect,
+    /// The x range of the stage's column, header and body.
+    pub x: Rangef,
+    /// How many cards one row of a cell holds.
+    pub columns: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneBox {
+    pub kind: LaneKind,
+    /// The lane's title cell in the left column.
+    pub title: Rect,
+    pub y: Rangef,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CardBox {
+    pub stage: usize,
+    pub lane: usize,
+    /// Position within its cell.
+    pub slot: usize,
+    pub rect: Rect,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EmotionPoint {
+    /// Index of the card in the journey.
+    pub card: usize,
+    pub emotion: i8,
+    pub pos: Pos2,
+}
+
+/// Where a dragged card would land: a cell and the position within it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DropSlot {
+    pub stage: usize,
+    pub lane: usize,
+    pub slot: usize,
+}
+
+const STEP_X: f32 = size::CARD_WIDTH + size::CARD_GAP;
+const STEP_Y: f32 = size::CARD_HEIGHT + size::CARD_GAP;
+
+impl JourneyLayout {
+    /// Lays out a journey. Cards whose stage or lane does not exist (impossible in a
+    /// validated document) are placed in the first cell rather than dropped.
+    pub fn new(journey: &Journey) -> Self {
+        let stage_index = index_by_id(journey.stages.iter().map(|s| s.id.as_str()));
+        let lane_index = index_by_id(journey.lanes.iter().map(|l| l.id.as_str()));
+        let lane_count = journey.lanes.len().max(1);
+        let stage_count = journey.stages.len().max(1);
+
+        let mut cells = vec![Vec::new(); stage_count * lane_count];
+        let mut places = Vec::with_capacity(journey.cards.len());
+        for (i, card) in journey.cards.iter().enumerate() {
+            let stage = stage_index.get(card.stage.as_str()).copied().unwrap_or(0);
+            let lane = lane_index.get(card.lane.as_str()).copied().unwrap_or(0);
+            let cell = &mut cells[stage * lane_count + lane];
+            places.push((stage, lane, cell.len()));
+            cell.push(i);
+        }
+
+        let columns: Vec<usize> = (0..stage_count)
+            .map(|stage| {
+                let most = (0..lane_count)
+                    .map(|lane| cells[stage * lane_count + lane].len())
+                    .max()
+                    .unwrap_or(0);
+                most.clamp(1, size::MAX_CELL_COLUMNS)
+            })
+            .collect();
+        let rows: Vec<usize> = (0..lane_count)
+            .map(|lane| {
+                (0..stage_count)
+                    .map(|stage| {
+                        cells[stage * lane_count + lane]
+                            .len()
+                            .div_ceil(columns[stage])
+                    })
+                    .max()
+                    .unwrap_or(0)
+                    .max(1)
+            })
+            .collect();
+
+        let left = size::MAP_MARGIN + size::LANE_TITLE_WIDTH;
+        let mut x = left;
+        let header_top = size::MAP_MARGIN + size::TITLE_BAND;
+        let header_bottom = header_top + size::STAGE_HEADER_HEIGHT;
+        let stages: Vec<StageBox> = columns
+            .iter()
+            .take(journey.stages.len())
+            .map(|&columns| {
+                let width = 2.0 * size::CELL_PADDING + columns as f32 * STEP_X - size::CARD_GAP;
+                let range = Rangef::new(x, x + width);
+                x += width;
+                StageBox {
+                    header: Rect::from_x_y_ranges(range, header_top..=header_bottom),
+                    x: range,
+                    columns,
+                }
+            })
+            .collect();
+        let right = x.max(left + STEP_X);
+
+        let mut y = header_bottom;
+        let lanes: Vec<LaneBox> = journey
+            .lanes
+            .iter()
+            .zip(&rows)
+            .map(|(lane, &rows)| {
+                let height = if lane.kind == LaneKind::Emotion {
+                    size::EMOTION_LANE_HEIGHT
+                } else {
+                    2.0 * size::CELL_PADDING + rows as f32 * STEP_Y - size::CARD_GAP
+                };
+                let range = Rangef::new(y, y + height);
+                y += height;
+                LaneBox {
+                    kind: lane.kind,
+                    title: Rect::from_x_y_ranges(size::MAP_MARGIN..=left, range),
+                    y: range,
+                }
+            })
+            .collect();
+        let bottom = y.max(header_bottom + STEP_Y);
+
+        let cards = places
+            .into_iter()
+            .map(|(stage, lane, slot)| {
+                let columns = stages.get(stage).map_or(1, |s| s.columns);
+                let origin = pos2(
+                    stages.get(stage).map_or(left, |s| s.x.min) + size::CELL_PADDING,
+                    lanes.get(lane).map_or(header_bottom, |l| l.y.min) + size::CELL_PADDING,
+                );
+                let at = origin
+                    + vec2(
+                        (slot % columns) as f32 * STEP_X,
+                        (slot / columns) as f32 * STEP_Y,
+                    );
+                CardBox {
+                    stage,
+                    lane,
+                    slot,
+                    rect: Rect::from_min_size(at, vec2(size::CARD_WIDTH, size::CARD_HEIGHT)),
+                }
+            })
+            .collect::<Vec<_>>();
+
+        let mut layout = Self {
+            size: vec2(right + size::MAP_MARGIN, bottom + size::MAP_MARGIN),
+            title: Rect::from_min_max(
+                pos2(size::MAP_MARGIN, size::MAP_MARGIN),
+                pos2(right, header_top),
+            ),
+            header: Rect::from_x_y_ranges(left..=right, header_top..=header_bottom),
+            lane_titles: Rect::from_x_y_ranges(size::MAP_MARGIN..=left, header_bottom..=bottom),
+            stages,
+            lanes,
+            cards,
+            cells,
+            emotion: Vec::new(),
+        };
+        layout.emotion = layout.emotion_points(journey);
+        layout
+    }
+
+    /// One point per card with an emotion, spread evenly across its stage's column in
+    /// reading order (left to right, then top to bottom), at the height of its score.
+    fn emotion_points(&self, journey: &Journey) -> Vec<EmotionPoint> {
+        let Some(lane) = self.emotion_lane() else {
+            return Vec::new();
+        };
+        let mut by_stage = vec![Vec::new(); self.stages.len()];
+        for (i, card) in self.cards.iter().enumerate() {
+            if journey.cards[i].emotion.is_some()
+                && let Some(list) = by_stage.get_mut(card.stage)
+            {
+                list.push(i);
+            }
+        }
+        let mut points = Vec::new();
+        for (stage, mut in_stage) in self.stages.iter().zip(by_stage) {
+            in_stage.sort_by(|&a, &b| {
+                let (a, b) = (self.cards[a].rect.min, self.cards[b].rect.min);
+                a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y))
+            });
+            let count = in_stage.len() as f32;
+            for (k, card) in in_stage.into_iter().enumerate() {
+                let emotion = journey.cards[card].emotion.unwrap_or(0).clamp(-2, 2);
+                let x = stage.x.min + stage.x.span() * (k as f32 + 0.5) / count;
+                points.push(EmotionPoint {
+                    card,
+                    emotion,
+                    pos: pos2(x, emotion_y(lane.y, f32::from(emotion))),
+                });
+            }
+        }
+        points
+    }
+
+    /// The card indices of one cell, in file order.
+    pub fn cell(&self, stage: usize, lane: usize) -> &[usize] {
+        let lanes = self.lanes.len().max(1);
+        self.cells
+            .get(stage * lanes + lane)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    pub fn stage_at_x(&self, x: f32) -> Option<usize> {
+        let i = self.stages.partition_point(|s| s.x.max < x);
+        (i < self.stages.len() && self.stages[i].x.contains(x)).then_some(i)
+    }
+
+    pub fn lane_at_y(&self, y: f32) -> Option<usize> {
+        let i = self.lanes.partition_point(|l| l.y.max < y);
+        (i < self.lanes.len() && self.lanes[i].y.contains(y)).then_some(i)
+    }
+
+    /// The card under a map position, found by arithmetic on its cell's grid.
+    pub fn card_at(&self, pos: Pos2) -> Option<usize> {
+        let stage = self.stage_at_x(pos.x)?;
+        let lane = self.lane_at_y(pos.y)?;
+        let local = pos
+            - pos2(
+                self.stages[stage].x.min + size::CELL_PADDING,
+                self.lanes[lane].y.min + size::CELL_PADDING,
+            );
+        if local.x < 0.0 || local.y < 0.0 {
+            return None;
+        }
+        let column = (local.x / STEP_X) as usize;
+        let row = (local.y / STEP_Y) as usize;
+        if column >= self.stages[stage].columns {
+            return None;
+        }
+        let card = *self
+            .cell(stage, lane)
+            .get(row * self.stages[stage].columns + column)?;
+        self.cards[card].rect.contains(pos).then_some(card)
+    }
+
+    /// Where a card dropped at `pos` lands: the cell under it and the slot nearest the
+    /// pointer. `None` outside the grid and over an Emotion lane.
+    pub fn drop_slot(&self, pos: Pos2, dragged: Option<usize>) -> Option<DropSlot> {
+        let stage = self.stage_at_x(pos.x)?;
+        let lane = self.lane_at_y(pos.y)?;
+        if self.lanes[lane].kind == LaneKind::Emotion {
+            return None;
+        }
+        let columns = self.stages[stage].columns;
+        let local = pos
+            - pos2(
+                self.stages[stage].x.min + size::CELL_PADDING,
+                self.lanes[lane].y.min + size::CELL_PADDING,
+            );
+        let row = (local.y / STEP_Y).floor().max(0.0) as usize;
+        let column = ((local.x + size::CARD_GAP / 2.0) / STEP_X)
+            .round()
+            .clamp(0.0, columns as f32) as usize;
+        // Slots count the cards that stay: the dragged card leaves its place first.
+        let others = self
+            .cell(stage, lane)
+            .iter()
+            .filter(|&&card| Some(card) != dragged)
+            .count();
+        let slot = (row * columns + column).min(others);
+        Some(DropSlot { stage, lane, slot })
+    }
+
+    /// The map position of the gap a drop slot stands for: the top of a vertical line
+    /// left of the card that will follow, or right of the last one.
+    pub fn slot_position(&self, slot: DropSlot, dragged: Option<usize>) -> Pos2 {
+        let columns = self.stages[slot.stage].columns;
+        let origin = pos2(
+            self.stages[slot.stage].x.min + size::CELL_PADDING,
+            self.lanes[slot.lane].y.min + size::CELL_PADDING,
+        );
+        let staying = self
+            .cell(slot.stage, slot.lane)
+            .iter()
+            .filter(|&&card| Some(card) != dragged)
+            .count();
+        let (row, column) = if slot.slot == staying && slot.slot > 0 && slot.slot % columns == 0 {
+            // After the last card of a full row: the end of that row.
+            ((slot.slot - 1) / columns, columns)
+        } else {
+            (slot.slot / columns, slot.slot % columns)
+        };
+        origin
+            + vec2(
+                column as f32 * STEP_X - size::CARD_GAP / 2.0,
+                row as f32 * STEP_Y,
+            )
+    }
+
+    /// The emotion point nearest `pos` within `radius` map points.
+    pub fn emotion_point_at(&self, pos: Pos2, radius: f32) -> Option<usize> {
+        self.emotion
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, p.pos.distance_sq(pos)))
+            .filter(|&(_, d)| d <= radius * radius)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    }
+
+    /// The emotion score a point dragged to map height `y` takes, in -2..=2.
+    pub fn emotion_at_y(&self, y: f32) -> Option<i8> {
+        let lane = self.emotion_lane()?;
+        let (top, bottom) = emotion_range(lane.y);
+        let t = ((bottom - y) / (bottom - top)).clamp(0.0, 1.0);
+        Some((t * 4.0 - 2.0).round() as i8)
+    }
+
+    /// The journey's Emotion lane, if it has one (the first, if several).
+    pub fn emotion_lane(&self) -> Option<&LaneBox> {
+        self.lanes.iter().find(|l| l.kind == LaneKind::Emotion)
+    }
+}
+
+/// The y of an emotion score in an Emotion lane spanning `lane`.
+pub fn emotion_y(lane: Rangef, emotion: f32) -> f32 {
+    let (top, bottom) = emotion_range(lane);
+    bottom - (emotion + 2.0) / 4.0 * (bottom - top)
+}
+
+/// The y range the scores +2 (top) to -2 (bottom) take inside an Emotion lane.
+fn emotion_range(lane: Rangef) -> (f32, f32) {
+    (lane.min + size::SPACE_XL, lane.max - size::SPACE_XL)
+}
+
+fn index_by_id<'a>(
+    ids: impl Iterator<Item = &'a str>,
+) -> std::collections::HashMap<&'a str, usize> {
+    ids.enumerate().map(|(i, id)| (id, i)).collect()
+}

@@ -1,0 +1,209 @@
+//! Design tokens: every colour, size and spacing a map is drawn with, in one place.
+//! Light is the default (decks are white); dark follows the same roles.
+
+use egui::Color32;
+
+use crate::model::{CardKind, Evidence, Severity, parse_hex_color};
+
+/// The colour roles of a map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    pub dark: bool,
+    pub canvas: Color32,
+    /// Behind the stage header row and the lane titles column.
+    pub header: Color32,
+    pub grid: Color32,
+    pub ink: Color32,
+    pub ink_muted: Color32,
+    pub touchpoint: CardColors,
+    pub pain_point: CardColors,
+    pub opportunity: CardColors,
+    pub note: CardColors,
+    pub emotion: Color32,
+    pub emotion_positive: Color32,
+    pub emotion_negative: Color32,
+    pub moment_of_truth: Color32,
+    pub selection: Color32,
+    pub drop_indicator: Color32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CardColors {
+    pub fill: Color32,
+    pub border: Color32,
+}
+
+const fn hex(rgb: u32) -> Color32 {
+    Color32::from_rgb((rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8)
+}
+
+const fn card(fill: u32, border: u32) -> CardColors {
+    CardColors {
+        fill: hex(fill),
+        border: hex(border),
+    }
+}
+
+/// Departments and personas without a colour of their own take these, by position.
+pub const OWNER_PALETTE: [Color32; 8] = [
+    hex(0x4C78A8),
+    hex(0xF58518),
+    hex(0x54A24B),
+    hex(0xE45756),
+    hex(0x72B7B2),
+    hex(0xB279A2),
+    hex(0xFF9DA6),
+    hex(0x9D755D),
+];
+
+impl Theme {
+    pub fn light() -> Self {
+        Self {
+            dark: false,
+            canvas: hex(0xFAFAF8),
+            header: hex(0xF2F1ED),
+            grid: hex(0xE6E4DF),
+            ink: hex(0x1F2328),
+            ink_muted: hex(0x5B6169),
+            touchpoint: card(0xEAF1FB, 0x4C78A8),
+            pain_point: card(0xFDECEC, 0xD64545),
+            opportunity: card(0xE9F6EC, 0x3B9B57),
+            note: card(0xF3F1EC, 0x9A948A),
+            emotion: hex(0x7A5AF8),
+            emotion_positive: Color32::from_rgba_unmultiplied(0x3B, 0x9B, 0x57, 28),
+            emotion_negative: Color32::from_rgba_unmultiplied(0xD6, 0x45, 0x45, 28),
+            moment_of_truth: hex(0xE0A100),
+            selection: hex(0x2F6FEB),
+            drop_indicator: hex(0x2F6FEB),
+        }
+    }
+
+    pub fn dark() -> Self {
+        Self {
+            dark: true,
+            canvas: hex(0x1B1D21),
+            header: hex(0x23262B),
+            grid: hex(0x33373E),
+            ink: hex(0xE8EAED),
+            ink_muted: hex(0xA1A8B3),
+            touchpoint: card(0x1F2B3B, 0x6D9BD1),
+            pain_point: card(0x3A2326, 0xE06666),
+            opportunity: card(0x1F3326, 0x5DBB78),
+            note: card(0x2C2A27, 0xA8A298),
+            emotion: hex(0x9D87FF),
+            emotion_positive: Color32::from_rgba_unmultiplied(0x5D, 0xBB, 0x78, 36),
+            emotion_negative: Color32::from_rgba_unmultiplied(0xE0, 0x66, 0x66, 36),
+            moment_of_truth: hex(0xF0B429),
+            selection: hex(0x5B9BFF),
+            drop_indicator: hex(0x5B9BFF),
+        }
+    }
+
+    pub fn for_dark_mode(dark: bool) -> Self {
+        if dark { Self::dark() } else { Self::light() }
+    }
+
+    pub fn card_colors(&self, kind: CardKind) -> CardColors {
+        match kind {
+            CardKind::Touchpoint => self.touchpoint,
+            CardKind::PainPoint => self.pain_point,
+            CardKind::Opportunity => self.opportunity,
+            CardKind::Note => self.note,
+        }
+    }
+}
+
+/// A department's or persona's colour: its own `#RRGGBB`, else the palette by position.
+pub fn item_color(color: &str, position: usize) -> Color32 {
+    parse_hex_color(color).map_or(
+        OWNER_PALETTE[position % OWNER_PALETTE.len()],
+        |[r, g, b]| Color32::from_rgb(r, g, b),
+    )
+}
+
+/// Border weight of a card: pain points show their severity.
+pub fn border_width(severity: Option<Severity>) -> f32 {
+    match severity {
+        None | Some(Severity::Low) => 1.0,
+        Some(Severity::Medium) => 1.5,
+        Some(Severity::High) => 2.0,
+        Some(Severity::Critical) => 3.0,
+    }
+}
+
+/// How opaque a card is: assumptions are drawn slightly transparent.
+pub fn evidence_opacity(evidence: Evidence) -> f32 {
+    match evidence {
+        Evidence::Assumption => 0.78,
+        Evidence::Anecdote | Evidence::Research => 1.0,
+    }
+}
+
+/// The spacing scale and the sizes of a map at 100 % zoom, in points.
+pub mod size {
+    pub const SPACE_XS: f32 = 4.0;
+    pub const SPACE_S: f32 = 8.0;
+    pub const SPACE_M: f32 = 12.0;
+    pub const SPACE_L: f32 = 16.0;
+    pub const SPACE_XL: f32 = 24.0;
+    pub const SPACE_XXL: f32 = 32.0;
+
+    pub const CARD_WIDTH: f32 = 180.0;
+    /// Three lines of title, one of metadata, and padding.
+    pub const CARD_HEIGHT: f32 = 88.0;
+    pub const CARD_PADDING: f32 = SPACE_S;
+    pub const CARD_GAP: f32 = SPACE_S;
+    pub const CARD_RADIUS: f32 = 6.0;
+    pub const OWNER_STRIPE: f32 = 4.0;
+    pub const CELL_PADDING: f32 = SPACE_M;
+    /// Cards of one cell wrap after this many columns.
+    pub const MAX_CELL_COLUMNS: usize = 3;
+    pub const TITLE_MAX_ROWS: usize = 3;
+
+    pub const MAP_MARGIN: f32 = SPACE_XL;
+    pub const TITLE_BAND: f32 = 56.0;
+    /// Stage name and two lines of goal.
+    pub const STAGE_HEADER_HEIGHT: f32 = 72.0;
+    pub const LANE_TITLE_WIDTH: f32 = 168.0;
+    pub const EMOTION_LANE_HEIGHT: f32 = 150.0;
+    pub const EMOTION_POINT_RADIUS: f32 = 2.5;
+    pub const EMOTION_STROKE: f32 = 2.5;
+
+    pub const TEXT_MAP_TITLE: f32 = 22.0;
+    pub const TEXT_STAGE_NAME: f32 = 15.0;
+    pub const TEXT_STAGE_GOAL: f32 = 12.0;
+    pub const TEXT_LANE_TITLE: f32 = 13.0;
+    pub const TEXT_CARD_TITLE: f32 = 13.0;
+    pub const TEXT_CARD_META: f32 = 11.0;
+
+    /// Below this zoom, cards are drawn as plain blocks without text.
+    pub const DETAIL_ZOOM: f32 = 0.45;
+}
+
+/// Icons that back up colour, so a map printed in greyscale still reads. All of them are
+/// in egui's bundled fonts.
+pub mod icon {
+    use crate::model::{CardKind, LaneKind};
+
+    pub const MOMENT_OF_TRUTH: &str = "★";
+    pub const CONVERSION: &str = "➡";
+
+    pub fn card(kind: CardKind) -> &'static str {
+        match kind {
+            CardKind::Touchpoint => "👥",
+            CardKind::PainPoint => "⚠",
+            CardKind::Opportunity => "💡",
+            CardKind::Note => "📝",
+        }
+    }
+
+    pub fn lane(kind: LaneKind) -> &'static str {
+        match kind {
+            LaneKind::Touchpoints => card(CardKind::Touchpoint),
+            LaneKind::PainPoints => card(CardKind::PainPoint),
+            LaneKind::Opportunities => card(CardKind::Opportunity),
+            LaneKind::Backstage | LaneKind::Notes => card(CardKind::Note),
+            LaneKind::Emotion => "♥",
+        }
+    }
+}
