@@ -68,7 +68,7 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                 }
             }
             Dialog::Unsaved { then } => {
-                ui.heading("Unsaved changes");
+                ui.heading("Save changes?");
                 ui.add_space(8.0);
                 ui.label(format!("Save the changes to {file_name} first?"));
                 ui.add_space(12.0);

@@ -159,7 +159,6 @@ impl JourneymapApp {
     }
 
     pub(super) fn show_error(&mut self, title: &str, message: String) {
-        self.status = message.lines().next().unwrap_or_default().to_owned();
         self.dialog = Some(Dialog::Error {
             title: title.to_owned(),
             message,

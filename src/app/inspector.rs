@@ -77,14 +77,24 @@ fn nothing_selected(ui: &mut egui::Ui) {
     ui.label("Select a card, a stage header or a lane title to edit it. Double-click an empty spot in a cell to add a card.");
 }
 
+/// How a text field takes its text.
+#[derive(Clone, Copy, PartialEq)]
+enum Lines {
+    One,
+    /// Wraps like a paragraph, but Enter adds no line break (titles, names).
+    Wrapped,
+    Many,
+}
+
 /// A labelled text field. Returns the new text when the user changed it.
+#[allow(clippy::too_many_arguments)]
 fn text_field(
     ui: &mut egui::Ui,
     state: &mut InspectorState,
     label: &str,
     key: String,
     current: &str,
-    multiline: bool,
+    lines: Lines,
     focus: bool,
     actions: &mut Vec<Action>,
 ) -> Option<String> {
@@ -94,10 +104,12 @@ fn text_field(
         _ => current.to_owned(),
     };
     let id = egui::Id::unique(("inspector-field", &key));
-    let edit = if multiline {
-        egui::TextEdit::multiline(&mut text).desired_rows(2)
-    } else {
-        egui::TextEdit::singleline(&mut text)
+    let edit = match lines {
+        Lines::One => egui::TextEdit::singleline(&mut text),
+        Lines::Wrapped => egui::TextEdit::multiline(&mut text)
+            .desired_rows(2)
+            .return_key(None),
+        Lines::Many => egui::TextEdit::multiline(&mut text).desired_rows(3),
     };
     let mut output = edit.id(id).desired_width(f32::INFINITY).show(ui);
     let response = output.response.response.clone().labelled_by(label.id);
@@ -173,7 +185,7 @@ fn card_fields(
         "Title",
         key("title"),
         &card.title,
-        true,
+        Lines::Wrapped,
         focus,
         actions,
     ) {
@@ -194,7 +206,7 @@ fn card_fields(
         "Channel",
         key("channel"),
         &card.channel,
-        false,
+        Lines::One,
         false,
         actions,
     ) {
@@ -204,7 +216,6 @@ fn card_fields(
         edit(&|c| c.channel = channel.clone(), None);
     }
 
-    ui.label("Owner");
     let owner_name = |id: &Option<String>| {
         id.as_ref()
             .and_then(|id| project.departments.iter().find(|d| &d.id == id))
@@ -212,7 +223,7 @@ fn card_fields(
             .to_owned()
     };
     let mut owner = card.owner.clone();
-    egui::ComboBox::from_id_salt("owner")
+    egui::ComboBox::from_label("Owner")
         .selected_text(owner_name(&owner))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut owner, None, "Nobody");
@@ -244,7 +255,7 @@ fn card_fields(
         "If it fails",
         key("if_it_fails"),
         &card.if_it_fails,
-        true,
+        Lines::Many,
         false,
         actions,
     ) {
@@ -279,7 +290,7 @@ fn card_fields(
         "Notes",
         key("notes"),
         &card.notes,
-        true,
+        Lines::Many,
         false,
         actions,
     ) {
@@ -394,7 +405,7 @@ fn stage_fields(
         "Name",
         key("name"),
         &stage.name,
-        false,
+        Lines::Wrapped,
         focus,
         actions,
     ) {
@@ -408,7 +419,7 @@ fn stage_fields(
         "Goal",
         key("goal"),
         &stage.goal,
-        true,
+        Lines::Many,
         false,
         actions,
     ) {
@@ -453,7 +464,7 @@ fn lane_fields(
         "Title",
         key.clone(),
         &lane.title,
-        false,
+        Lines::Wrapped,
         focus,
         actions,
     ) {

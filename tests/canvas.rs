@@ -1,0 +1,476 @@
+//! The canvas driven the way a person uses it: by the pointer and the keyboard, finding
+//! cards, headers and fields by their accessible labels.
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use journeymap::app::{Environment, JourneymapApp};
+use journeymap::file::{read_project, save_project, template_project};
+use journeymap::model::{Card, Document, Journey};
+
+struct Setup {
+    harness: Harness<'static, JourneymapApp>,
+    folder: tempfile::TempDir,
+}
+
+fn environment(folder: &std::path::Path, recovery_seconds: f64) -> Environment {
+    Environment {
+        recovery_path: Some(folder.join("recovery.ron")),
+        recovery_seconds,
+        native_dialogs: Err(
+            "No file dialog can be shown in tests. Type the file's path instead.".to_owned(),
+        ),
+    }
+}
+
+fn open_app(app: JourneymapApp) -> Harness<'static, JourneymapApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1600.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut JourneymapApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+/// The template, saved as `plan.ron` in a fresh folder and opened from there.
+fn setup() -> Setup {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("plan.ron");
+    save_project(&path, &template_project().unwrap()).unwrap();
+    let project = read_project(&path).unwrap();
+    let app = JourneymapApp::new(
+        Document::new(project),
+        Some(path),
+        environment(folder.path(), 30.0),
+    );
+    Setup {
+        harness: open_app(app),
+        folder,
+    }
+}
+
+fn journey(harness: &Harness<'_, JourneymapApp>) -> Journey {
+    harness.state().document().project().journeys[0].clone()
+}
+
+fn card<'a>(journey: &'a Journey, id: &str) -> &'a Card {
+    journey.cards.iter().find(|c| c.id == id).unwrap()
+}
+
+/// The ids of one cell's cards, in order.
+fn cell(journey: &Journey, stage: &str, lane: &str) -> Vec<String> {
+    journey
+        .cards
+        .iter()
+        .filter(|c| c.stage == stage && c.lane == lane)
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+fn rect_of(harness: &Harness<'_, JourneymapApp>, label: &str) -> Rect {
+    harness.get_by_label(label).rect()
+}
+
+/// Where the lane `lane` crosses the stage `stage`, near the cell's right end.
+fn cell_point(harness: &Harness<'_, JourneymapApp>, stage: &str, lane: &str) -> Pos2 {
+    let stage = rect_of(harness, &format!("Stage: {stage}"));
+    let lane = rect_of(harness, &format!("Lane: {lane}"));
+    pos2(stage.right() - 12.0, lane.center().y)
+}
+
+/// Presses at `from`, moves in steps, releases at `to`: a drag as a hand makes it.
+fn drag(harness: &mut Harness<'_, JourneymapApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for i in 1..=6 {
+        harness.hover_at(from + (to - from) * (i as f32 / 6.0));
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
+
+fn double_click(harness: &mut Harness<'_, JourneymapApp>, at: Pos2) {
+    harness.hover_at(at);
+    harness.step();
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            harness.event(Event::PointerButton {
+                pos: at,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        harness.step();
+    }
+    harness.run();
+}
+
+fn undo(harness: &mut Harness<'_, JourneymapApp>) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+}
+
+fn redo(harness: &mut Harness<'_, JourneymapApp>) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+}
+
+const NEWSLETTER: &str =
+    "Touchpoint: Industry newsletter: 'Five audit findings that keep coming back'";
+
+#[test]
+fn drag_a_touchpoint_to_the_third_stage_then_undo_and_redo() {
+    let Setup { mut harness, .. } = setup();
+    let before = journey(&harness);
+    assert_eq!(card(&before, "newsletter").stage, "problem");
+    let from = rect_of(&harness, NEWSLETTER).center();
+    let to = cell_point(&harness, "Requirements building", "Touchpoints");
+    drag(&mut harness, from, to);
+
+    let moved = journey(&harness);
+    assert_eq!(card(&moved, "newsletter").stage, "requirements");
+    assert_eq!(card(&moved, "newsletter").lane, "touch");
+    assert_eq!(
+        cell(&moved, "requirements", "touch").last().unwrap(),
+        "newsletter"
+    );
+    assert!(
+        harness.state().title().contains('*'),
+        "the title shows unsaved changes"
+    );
+
+    undo(&mut harness);
+    assert_eq!(journey(&harness), before, "one drag is one undo step");
+    redo(&mut harness);
+    assert_eq!(journey(&harness), moved);
+}
+
+#[test]
+fn drag_a_pain_point_to_another_lane() {
+    let Setup { mut harness, .. } = setup();
+    let from = rect_of(&harness, "Pain point: Asked for a call; nobody called").center();
+    let to = cell_point(&harness, "Solution exploration", "Opportunities");
+    drag(&mut harness, from, to);
+    let after = journey(&harness);
+    let silence = card(&after, "silence");
+    assert_eq!(
+        (silence.stage.as_str(), silence.lane.as_str()),
+        ("explore", "opps")
+    );
+    assert_eq!(
+        silence.kind,
+        journeymap::model::CardKind::PainPoint,
+        "a moved card keeps its kind"
+    );
+}
+
+#[test]
+fn reorder_cards_inside_a_cell() {
+    let Setup { mut harness, .. } = setup();
+    assert_eq!(
+        cell(&journey(&harness), "problem", "touch"),
+        ["newsletter", "webinar"]
+    );
+    let webinar = rect_of(&harness, "Touchpoint: Webinar with a peer risk manager").center();
+    let newsletter = rect_of(&harness, NEWSLETTER);
+    drag(
+        &mut harness,
+        webinar,
+        pos2(newsletter.left() + 4.0, newsletter.center().y),
+    );
+    assert_eq!(
+        cell(&journey(&harness), "problem", "touch"),
+        ["webinar", "newsletter"]
+    );
+}
+
+#[test]
+fn the_emotion_lane_refuses_a_card() {
+    let Setup { mut harness, .. } = setup();
+    let before = journey(&harness);
+    let from = rect_of(&harness, NEWSLETTER).center();
+    let to = cell_point(&harness, "Solution exploration", "Emotion");
+    drag(&mut harness, from, to);
+    assert_eq!(journey(&harness), before);
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn drag_an_emotion_point_up() {
+    let Setup { mut harness, .. } = setup();
+    assert_eq!(card(&journey(&harness), "newsletter").emotion, Some(0));
+    let point = harness
+        .get_by_label_contains("Emotion at Industry newsletter")
+        .rect()
+        .center();
+    drag(&mut harness, point, point - vec2(0.0, 300.0));
+    assert_eq!(
+        card(&journey(&harness), "newsletter").emotion,
+        Some(2),
+        "dragged to the top: +2"
+    );
+    undo(&mut harness);
+    assert_eq!(card(&journey(&harness), "newsletter").emotion, Some(0));
+}
+
+#[test]
+fn double_click_an_empty_spot_adds_a_card_and_typing_titles_it() {
+    let Setup { mut harness, .. } = setup();
+    let before = journey(&harness);
+    assert!(cell(&before, "selection", "opps").is_empty());
+    let at = cell_point(&harness, "Supplier selection", "Opportunities");
+    double_click(&mut harness, at);
+
+    let added = journey(&harness);
+    let new: Vec<String> = cell(&added, "selection", "opps");
+    assert_eq!(new.len(), 1, "one card added to the empty cell");
+    assert_eq!(
+        card(&added, &new[0]).kind,
+        journeymap::model::CardKind::Opportunity
+    );
+    assert!(
+        harness.get_by_label("Title").is_focused(),
+        "the title is ready for typing"
+    );
+
+    harness
+        .get_by_label("Title")
+        .type_text("Reference customers by industry");
+    harness.run();
+    assert_eq!(
+        card(&journey(&harness), &new[0]).title,
+        "Reference customers by industry"
+    );
+    assert!(
+        harness
+            .query_by_label("Opportunity: Reference customers by industry")
+            .is_some()
+    );
+
+    // Escape leaves the field (inside it, Ctrl+Z is the field's own undo).
+    harness.key_press(Key::Escape);
+    harness.run();
+    undo(&mut harness);
+    assert_eq!(
+        card(&journey(&harness), &new[0]).title,
+        "New opportunity",
+        "typing is one step"
+    );
+    undo(&mut harness);
+    assert_eq!(journey(&harness), before);
+}
+
+#[test]
+fn delete_a_card_and_undo() {
+    let Setup { mut harness, .. } = setup();
+    let before = journey(&harness);
+    harness
+        .get_by_label("Pain point: Asked for a call; nobody called")
+        .click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    let after = journey(&harness);
+    assert!(after.cards.iter().all(|c| c.id != "silence"));
+    assert!(
+        after
+            .cards
+            .iter()
+            .all(|c| !c.links.contains(&"silence".to_owned())),
+        "links to a deleted card go with it"
+    );
+    undo(&mut harness);
+    assert_eq!(journey(&harness), before);
+}
+
+#[test]
+fn rename_a_stage_in_the_inspector() {
+    let Setup { mut harness, .. } = setup();
+    harness.get_by_label("Stage: Purchase").click();
+    harness.run();
+    let name = harness.get_by_label("Name");
+    name.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Name").type_text("Contracting");
+    harness.run();
+    let stages = journey(&harness).stages;
+    assert_eq!(stages[4].name, "Contracting");
+    assert!(harness.query_by_label("Stage: Contracting").is_some());
+    undo(&mut harness);
+    assert_eq!(journey(&harness).stages[4].name, "Purchase");
+}
+
+#[test]
+fn reorder_stages_by_dragging_a_header() {
+    let Setup { mut harness, .. } = setup();
+    let first = rect_of(&harness, "Stage: Problem identification");
+    let second = rect_of(&harness, "Stage: Solution exploration");
+    drag(
+        &mut harness,
+        first.center(),
+        pos2(second.right() - 10.0, second.center().y),
+    );
+    let order: Vec<String> = journey(&harness)
+        .stages
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    assert_eq!(&order[..3], ["explore", "problem", "requirements"]);
+    undo(&mut harness);
+    assert_eq!(journey(&harness).stages[0].id, "problem");
+}
+
+#[test]
+fn reorder_lanes_by_dragging_a_title() {
+    let Setup { mut harness, .. } = setup();
+    let pain = rect_of(&harness, "Lane: Pain points");
+    let touch = rect_of(&harness, "Lane: Touchpoints");
+    drag(
+        &mut harness,
+        pain.center(),
+        pos2(touch.center().x, touch.top() + 4.0),
+    );
+    let order: Vec<String> = journey(&harness)
+        .lanes
+        .iter()
+        .map(|l| l.id.clone())
+        .collect();
+    assert_eq!(&order[..2], ["pain", "touch"]);
+}
+
+#[test]
+fn the_dirty_marker_follows_edits_and_save() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    assert!(!harness.state().title().contains('*'));
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+    assert_eq!(card(&journey(&harness), "newsletter").stage, "explore");
+    assert!(harness.state().title().starts_with("plan.ron *"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().title().contains('*'));
+    let saved = read_project(&folder.path().join("plan.ron")).unwrap();
+    assert_eq!(card(&saved.journeys[0], "newsletter").stage, "explore");
+    assert!(folder.path().join("plan.ron.bak").exists());
+}
+
+#[test]
+fn opening_a_bad_file_shows_the_error_and_keeps_the_project() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    let bad = folder.path().join("broken.ron");
+    std::fs::write(&bad, "Project(\n    format: 1,\n    title: oops,\n)\n").unwrap();
+    let before = harness.state().document().project().clone();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    // No native dialog here: the app says so and offers a path field.
+    assert!(
+        harness
+            .query_by_label_contains("No file dialog can be shown")
+            .is_some()
+    );
+    harness.get_by_label("Path").focus();
+    harness.run();
+    harness
+        .get_by_label("Path")
+        .type_text(bad.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+
+    assert!(harness.query_by_label("Cannot open the file").is_some());
+    let error = harness.get_by_label_contains("broken.ron:3:");
+    assert!(error.rect().is_positive());
+    assert_eq!(harness.state().document().project(), &before);
+    assert_eq!(
+        harness.state().path().unwrap(),
+        folder.path().join("plan.ron")
+    );
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("broken.ron:3:").is_none());
+}
+
+#[test]
+fn unsaved_changes_are_guarded_on_new() {
+    let Setup { mut harness, .. } = setup();
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(harness.query_by_label("Save changes?").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(
+        harness.state().document().is_dirty(),
+        "Cancel keeps the work"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(!harness.state().document().is_dirty());
+    assert!(
+        harness.state().path().is_none(),
+        "a new project has no file yet"
+    );
+}
+
+#[test]
+fn unsaved_work_is_written_for_recovery_and_offered_at_the_next_start() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("plan.ron");
+    save_project(&path, &template_project().unwrap()).unwrap();
+    let original = std::fs::read(&path).unwrap();
+    let app = JourneymapApp::new(
+        Document::new(read_project(&path).unwrap()),
+        Some(path.clone()),
+        environment(folder.path(), 0.0),
+    );
+    let mut harness = open_app(app);
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    let edited = harness.state().document().project().clone();
+    assert!(
+        folder.path().join("recovery.ron").exists(),
+        "unsaved work is written"
+    );
+    drop(harness); // a crash: no save, no close
+
+    let app = JourneymapApp::new(
+        Document::new(read_project(&path).unwrap()),
+        Some(path.clone()),
+        environment(folder.path(), 30.0),
+    );
+    let mut harness = open_app(app);
+    assert!(harness.query_by_label("Restore unsaved work?").is_some());
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(harness.state().document().project(), &edited);
+    assert!(
+        harness.state().document().is_dirty(),
+        "restored work is not saved yet"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        original,
+        "the user's file is untouched"
+    );
+}
