@@ -238,6 +238,20 @@ impl JourneyLayout {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The cards whose cells overlap `area` (map points): only the cells in view are
+    /// visited, so a frame costs what is on screen, not what is in the journey.
+    pub fn cards_in(&self, area: Rect) -> impl Iterator<Item = usize> + '_ {
+        let stages = self.stages.partition_point(|s| s.x.max < area.left())
+            ..self.stages.partition_point(|s| s.x.min <= area.right());
+        let lanes = self.lanes.partition_point(|l| l.y.max < area.top())
+            ..self.lanes.partition_point(|l| l.y.min <= area.bottom());
+        stages.flat_map(move |stage| {
+            lanes
+                .clone()
+                .flat_map(move |lane| self.cell(stage, lane).iter().copied())
+        })
+    }
+
     pub fn stage_at_x(&self, x: f32) -> Option<usize> {
         let i = self.stages.partition_point(|s| s.x.max < x);
         (i < self.stages.len() && self.stages[i].x.contains(x)).then_some(i)

@@ -149,22 +149,28 @@ fn paint_cards(
     highlight: &Highlight,
 ) {
     let clip = painter.clip_rect();
+    let in_view = layout.cards_in(Rect::from_min_max(
+        view.to_map(clip.min),
+        view.to_map(clip.max),
+    ));
     if !view.detailed() {
         // Zoomed far out: every visible card is one quad of one mesh.
         let mut mesh = Mesh::default();
-        for (card, placed) in journey.cards.iter().zip(&layout.cards) {
-            let rect = view.rect_to_screen(placed.rect);
+        for i in in_view {
+            let rect = view.rect_to_screen(layout.cards[i].rect);
             if clip.intersects(rect) {
-                mesh.add_colored_rect(
-                    rect,
-                    theme.card_colors(card.kind).border.gamma_multiply(0.6),
-                );
+                let color = theme
+                    .card_colors(journey.cards[i].kind)
+                    .border
+                    .gamma_multiply(0.6);
+                mesh.add_colored_rect(rect, color);
             }
         }
         painter.add(Shape::mesh(mesh));
         return;
     }
-    for (i, (card, placed)) in journey.cards.iter().zip(&layout.cards).enumerate() {
+    for i in in_view {
+        let (card, placed) = (&journey.cards[i], &layout.cards[i]);
         let rect = view.rect_to_screen(placed.rect);
         if !clip.intersects(rect) {
             continue;
@@ -356,8 +362,18 @@ fn paint_emotion(
         );
     }
 
-    let points: Vec<Pos2> = layout
+    // Only the part in view, with one point more on each side for continuity.
+    let (left, right) = (view.to_map(clip.min).x, view.to_map(clip.max).x);
+    let first = layout
         .emotion
+        .partition_point(|p| p.pos.x < left)
+        .saturating_sub(1);
+    let last = (layout.emotion.partition_point(|p| p.pos.x <= right) + 1).min(layout.emotion.len());
+    let in_view = &layout.emotion[first..last];
+    if in_view.is_empty() {
+        return;
+    }
+    let visible: Vec<Pos2> = in_view
         .iter()
         .map(|point| {
             let emotion = match highlight.emotion {
@@ -367,16 +383,7 @@ fn paint_emotion(
             view.to_screen(pos2(point.pos.x, emotion_y(lane.y, f32::from(emotion))))
         })
         .collect();
-    if points.is_empty() {
-        return;
-    }
-    // Only the part in view, with one point more on each side for continuity.
-    let first = points
-        .partition_point(|p| p.x < clip.left())
-        .saturating_sub(1);
-    let last = (points.partition_point(|p| p.x <= clip.right()) + 1).min(points.len());
-    let visible = &points[first..last];
-    let samples = monotone_curve(visible);
+    let samples = monotone_curve(&merge_close(&visible, 1.5));
     painter.add(area_mesh(&samples, y_of(0.0), theme));
     painter.add(PathShape::line(
         samples,
@@ -394,7 +401,7 @@ fn paint_emotion(
         return; // too dense to tell the points apart
     }
     let radius = (size::EMOTION_POINT_RADIUS * view.zoom).max(2.0);
-    for (point, pos) in layout.emotion[first..last].iter().zip(visible) {
+    for (point, pos) in in_view.iter().zip(&visible) {
         let active = highlight.card == Some(point.card)
             || highlight
                 .emotion
@@ -402,6 +409,28 @@ fn paint_emotion(
         let r = if active { radius * 2.0 } else { radius };
         painter.circle(*pos, r, theme.emotion, Stroke::new(1.0, theme.canvas));
     }
+}
+
+/// Points closer than `min_dx` (screen) to the first of their run become one point at
+/// the run's mean height: zoomed far out, thousands of points share a few pixels.
+fn merge_close(points: &[Pos2], min_dx: f32) -> Vec<Pos2> {
+    let mut merged: Vec<Pos2> = Vec::with_capacity(points.len());
+    let mut run = (Pos2::ZERO, 0.0_f32, 0_u32); // first point, sum of y, count
+    for &p in points {
+        if run.2 > 0 && p.x - run.0.x < min_dx {
+            run.1 += p.y;
+            run.2 += 1;
+            continue;
+        }
+        if run.2 > 0 {
+            merged.push(pos2(run.0.x, run.1 / run.2 as f32));
+        }
+        run = (p, p.y, 1);
+    }
+    if run.2 > 0 {
+        merged.push(pos2(run.0.x, run.1 / run.2 as f32));
+    }
+    merged
 }
 
 /// Samples a monotone cubic through points sorted by x: smooth, and never overshooting

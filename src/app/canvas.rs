@@ -275,7 +275,11 @@ fn card_widgets(
     state: &mut CanvasState,
     actions: &mut Vec<Action>,
 ) {
-    for (index, (card, placed)) in journey.cards.iter().zip(&layout.cards).enumerate() {
+    for index in layout.cards_in(Rect::from_min_max(
+        view.to_map(body.min),
+        view.to_map(body.max),
+    )) {
+        let (card, placed) = (&journey.cards[index], &layout.cards[index]);
         let rect = view.rect_to_screen(placed.rect);
         if !body.intersects(rect) {
             continue;
@@ -369,7 +373,10 @@ fn emotion_widgets(
     actions: &mut Vec<Action>,
 ) {
     let handle = vec2(16.0, 16.0);
-    for point in &layout.emotion {
+    let (left, right) = (view.to_map(body.min).x, view.to_map(body.max).x);
+    let first = layout.emotion.partition_point(|p| p.pos.x < left);
+    let last = layout.emotion.partition_point(|p| p.pos.x <= right);
+    for point in &layout.emotion[first..last] {
         let center = view.to_screen(point.pos);
         if !body.contains(center) {
             continue;

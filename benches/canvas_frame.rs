@@ -1,0 +1,55 @@
+//! One real frame of the app (egui pass + tessellation, no GPU) on generated journeys of
+//! 100, 1,000 and 10,000 cards, zoomed to fit and at 100 %.
+//! Goals (release, 2 cores): at 100 % <= 1 ms whatever the size; fitted <= 1, 2, 4 ms.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use journeymap::app::{Action, Command, Environment, JourneymapApp};
+use journeymap::model::{Document, generated_project};
+
+fn raw_input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 900.0),
+        )),
+        ..Default::default()
+    }
+}
+
+/// Runs one frame and tessellates it, as eframe does before handing meshes to the GPU.
+fn frame(ctx: &egui::Context, app: &mut JourneymapApp) -> usize {
+    let output = ctx.run_ui(raw_input(), |ui| app.show(ui));
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    primitives.len()
+}
+
+fn canvas_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("canvas frame");
+    for (cards, stages) in [(100, 8), (1_000, 20), (10_000, 40)] {
+        for (zoom, command) in [("fit", Command::ZoomFit), ("100%", Command::ZoomActual)] {
+            let ctx = egui::Context::default();
+            let environment = Environment {
+                recovery_path: None,
+                recovery_seconds: f64::INFINITY,
+                native_dialogs: Err(String::new()),
+            };
+            let document = Document::new(generated_project(stages, cards));
+            let mut app = JourneymapApp::new(document, None, environment);
+            // Settle: the first frames lay out the map, load fonts and apply the framing.
+            frame(&ctx, &mut app);
+            app.handle(Action::Command(command), &ctx);
+            for _ in 0..3 {
+                frame(&ctx, &mut app);
+            }
+            group.bench_with_input(BenchmarkId::new(zoom, cards), &cards, |b, _| {
+                b.iter(|| black_box(frame(&ctx, &mut app)))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, canvas_frame);
+criterion_main!(benches);
