@@ -326,12 +326,13 @@ impl JourneyLayout {
             .iter()
             .filter(|&&card| Some(card) != dragged)
             .count();
-        let (row, column) = if slot.slot == staying && slot.slot > 0 && slot.slot % columns == 0 {
-            // After the last card of a full row: the end of that row.
-            ((slot.slot - 1) / columns, columns)
-        } else {
-            (slot.slot / columns, slot.slot % columns)
-        };
+        let (row, column) =
+            if slot.slot == staying && slot.slot > 0 && slot.slot.is_multiple_of(columns) {
+                // After the last card of a full row: the end of that row.
+                ((slot.slot - 1) / columns, columns)
+            } else {
+                (slot.slot / columns, slot.slot % columns)
+            };
         origin
             + vec2(
                 column as f32 * STEP_X - size::CARD_GAP / 2.0,

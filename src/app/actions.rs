@@ -370,7 +370,7 @@ impl JourneymapApp {
         } else {
             self.dialog = Some(Dialog::ConfirmDelete {
                 question: format!("Delete the {what} and the {count} cards in it?"),
-                edit,
+                edit: Box::new(edit),
             });
         }
     }

@@ -34,7 +34,7 @@ pub enum Dialog {
     },
     ConfirmDelete {
         question: String,
-        edit: Edit,
+        edit: Box<Edit>,
     },
     PathPrompt {
         purpose: PathPurpose,
@@ -92,7 +92,7 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                 ui.add_space(12.0);
                 ui.horizontal(|ui| {
                     if ui.button("Delete").clicked() {
-                        confirmed_delete = Some(edit.clone());
+                        confirmed_delete = Some((**edit).clone());
                     }
                     if ui.button("Cancel").clicked() {
                         actions.push(Action::CloseDialog);
