@@ -382,8 +382,10 @@ fn opening_a_bad_file_shows_the_error_and_keeps_the_project() {
             .query_by_label_contains("No file dialog can be shown")
             .is_some()
     );
-    harness.get_by_label("Path").focus();
-    harness.run();
+    assert!(
+        harness.get_by_label("Path").is_focused(),
+        "the path field is ready for typing"
+    );
     harness
         .get_by_label("Path")
         .type_text(bad.to_str().unwrap());
@@ -473,4 +475,93 @@ fn unsaved_work_is_written_for_recovery_and_offered_at_the_next_start() {
         original,
         "the user's file is untouched"
     );
+}
+
+#[test]
+fn deleting_a_stage_with_cards_asks_first_and_undo_brings_it_back() {
+    let Setup { mut harness, .. } = setup();
+    let before = journey(&harness);
+    harness.get_by_label("Stage: Purchase").click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Delete the stage “Purchase” and the 4 cards")
+            .is_some()
+    );
+    assert_eq!(
+        journey(&harness),
+        before,
+        "nothing is deleted before the answer"
+    );
+    harness.get_by_label("Delete").click();
+    harness.run();
+    let after = journey(&harness);
+    assert!(after.stages.iter().all(|s| s.id != "purchase"));
+    assert!(after.cards.iter().all(|c| c.stage != "purchase"));
+    undo(&mut harness);
+    assert_eq!(journey(&harness), before);
+}
+
+#[test]
+fn the_context_menu_duplicates_a_card() {
+    let Setup { mut harness, .. } = setup();
+    harness.get_by_label(NEWSLETTER).click_secondary();
+    harness.run();
+    harness.get_by_label("Duplicate").click();
+    harness.run();
+    let after = journey(&harness);
+    let cell = cell(&after, "problem", "touch");
+    assert_eq!(cell.len(), 3);
+    assert_eq!(
+        card(&after, &cell[1]).title,
+        card(&after, "newsletter").title,
+        "the copy follows the original"
+    );
+    assert_ne!(cell[1], "newsletter", "the copy has an id of its own");
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let Setup { mut harness, .. } = setup();
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run();
+    assert!(harness.state().document().is_dirty());
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    assert!(harness.query_by_label("Save changes?").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Save changes?").is_none());
+    assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn zoom_keys_change_the_zoom_and_fit_shows_the_whole_map() {
+    let Setup { mut harness, .. } = setup();
+    let start = harness.state().view().zoom;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    assert!((harness.state().view().zoom - start * 1.25).abs() < 1e-4);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run();
+    let fitted = harness.state().view().zoom;
+    assert!(
+        fitted < start,
+        "the whole template is wider than the window"
+    );
+    // Every stage header is on screen once fitted.
+    for stage in journey(&harness).stages {
+        let header = rect_of(&harness, &format!("Stage: {}", stage.name));
+        assert!(header.width() > 10.0, "{} is in view", stage.name);
+    }
 }

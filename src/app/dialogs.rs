@@ -85,7 +85,7 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                 });
             }
             Dialog::ConfirmDelete { question, edit } => {
-                ui.heading("Delete");
+                ui.heading("Confirm deletion");
                 ui.add_space(8.0);
                 ui.label(question.as_str());
                 ui.label("Undo brings it back.");
@@ -116,6 +116,10 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                 )
                 .labelled_by(label.id);
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                // The field takes the keyboard as soon as the dialog opens.
+                if !entered && ui.memory(|m| m.focused().is_none()) {
+                    field.request_focus();
+                }
                 ui.add_space(12.0);
                 ui.horizontal(|ui| {
                     let go = ui.add_enabled(!text.trim().is_empty(), egui::Button::new(button));

@@ -298,7 +298,7 @@ fn card_fields(
     }
     ui.separator();
     ui.horizontal(|ui| {
-        if ui.button("Duplicate").clicked() {
+        if ui.button("Duplicate card").clicked() {
             actions.push(Action::DuplicateCard(index));
         }
         if ui.button("Delete card").clicked() {
