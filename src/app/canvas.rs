@@ -29,12 +29,10 @@ enum Drag {
         card: usize,
         emotion: i8,
     },
-    Stage {
-        stage: usize,
-        before: usize,
-    },
-    Lane {
-        lane: usize,
+    /// A stage header or lane title, to be inserted before index `before`.
+    Header {
+        kind: Header,
+        from: usize,
         before: usize,
     },
 }
@@ -225,8 +223,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
             highlight.card_drop = app.canvas.drop;
         }
         Some(Drag::Emotion { card, emotion }) => highlight.emotion = Some((card, emotion)),
-        Some(Drag::Stage { before, .. }) => highlight.stage_drop = Some(before),
-        Some(Drag::Lane { before, .. }) => highlight.lane_drop = Some(before),
+        Some(Drag::Header {
+            kind: Header::Stage,
+            before,
+            ..
+        }) => highlight.stage_drop = Some(before),
+        Some(Drag::Header {
+            kind: Header::Lane,
+            before,
+            ..
+        }) => highlight.lane_drop = Some(before),
         None => {}
     }
     let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
@@ -424,6 +430,14 @@ fn emotion_widgets(
     }
 }
 
+/// A stage header or a lane title: both select on click, focus the inspector on
+/// double-click, and reorder by dragging along their axis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Header {
+    Stage,
+    Lane,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn header_widgets(
     ui: &mut egui::Ui,
@@ -441,88 +455,105 @@ fn header_widgets(
     let stage_area = Rect::from_min_max(pos2(corner.x + lane_width, canvas.top()), canvas.max);
     let lane_area = Rect::from_min_max(pos2(canvas.left(), corner.y + header_height), canvas.max);
 
+    let stage_before = |at: Pos2| layout.stages.partition_point(|s| s.x.center() <= at.x);
     for (index, (stage, placed)) in journey.stages.iter().zip(&layout.stages).enumerate() {
         let x = view.rect_to_screen(placed.header).x_range();
         let rect =
             Rect::from_x_y_ranges(x, corner.y..=corner.y + header_height).intersect(stage_area);
-        if !rect.is_positive() {
-            continue;
-        }
-        let id = Id::unique(("stage", &journey.id, &stage.id));
-        let response = ui.interact(rect, id, Sense::click_and_drag());
-        response.widget_info(|| {
-            WidgetInfo::labeled(Role::Button, true, format!("Stage: {}", stage.name))
-        });
-        let before = |at: Pos2| {
-            layout
-                .stages
-                .iter()
-                .position(|s| at.x < s.x.center())
-                .unwrap_or(layout.stages.len())
+        let header = HeaderWidget {
+            kind: Header::Stage,
+            index,
+            id: &stage.id,
+            label: format!("Stage: {}", stage.name),
+            hover: &stage.goal,
         };
-        if let Some(at) = pointer.filter(|_| response.dragged()) {
-            state.drag = Some(Drag::Stage {
-                stage: index,
-                before: before(at),
+        header.show(
+            ui,
+            &journey.id,
+            rect,
+            pointer.map(stage_before),
+            state,
+            actions,
+        );
+    }
+    let lane_before = |at: Pos2| layout.lanes.partition_point(|l| l.y.center() <= at.y);
+    for (index, (lane, placed)) in journey.lanes.iter().zip(&layout.lanes).enumerate() {
+        let y = view.rect_to_screen(placed.title).y_range();
+        let rect = Rect::from_x_y_ranges(corner.x..=corner.x + lane_width, y).intersect(lane_area);
+        let header = HeaderWidget {
+            kind: Header::Lane,
+            index,
+            id: &lane.id,
+            label: format!("Lane: {}", lane_title(lane)),
+            hover: "",
+        };
+        header.show(
+            ui,
+            &journey.id,
+            rect,
+            pointer.map(lane_before),
+            state,
+            actions,
+        );
+    }
+}
+
+struct HeaderWidget<'a> {
+    kind: Header,
+    index: usize,
+    id: &'a str,
+    label: String,
+    hover: &'a str,
+}
+
+impl HeaderWidget<'_> {
+    /// `before` is where the header would be inserted if dropped at the pointer.
+    fn show(
+        self,
+        ui: &mut egui::Ui,
+        journey: &str,
+        rect: Rect,
+        before: Option<usize>,
+        state: &mut CanvasState,
+        actions: &mut Vec<Action>,
+    ) {
+        if !rect.is_positive() {
+            return;
+        }
+        let response = ui.interact(
+            rect,
+            Id::unique((self.kind, journey, self.id)),
+            Sense::click_and_drag(),
+        );
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &self.label));
+        if let Some(before) = before.filter(|_| response.dragged()) {
+            state.drag = Some(Drag::Header {
+                kind: self.kind,
+                from: self.index,
+                before,
             });
         }
         if response.drag_stopped() {
-            if let Some(Drag::Stage { stage, before }) = state.drag.take() {
-                actions.push(Action::MoveStage {
-                    from: stage,
-                    before,
+            if let Some(Drag::Header { kind, from, before }) = state.drag.take() {
+                actions.push(match kind {
+                    Header::Stage => Action::MoveStage { from, before },
+                    Header::Lane => Action::MoveLane { from, before },
                 });
             }
             state.drag = None;
         }
-        let selection = Selection::Stage(stage.id.clone());
-        if response.double_clicked() {
-            actions.push(Action::Select(selection));
-            actions.push(Action::FocusInspector);
-        } else if response.clicked() {
-            actions.push(Action::Select(selection));
-        }
-        if state.drag.is_none() && !stage.goal.is_empty() {
-            response.on_hover_text(&stage.goal);
-        }
-    }
-
-    for (index, (lane, placed)) in journey.lanes.iter().zip(&layout.lanes).enumerate() {
-        let y = view.rect_to_screen(placed.title).y_range();
-        let rect = Rect::from_x_y_ranges(corner.x..=corner.x + lane_width, y).intersect(lane_area);
-        if !rect.is_positive() {
-            continue;
-        }
-        let id = Id::unique(("lane", &journey.id, &lane.id));
-        let response = ui.interact(rect, id, Sense::click_and_drag());
-        response.widget_info(|| {
-            WidgetInfo::labeled(Role::Button, true, format!("Lane: {}", lane_title(lane)))
-        });
-        let before = |at: Pos2| {
-            layout
-                .lanes
-                .iter()
-                .position(|l| at.y < l.y.center())
-                .unwrap_or(layout.lanes.len())
+        let selection = match self.kind {
+            Header::Stage => Selection::Stage(self.id.to_owned()),
+            Header::Lane => Selection::Lane(self.id.to_owned()),
         };
-        if let Some(at) = pointer.filter(|_| response.dragged()) {
-            state.drag = Some(Drag::Lane {
-                lane: index,
-                before: before(at),
-            });
-        }
-        if response.drag_stopped() {
-            if let Some(Drag::Lane { lane, before }) = state.drag.take() {
-                actions.push(Action::MoveLane { from: lane, before });
-            }
-            state.drag = None;
-        }
-        let selection = Selection::Lane(lane.id.clone());
         if response.double_clicked() {
             actions.push(Action::Select(selection));
             actions.push(Action::FocusInspector);
         } else if response.clicked() {
             actions.push(Action::Select(selection));
+        }
+        if state.drag.is_none() && !self.hover.is_empty() {
+            response.on_hover_text(self.hover);
         }
     }
 }

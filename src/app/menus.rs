@@ -14,6 +14,18 @@ fn command_button(ui: &mut egui::Ui, command: Command, actions: &mut Vec<Action>
     }
 }
 
+/// Menu entries in order; `None` is a separator.
+fn command_buttons(ui: &mut egui::Ui, commands: &[Option<Command>], actions: &mut Vec<Action>) {
+    for command in commands {
+        match command {
+            Some(command) => command_button(ui, *command, actions),
+            None => {
+                ui.separator();
+            }
+        }
+    }
+}
+
 pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action>) {
     egui::Panel::top("menu-bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
@@ -49,17 +61,29 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                 command_button(ui, Command::Delete, actions);
             });
             ui.menu_button("Map", |ui| {
-                command_button(ui, Command::AddStage, actions);
-                command_button(ui, Command::AddLane, actions);
-                ui.separator();
-                command_button(ui, Command::MoveCardLeft, actions);
-                command_button(ui, Command::MoveCardRight, actions);
+                command_buttons(
+                    ui,
+                    &[
+                        Some(Command::AddStage),
+                        Some(Command::AddLane),
+                        None,
+                        Some(Command::MoveCardLeft),
+                        Some(Command::MoveCardRight),
+                    ],
+                    actions,
+                );
             });
             ui.menu_button("View", |ui| {
-                command_button(ui, Command::ZoomIn, actions);
-                command_button(ui, Command::ZoomOut, actions);
-                command_button(ui, Command::ZoomFit, actions);
-                command_button(ui, Command::ZoomActual, actions);
+                command_buttons(
+                    ui,
+                    &[
+                        Some(Command::ZoomIn),
+                        Some(Command::ZoomOut),
+                        Some(Command::ZoomFit),
+                        Some(Command::ZoomActual),
+                    ],
+                    actions,
+                );
                 ui.separator();
                 let mut dark = app.settings.dark_mode;
                 if ui

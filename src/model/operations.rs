@@ -183,30 +183,25 @@ pub fn cards_in_lane(journey: &Journey, index: usize) -> usize {
     journey.cards.iter().filter(|card| &card.lane == id).count()
 }
 
-/// Moves a stage so that it ends up before the stage now at `before` (or last).
-pub fn move_stage(journey: &Journey, from: usize, before: usize) -> Edit {
+/// Moves the element at `from` so that it ends up before the one now at `before`
+/// (or last, when `before` is the list's length).
+fn move_before(list: List, from: usize, before: usize) -> Edit {
     let to = if before > from { before - 1 } else { before };
     Edit::Batch(if to == from {
         Vec::new()
     } else {
-        vec![op(
-            List::Stages(journey.id.clone()),
-            ListOp::Move { from, to },
-        )]
+        vec![op(list, ListOp::Move { from, to })]
     })
+}
+
+/// Moves a stage so that it ends up before the stage now at `before` (or last).
+pub fn move_stage(journey: &Journey, from: usize, before: usize) -> Edit {
+    move_before(List::Stages(journey.id.clone()), from, before)
 }
 
 /// Moves a lane so that it ends up before the lane now at `before` (or last).
 pub fn move_lane(journey: &Journey, from: usize, before: usize) -> Edit {
-    let to = if before > from { before - 1 } else { before };
-    Edit::Batch(if to == from {
-        Vec::new()
-    } else {
-        vec![op(
-            List::Lanes(journey.id.clone()),
-            ListOp::Move { from, to },
-        )]
-    })
+    move_before(List::Lanes(journey.id.clone()), from, before)
 }
 
 pub fn set_stage(journey: &Journey, index: usize, stage: Stage) -> Edit {

@@ -47,21 +47,20 @@ pub fn validate(project: &Project) -> Vec<ValidationError> {
         );
     }
 
-    let mut departments = HashSet::new();
-    for (i, department) in project.departments.iter().enumerate() {
-        let item = item_name("department", &department.id, i);
-        errors.id(None, item, &department.id, &mut departments);
-        errors.required(None, item, "name", &department.name);
-        errors.color(None, item, &department.color);
-    }
-
-    let mut personas = HashSet::new();
-    for (i, persona) in project.personas.iter().enumerate() {
-        let item = item_name("persona", &persona.id, i);
-        errors.id(None, item, &persona.id, &mut personas);
-        errors.required(None, item, "name", &persona.name);
-        errors.color(None, item, &persona.color);
-    }
+    let departments = errors.named_list(
+        "department",
+        project
+            .departments
+            .iter()
+            .map(|d| (d.id.as_str(), d.name.as_str(), d.color.as_str())),
+    );
+    let personas = errors.named_list(
+        "persona",
+        project
+            .personas
+            .iter()
+            .map(|p| (p.id.as_str(), p.name.as_str(), p.color.as_str())),
+    );
 
     let mut journeys = HashSet::new();
     for (i, journey) in project.journeys.iter().enumerate() {
@@ -258,6 +257,22 @@ impl Errors {
                 "another item of the same list has the same id".to_owned(),
             );
         }
+    }
+
+    /// Checks a project-level list of (id, name, colour) items; returns its ids.
+    fn named_list<'a>(
+        &mut self,
+        what: &'static str,
+        items: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
+    ) -> HashSet<&'a str> {
+        let mut ids = HashSet::new();
+        for (i, (id, name, color)) in items.enumerate() {
+            let item = item_name(what, id, i);
+            self.id(None, item, id, &mut ids);
+            self.required(None, item, "name", name);
+            self.color(None, item, color);
+        }
+        ids
     }
 
     fn required(&mut self, journey: Option<&str>, item: Item, field: &'static str, value: &str) {
