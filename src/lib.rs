@@ -5,8 +5,10 @@
 
 pub mod app;
 pub mod cli;
+pub mod export;
 pub mod file;
 pub mod layout;
 pub mod model;
 pub mod paint;
+pub mod raster;
 pub mod theme;

@@ -48,6 +48,13 @@ pub enum FileError {
         path: PathBuf,
         errors: Vec<ValidationError>,
     },
+    #[error(
+        "{}: this PNG holds no Journeymap project (only PNGs exported by Journeymap can be opened)",
+        path.display()
+    )]
+    NoProjectInPng { path: PathBuf },
+    #[error("{}: not a readable PNG: {message}", path.display())]
+    Png { path: PathBuf, message: String },
     #[error("{}: cannot save: {source}; the file on disk is unchanged", path.display())]
     Write {
         path: PathBuf,

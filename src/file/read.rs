@@ -6,15 +6,28 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::error::FileError;
+use super::png_project::{PNG_SIGNATURE, project_text_from_png};
 use crate::model::{FORMAT_VERSION, Project, TEMPLATE_NAME, TEMPLATE_RON, validate};
 
 /// The largest project file Journeymap reads.
 pub const MAX_PROJECT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads, parses and validates the project file at `path`.
+/// Reads, parses and validates the project at `path`: a project file, or a PNG exported
+/// by Journeymap (told apart by their first bytes, not by their names).
 pub fn read_project(path: &Path) -> Result<Project, FileError> {
+    if is_png(path) {
+        let text = project_text_from_png(path)?;
+        return parse_project(text.as_bytes(), path);
+    }
     let bytes = read_limited(path)?;
     parse_project(&bytes, path)
+}
+
+fn is_png(path: &Path) -> bool {
+    let mut start = [0u8; 8];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut start))
+        .is_ok_and(|()| start == PNG_SIGNATURE)
 }
 
 /// The built-in B2B template.

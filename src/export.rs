@@ -1,0 +1,195 @@
+//! Headless export: a journey painted by [`paint_map`] (the canvas's own drawing) in an
+//! offscreen egui context at `pixels_per_point` = scale, tessellated by epaint and
+//! rasterised on the CPU. No window, no GPU: it runs in the CLI, in CI and on a server.
+
+use std::path::Path;
+
+use egui::{Color32, Pos2, Rect, vec2};
+
+use crate::file::{FileError, encode_png, to_ron, write_atomically};
+use crate::layout::JourneyLayout;
+use crate::model::Project;
+use crate::paint::{Highlight, MapView, paint_map};
+use crate::raster::{Textures, rasterize};
+use crate::theme::Theme;
+
+/// No side of an exported picture may be longer than this many pixels.
+pub const MAX_SIDE: u32 = 16_384;
+
+/// What an export looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ExportOptions {
+    /// Pixels per point: 1 to 4 (2 for a crisp slide, 4 for a 4K projector).
+    pub scale: u32,
+    pub dark: bool,
+    /// Leave the background out (alpha 0), for slides with their own.
+    pub transparent: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            scale: 2,
+            dark: false,
+            transparent: false,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("the project has no journey with the id `{0}`")]
+    NoJourney(String),
+    #[error("the project has no journey to export")]
+    Empty,
+    #[error("scale {0} is not one of 1, 2, 3 or 4")]
+    Scale(u32),
+    #[error(
+        "at scale {scale} the picture would be {width} x {height} pixels, more than the {MAX_SIDE} pixels a side may have; {hint}"
+    )]
+    TooLarge {
+        scale: u32,
+        width: u32,
+        height: u32,
+        hint: String,
+    },
+    #[error("cannot encode the PNG: {0}")]
+    Encode(String),
+    #[error(transparent)]
+    File(#[from] FileError),
+}
+
+/// A rendered picture: straight-alpha RGBA rows.
+pub struct Picture {
+    pub width: u32,
+    pub height: u32,
+    pub rgba: Vec<u8>,
+}
+
+/// The index of the journey with `id`, or of the first journey.
+pub fn journey_index(project: &Project, id: Option<&str>) -> Result<usize, ExportError> {
+    match id {
+        Some(id) => project
+            .journeys
+            .iter()
+            .position(|j| j.id == id)
+            .ok_or_else(|| ExportError::NoJourney(id.to_owned())),
+        None if project.journeys.is_empty() => Err(ExportError::Empty),
+        None => Ok(0),
+    }
+}
+
+/// Renders the whole journey at `journey` (title, persona, headers, lanes, cards, emotion
+/// curve, margins) to pixels.
+pub fn render(
+    project: &Project,
+    journey: usize,
+    options: ExportOptions,
+) -> Result<Picture, ExportError> {
+    if !(1..=4).contains(&options.scale) {
+        return Err(ExportError::Scale(options.scale));
+    }
+    let journey = project.journeys.get(journey).ok_or(ExportError::Empty)?;
+    let layout = JourneyLayout::new(journey);
+    let points = vec2(layout.size.x.ceil(), layout.size.y.ceil());
+    let (width, height) = (
+        points.x as u32 * options.scale,
+        points.y as u32 * options.scale,
+    );
+    if width > MAX_SIDE || height > MAX_SIDE {
+        let fits = (1..options.scale)
+            .rev()
+            .find(|&s| points.x as u32 * s <= MAX_SIDE && points.y as u32 * s <= MAX_SIDE);
+        let hint = match fits {
+            Some(s) => format!("try --scale {s}"),
+            None => "split the journey into smaller ones".to_owned(),
+        };
+        return Err(ExportError::TooLarge {
+            scale: options.scale,
+            width,
+            height,
+            hint,
+        });
+    }
+
+    let mut theme = Theme::for_dark_mode(options.dark);
+    let background = if options.transparent {
+        theme.canvas = Color32::TRANSPARENT;
+        Color32::TRANSPARENT
+    } else {
+        theme.canvas
+    };
+    let ctx = egui::Context::default();
+    let scale = options.scale as f32;
+    let mut input = egui::RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, points)),
+        ..Default::default()
+    };
+    input
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .native_pixels_per_point = Some(scale);
+    let view = MapView {
+        origin: Pos2::ZERO,
+        zoom: 1.0,
+        sticky: false,
+    };
+    let output = ctx.run_ui(input, |ui| {
+        paint_map(
+            ui.painter(),
+            project,
+            journey,
+            &layout,
+            &view,
+            &theme,
+            &Highlight::default(),
+        );
+    });
+    let mut textures = Textures::default();
+    textures.apply(
+        output
+            .textures_delta
+            .set
+            .iter()
+            .flat_map(|(id, deltas)| deltas.iter().map(move |delta| (id, delta))),
+    );
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    let canvas = rasterize(
+        &primitives,
+        &textures,
+        output.pixels_per_point,
+        width as usize,
+        height as usize,
+        background,
+    );
+    Ok(Picture {
+        width,
+        height,
+        rgba: canvas.into_straight_rgba(),
+    })
+}
+
+/// The PNG of a journey, carrying the whole project as Save writes it.
+pub fn export_png_bytes(
+    project: &Project,
+    journey: usize,
+    options: ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let picture = render(project, journey, options)?;
+    let text = to_ron(project).map_err(|e| ExportError::Encode(e.to_string()))?;
+    encode_png(&picture.rgba, picture.width, picture.height, &text)
+        .map_err(|e| ExportError::Encode(e.to_string()))
+}
+
+/// Exports a journey to a PNG file, written atomically.
+pub fn export_png(
+    project: &Project,
+    journey: usize,
+    options: ExportOptions,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let bytes = export_png_bytes(project, journey, options)?;
+    write_atomically(path, &bytes)?;
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! A PNG that carries its project: the project file, byte for byte, in a compressed iTXt
+//! chunk with the keyword `journeymap`, written before the image data.
+
+use std::io::BufReader;
+use std::path::Path;
+
+use png::text_metadata::ITXtChunk;
+
+use super::error::FileError;
+use super::read::MAX_PROJECT_BYTES;
+
+/// The iTXt keyword that marks a Journeymap project.
+pub const PROJECT_KEYWORD: &str = "journeymap";
+
+/// The eight bytes every PNG file starts with.
+pub const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+/// Encodes straight-alpha RGBA pixels as a PNG holding `project` (the project file text).
+pub fn encode_png(
+    rgba: &[u8],
+    width: u32,
+    height: u32,
+    project: &str,
+) -> Result<Vec<u8>, png::EncodingError> {
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header()?;
+    let mut chunk = ITXtChunk::new(PROJECT_KEYWORD, project);
+    chunk.compressed = true;
+    chunk.compress_text()?;
+    writer.write_text_chunk(&chunk)?;
+    writer.write_image_data(rgba)?;
+    writer.finish()?;
+    Ok(bytes)
+}
+
+/// The project text inside the PNG at `path`. Only the chunks before the image data are
+/// read, and the text is never inflated beyond the project size limit.
+pub fn project_text_from_png(path: &Path) -> Result<String, FileError> {
+    let error = |message: String| FileError::Png {
+        path: path.to_owned(),
+        message,
+    };
+    let file = std::fs::File::open(path).map_err(|source| FileError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let limit = usize::try_from(MAX_PROJECT_BYTES).unwrap_or(usize::MAX);
+    let mut decoder = png::Decoder::new_with_limits(
+        BufReader::new(file),
+        png::Limits {
+            // The project chunk, plus room for the PNG's own small chunks.
+            bytes: limit + 1024 * 1024,
+        },
+    );
+    decoder.set_ignore_text_chunk(false);
+    let reader = decoder.read_info().map_err(|e| match e {
+        png::DecodingError::LimitsExceeded => FileError::TooLarge {
+            path: path.to_owned(),
+            size: MAX_PROJECT_BYTES + 1,
+            limit: MAX_PROJECT_BYTES,
+        },
+        other => error(other.to_string()),
+    })?;
+    let Some(chunk) = reader
+        .info()
+        .utf8_text
+        .iter()
+        .find(|chunk| chunk.keyword == PROJECT_KEYWORD)
+    else {
+        return Err(FileError::NoProjectInPng {
+            path: path.to_owned(),
+        });
+    };
+    let mut chunk = chunk.clone();
+    chunk
+        .decompress_text_with_limit(limit)
+        .map_err(|e| match e {
+            png::DecodingError::LimitsExceeded => FileError::TooLarge {
+                path: path.to_owned(),
+                size: MAX_PROJECT_BYTES + 1,
+                limit: MAX_PROJECT_BYTES,
+            },
+            other => error(format!("the project inside cannot be read: {other}")),
+        })?;
+    chunk
+        .get_text()
+        .map_err(|e| error(format!("the project inside cannot be read: {e}")))
+}
