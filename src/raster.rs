@@ -52,17 +52,19 @@ pub struct Canvas {
 
 impl Canvas {
     /// The image with straight (not premultiplied) alpha, as PNG stores it.
-    pub fn into_straight_rgba(self) -> Vec<u8> {
-        let mut bytes = Vec::with_capacity(self.pixels.len() * 4);
-        for [r, g, b, a] in self.pixels {
-            let unmultiply = |c: u8| match a {
-                0 => 0,
-                255 => c,
-                _ => ((u32::from(c) * 255 + u32::from(a) / 2) / u32::from(a)).min(255) as u8,
-            };
-            bytes.extend_from_slice(&[unmultiply(r), unmultiply(g), unmultiply(b), a]);
+    pub fn into_straight_rgba(mut self) -> Vec<u8> {
+        for pixel in &mut self.pixels {
+            let a = u32::from(pixel[3]);
+            if a != 255 {
+                for channel in &mut pixel[..3] {
+                    *channel = match a {
+                        0 => 0,
+                        _ => ((u32::from(*channel) * 255 + a / 2) / a).min(255) as u8,
+                    };
+                }
+            }
         }
-        bytes
+        self.pixels.as_flattened().to_vec()
     }
 }
 
@@ -184,14 +186,51 @@ impl Band<'_> {
             std::array::from_fn::<f32, 4, _>(|k| corners[0].color[k] * texel[k] / 255.0)
         });
 
+        let opaque = flat
+            .filter(|color| color[3] >= 255.0)
+            .map(|c| c.map(|v| v.round() as u8));
+        // Edge k at pixel centre x on a row is linear in x: w = slope[k] * x + offset[k].
+        let slope = edges.map(|(p, q)| -(q.y - p.y));
         for y in min_y..max_y {
             let row = (y - self.top) * self.width;
             let py = y as f32 + 0.5;
-            for x in min_x..max_x {
-                let p = Pos2::new(x as f32 + 0.5, py);
-                let w = edges.map(|(p0, p1)| edge(p0, p1, p));
-                let inside = (0..3).all(|k| w[k] > 0.0 || (w[k] == 0.0 && top_left[k]));
-                if !inside {
+            let offset = edges.map(|(p, q)| (q.x - p.x) * (py - p.y) + (q.y - p.y) * p.x);
+            // The span of pixel centres inside all three edges, widened by a pixel on each
+            // side; the exact test below decides the pixels at its ends.
+            let (mut lo, mut hi) = (min_x as f32, max_x as f32);
+            for k in 0..3 {
+                if slope[k] > 0.0 {
+                    lo = lo.max(-offset[k] / slope[k] - 0.5);
+                } else if slope[k] < 0.0 {
+                    hi = hi.min(-offset[k] / slope[k] - 0.5);
+                }
+            }
+            if lo > hi {
+                continue;
+            }
+            let start = (lo.floor() as usize).saturating_sub(1).max(min_x);
+            let end = ((hi.ceil() as usize) + 1).min(max_x);
+            // Pixels well inside the span need no test (a pixel of margin for rounding).
+            let sure_start = ((lo.floor() as usize) + 2).clamp(start, end);
+            let sure_end = (hi.ceil() as usize)
+                .saturating_sub(1)
+                .clamp(sure_start, end);
+            if let Some(color) = opaque {
+                self.pixels[row + sure_start..row + sure_end].fill(color);
+            }
+            for x in start..end {
+                let sure = (sure_start..sure_end).contains(&x);
+                if sure && opaque.is_some() {
+                    continue; // filled above
+                }
+                let px = x as f32 + 0.5;
+                let w: [f32; 3] = std::array::from_fn(|k| slope[k] * px + offset[k]);
+                if !sure && !(0..3).all(|k| w[k] > 0.0 || (w[k] == 0.0 && top_left[k])) {
+                    continue;
+                }
+                let pixel = &mut self.pixels[row + x];
+                if let Some(color) = opaque {
+                    *pixel = color;
                     continue;
                 }
                 let src = match flat {
@@ -212,7 +251,7 @@ impl Band<'_> {
                         std::array::from_fn(|k| mix(k) * texel[k] / 255.0)
                     }
                 };
-                blend(&mut self.pixels[row + x], src);
+                blend(pixel, src);
             }
         }
     }

@@ -1,0 +1,35 @@
+//! PNG export: render (offscreen egui + CPU rasteriser) and encode with the project inside.
+//! Goals (release, 2 cores): the built-in template at 2x <= 200 ms for the whole process,
+//! a 1,000-card journey at 1x <= 2 s.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use journeymap::export::{ExportOptions, export_png_bytes};
+use journeymap::file::template_project;
+use journeymap::model::generated_project;
+
+fn export(c: &mut Criterion) {
+    let mut group = c.benchmark_group("export png");
+    group.sample_size(10);
+    let template = template_project().expect("the template is valid");
+    let two = ExportOptions {
+        scale: 2,
+        ..ExportOptions::default()
+    };
+    group.bench_function("template at 2x", |b| {
+        b.iter(|| export_png_bytes(black_box(&template), 0, two).expect("exports"))
+    });
+    let large = generated_project(20, 1_000);
+    let one = ExportOptions {
+        scale: 1,
+        ..ExportOptions::default()
+    };
+    group.bench_function("1,000 cards at 1x", |b| {
+        b.iter(|| export_png_bytes(black_box(&large), 0, one).expect("exports"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, export);
+criterion_main!(benches);
