@@ -135,7 +135,7 @@ pub fn render(
         zoom: 1.0,
         sticky: false,
     };
-    let output = ctx.run_ui(input, |ui| {
+    let mut output = ctx.run_ui(input, |ui| {
         paint_map(
             ui.painter(),
             project,
@@ -154,6 +154,7 @@ pub fn render(
             .iter()
             .flat_map(|(id, deltas)| deltas.iter().map(move |delta| (id, delta))),
     );
+    output.textures_delta.clear();
     let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
     let canvas = rasterize(
         &primitives,

@@ -108,3 +108,117 @@ fn opening_a_bad_file_fails_before_any_window() {
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output.stderr).contains("/no/such/journey.ron"));
 }
+
+fn template_file(folder: &Path) -> String {
+    let path = folder.join("plan.ron");
+    std::fs::write(&path, journeymap::model::TEMPLATE_RON).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn export_writes_a_png_that_check_and_export_read_again() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template_file(folder.path());
+    let out = folder.path().join("map.png");
+    let output = journeymap(&["export", &plan, "-o", out.to_str().unwrap(), "--scale", "1"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+
+    let check = journeymap(&["check", out.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+    assert!(text(&check.stdout).contains("1 journeys, 7 stages, 32 cards, 1 personas"));
+
+    let again = folder.path().join("again.png");
+    let output = journeymap(&[
+        "export",
+        out.to_str().unwrap(),
+        "-o",
+        again.to_str().unwrap(),
+        "--scale",
+        "1",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        bytes,
+        "a PNG's project exports to the same bytes"
+    );
+}
+
+#[test]
+fn export_options_change_the_picture() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template_file(folder.path());
+    let size = |args: &[&str], name: &str| {
+        let out = folder.path().join(name);
+        let mut all = vec!["export", plan.as_str(), "-o", out.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let output = journeymap(&all);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        let decoder =
+            png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
+        let info = decoder.read_info().unwrap().info().clone();
+        (info.width, info.height)
+    };
+    let one = size(&["--scale", "1"], "one.png");
+    let three = size(
+        &["--scale", "3", "--theme", "dark", "--transparent"],
+        "three.png",
+    );
+    assert_eq!(three, (one.0 * 3, one.1 * 3));
+}
+
+#[test]
+fn export_reports_bad_input_and_exits_1() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template_file(folder.path());
+    let out = folder.path().join("map.png");
+    let out = out.to_str().unwrap();
+
+    let output = journeymap(&["export", &plan, "-o", out, "--journey", "to-be"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("no journey with the id `to-be`"),
+        "{}",
+        text(&output.stderr)
+    );
+
+    let bad = folder.path().join("bad.ron");
+    std::fs::write(&bad, "Project(format: 1, title: )").unwrap();
+    let output = journeymap(&["export", bad.to_str().unwrap(), "-o", out]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("bad.ron:1:"),
+        "{}",
+        text(&output.stderr)
+    );
+
+    let photo = folder.path().join("photo.png");
+    let mut bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut bytes, 1, 1);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder
+            .write_header()
+            .unwrap()
+            .write_image_data(&[0, 0, 0, 255])
+            .unwrap();
+    }
+    std::fs::write(&photo, bytes).unwrap();
+    let output = journeymap(&["export", photo.to_str().unwrap(), "-o", out]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("holds no Journeymap project"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(!Path::new(out).exists(), "nothing is written on error");
+
+    let output = journeymap(&["export", &plan, "-o", out, "--scale", "5"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a scale outside 1..=4 is a usage error"
+    );
+}

@@ -53,6 +53,12 @@ pub enum FileError {
         path.display()
     )]
     NoProjectInPng { path: PathBuf },
+    #[error(
+        "{}: the project inside this PNG is larger than the {} MiB a project may have",
+        path.display(),
+        limit / (1024 * 1024)
+    )]
+    PngProjectTooLarge { path: PathBuf, limit: u64 },
     #[error("{}: not a readable PNG: {message}", path.display())]
     Png { path: PathBuf, message: String },
     #[error("{}: cannot save: {source}; the file on disk is unchanged", path.display())]

@@ -57,12 +57,12 @@ pub fn project_text_from_png(path: &Path) -> Result<String, FileError> {
         },
     );
     decoder.set_ignore_text_chunk(false);
+    let too_large = || FileError::PngProjectTooLarge {
+        path: path.to_owned(),
+        limit: MAX_PROJECT_BYTES,
+    };
     let reader = decoder.read_info().map_err(|e| match e {
-        png::DecodingError::LimitsExceeded => FileError::TooLarge {
-            path: path.to_owned(),
-            size: MAX_PROJECT_BYTES + 1,
-            limit: MAX_PROJECT_BYTES,
-        },
+        png::DecodingError::LimitsExceeded => too_large(),
         other => error(other.to_string()),
     })?;
     let Some(chunk) = reader
@@ -79,11 +79,9 @@ pub fn project_text_from_png(path: &Path) -> Result<String, FileError> {
     chunk
         .decompress_text_with_limit(limit)
         .map_err(|e| match e {
-            png::DecodingError::LimitsExceeded => FileError::TooLarge {
-                path: path.to_owned(),
-                size: MAX_PROJECT_BYTES + 1,
-                limit: MAX_PROJECT_BYTES,
-            },
+            png::DecodingError::LimitsExceeded => too_large(),
+            // png reports the bound it was given as a format error of its own.
+            other if other.to_string().contains("decompression space") => too_large(),
             other => error(format!("the project inside cannot be read: {other}")),
         })?;
     chunk

@@ -1,0 +1,210 @@
+//! PNG export: sizes, what is where in the picture, the project inside, and the same
+//! pixels as the canvas draws.
+
+use egui::{Color32, Pos2};
+use journeymap::export::{ExportError, ExportOptions, Picture, export_png_bytes, render};
+use journeymap::file::{read_project, template_project, to_ron};
+use journeymap::layout::JourneyLayout;
+use journeymap::model::{Project, generated_project};
+use journeymap::theme::{Theme, evidence_opacity};
+
+fn options(scale: u32) -> ExportOptions {
+    ExportOptions {
+        scale,
+        ..ExportOptions::default()
+    }
+}
+
+fn pixel(picture: &Picture, at: Pos2, scale: u32) -> [u8; 4] {
+    let (x, y) = (
+        (at.x * scale as f32) as usize,
+        (at.y * scale as f32) as usize,
+    );
+    let i = (y * picture.width as usize + x) * 4;
+    [0, 1, 2, 3].map(|k| picture.rgba[i + k])
+}
+
+fn assert_close(actual: [u8; 4], expected: Color32, what: &str) {
+    let expected = expected.to_array();
+    let off = (0..4)
+        .map(|k| actual[k].abs_diff(expected[k]))
+        .max()
+        .unwrap_or(0);
+    assert!(
+        off <= 4,
+        "{what}: {actual:?} should be close to {expected:?}"
+    );
+}
+
+/// A colour laid over another with the given opacity, as the card fills are.
+fn over(top: Color32, opacity: f32, bottom: Color32) -> Color32 {
+    let [r, g, b, _] = top.to_array();
+    let [br, bg, bb, _] = bottom.to_array();
+    let mix =
+        |t: u8, b: u8| (f32::from(t) * opacity + f32::from(b) * (1.0 - opacity)).round() as u8;
+    Color32::from_rgb(mix(r, br), mix(g, bg), mix(b, bb))
+}
+
+#[test]
+fn dimensions_scale_exactly() {
+    let project = template_project().unwrap();
+    let one = render(&project, 0, options(1)).unwrap();
+    for scale in [2, 3, 4] {
+        let picture = render(&project, 0, options(scale)).unwrap();
+        assert_eq!(
+            (picture.width, picture.height),
+            (one.width * scale, one.height * scale)
+        );
+    }
+    let layout = JourneyLayout::new(&project.journeys[0]);
+    assert_eq!(
+        one.width,
+        layout.size.x.ceil() as u32,
+        "the whole map, margins included"
+    );
+}
+
+#[test]
+fn background_cards_of_each_kind_and_the_emotion_curve_are_where_they_belong() {
+    let project = template_project().unwrap();
+    let journey = &project.journeys[0];
+    let layout = JourneyLayout::new(journey);
+    let theme = Theme::light();
+    for scale in [1, 2] {
+        let picture = render(&project, 0, options(scale)).unwrap();
+        assert_close(
+            pixel(&picture, Pos2::new(4.0, 4.0), scale),
+            theme.canvas,
+            "the margin",
+        );
+        for id in ["newsletter", "silence", "benchmark-opp", "routing"] {
+            let index = journey.cards.iter().position(|c| c.id == id).unwrap();
+            let card = &journey.cards[index];
+            let rect = layout.cards[index].rect;
+            // Between the top border and the title: only the card's fill.
+            let at = Pos2::new(rect.center().x, rect.top() + 4.0);
+            let colors = theme.card_colors(card.kind);
+            let expected = over(colors.fill, evidence_opacity(card.evidence), theme.canvas);
+            assert_close(
+                pixel(&picture, at, scale),
+                expected,
+                &format!("card {id} at {scale}x"),
+            );
+        }
+        let point = layout.emotion[0].pos;
+        assert_close(
+            pixel(&picture, point, scale),
+            theme.emotion,
+            "an emotion point",
+        );
+    }
+}
+
+#[test]
+fn dark_and_transparent_backgrounds() {
+    let project = template_project().unwrap();
+    let dark = render(
+        &project,
+        0,
+        ExportOptions {
+            dark: true,
+            ..options(1)
+        },
+    )
+    .unwrap();
+    assert_close(
+        pixel(&dark, Pos2::new(4.0, 4.0), 1),
+        Theme::dark().canvas,
+        "dark margin",
+    );
+    let clear = render(
+        &project,
+        0,
+        ExportOptions {
+            transparent: true,
+            ..options(1)
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        pixel(&clear, Pos2::new(4.0, 4.0), 1)[3],
+        0,
+        "the background is transparent"
+    );
+    let card = JourneyLayout::new(&project.journeys[0]).cards[0]
+        .rect
+        .center();
+    assert!(pixel(&clear, card, 1)[3] > 0, "the cards are not");
+}
+
+#[test]
+fn the_png_carries_the_project_and_exports_the_same_bytes_again() {
+    let folder = tempfile::tempdir().unwrap();
+    let project = template_project().unwrap();
+    let bytes = export_png_bytes(&project, 0, options(1)).unwrap();
+    let path = folder.path().join("map.png");
+    std::fs::write(&path, &bytes).unwrap();
+    let inside: Project = read_project(&path).unwrap();
+    assert_eq!(inside, project);
+    assert_eq!(export_png_bytes(&inside, 0, options(1)).unwrap(), bytes);
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
+    let reader = decoder.read_info().unwrap();
+    let mut chunk = reader.info().utf8_text[0].clone();
+    assert_eq!(chunk.keyword, "journeymap");
+    chunk.decompress_text().unwrap();
+    assert_eq!(
+        chunk.get_text().unwrap(),
+        to_ron(&project).unwrap(),
+        "byte for byte as Save writes it"
+    );
+}
+
+#[test]
+fn a_picture_too_large_is_refused_with_a_smaller_scale_suggested() {
+    let project = generated_project(40, 100);
+    let error = render(&project, 0, options(2))
+        .err()
+        .expect("too wide at 2x");
+    assert!(matches!(error, ExportError::TooLarge { .. }), "{error}");
+    let message = error.to_string();
+    assert!(
+        message.contains("16384") && message.contains("--scale 1"),
+        "{message}"
+    );
+    assert!(render(&project, 0, options(1)).is_ok());
+}
+
+#[test]
+fn a_png_whose_project_inflates_past_the_limit_is_refused() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("bomb.png");
+    // 65 MiB of spaces compress to a few tens of kilobytes.
+    let text = " ".repeat(65 * 1024 * 1024);
+    let bytes = journeymap::file::encode_png(&[255, 255, 255, 255], 1, 1, &text).unwrap();
+    assert!(bytes.len() < 1024 * 1024);
+    std::fs::write(&path, bytes).unwrap();
+    let message = read_project(&path).unwrap_err().to_string();
+    assert!(
+        message.contains("bomb.png") && message.contains("64 MiB"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_png_without_a_project_is_refused_clearly() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("photo.png");
+    let mut bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut bytes, 1, 1);
+        encoder.set_color(png::ColorType::Rgba);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(&[0, 0, 0, 255]).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    let message = read_project(&path).unwrap_err().to_string();
+    assert!(
+        message.contains("photo.png") && message.contains("holds no Journeymap project"),
+        "{message}"
+    );
+}
