@@ -565,3 +565,72 @@ fn zoom_keys_change_the_zoom_and_fit_shows_the_whole_map() {
         assert!(header.width() > 10.0, "{} is in view", stage.name);
     }
 }
+
+#[test]
+fn export_png_from_the_menu_writes_a_picture_that_opens_again() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(harness.query_by_label("Export PNG").is_some());
+    harness.get_by_label("1×").click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    // No native dialog here: a path field, filled with the journey's name beside the project.
+    let expected = folder.path().join("as-is.png");
+    assert_eq!(
+        harness.get_by_label("Path").value().as_deref(),
+        Some(expected.to_str().unwrap())
+    );
+    harness.get_by_label("Export").click();
+    harness.run();
+    let inside = read_project(&expected).expect("the PNG carries the project");
+    assert_eq!(&inside, harness.state().document().project());
+    assert_eq!(
+        harness.state().settings().export.scale,
+        1,
+        "the choice is remembered"
+    );
+    let picture =
+        journeymap::export::render(&inside, 0, harness.state().settings().export).unwrap();
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&expected).unwrap(),
+    ));
+    let info = decoder.read_info().unwrap().info().clone();
+    assert_eq!((info.width, info.height), (picture.width, picture.height));
+}
+
+#[test]
+fn copy_image_puts_the_map_on_the_clipboard() {
+    let Setup { mut harness, .. } = setup();
+    // One frame with the key press in it, so that frame's output is the one looked at.
+    let modifiers = Modifiers::COMMAND | Modifiers::SHIFT;
+    harness.input_mut().events.push(Event::Key {
+        key: Key::C,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers,
+    });
+    harness.step();
+    let copied =
+        harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|command| match command {
+                egui::OutputCommand::CopyImage(image) => Some(image.size),
+                _ => None,
+            });
+    let project = harness.state().document().project().clone();
+    let picture =
+        journeymap::export::render(&project, 0, harness.state().settings().export).unwrap();
+    assert_eq!(
+        copied,
+        Some([picture.width as usize, picture.height as usize])
+    );
+}

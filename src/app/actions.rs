@@ -67,6 +67,15 @@ pub enum Action {
     SaveTo(PathBuf, Option<Pending>),
     /// Carry out what waited for an answer about unsaved changes.
     Proceed(Pending),
+    ChooseExportPath {
+        journey: usize,
+        options: crate::export::ExportOptions,
+    },
+    ExportTo {
+        path: PathBuf,
+        journey: usize,
+        options: crate::export::ExportOptions,
+    },
     RestoreRecovery,
     DiscardRecovery,
     CloseDialog,
@@ -154,6 +163,14 @@ impl JourneymapApp {
                 }
             }
             Action::Proceed(pending) => self.proceed(pending, ctx),
+            Action::ChooseExportPath { journey, options } => {
+                self.choose_export_path(journey, options)
+            }
+            Action::ExportTo {
+                path,
+                journey,
+                options,
+            } => self.export_to(path, journey, options),
             Action::RestoreRecovery => self.restore_recovery(),
             Action::DiscardRecovery => {
                 self.recovery.clear(&self.environment);
@@ -291,6 +308,8 @@ impl JourneymapApp {
             Command::ZoomFit => self.view.framing = Some(Framing::Fit),
             Command::ZoomActual => self.zoom_by(1.0 / self.view.zoom),
             Command::ToggleDarkMode => self.settings.dark_mode = !self.settings.dark_mode,
+            Command::ExportPng => self.open_export_dialog(),
+            Command::CopyImage => self.copy_image(ctx),
         }
     }
 

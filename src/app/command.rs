@@ -9,6 +9,8 @@ pub enum Command {
     Open,
     Save,
     SaveAs,
+    ExportPng,
+    CopyImage,
     Quit,
     Undo,
     Redo,
@@ -35,9 +37,11 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Command {
     /// In the order keys are matched: a shortcut with Shift comes before the same one
     /// without, because egui lets extra modifiers through.
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 20] = [
         Command::SaveAs,
         Command::Redo,
+        Command::CopyImage,
+        Command::ExportPng,
         Command::New,
         Command::Open,
         Command::Save,
@@ -62,6 +66,8 @@ impl Command {
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
+            Command::ExportPng => "Export PNG…",
+            Command::CopyImage => "Copy image",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -86,6 +92,8 @@ impl Command {
         const SAVE: [KeyboardShortcut; 1] = [key(CMD, Key::S)];
         const SAVE_AS: [KeyboardShortcut; 1] = [key(CMD_SHIFT, Key::S)];
         const QUIT: [KeyboardShortcut; 1] = [key(CMD, Key::Q)];
+        const EXPORT: [KeyboardShortcut; 1] = [key(CMD, Key::E)];
+        const COPY_IMAGE: [KeyboardShortcut; 1] = [key(CMD_SHIFT, Key::C)];
         const UNDO: [KeyboardShortcut; 1] = [key(CMD, Key::Z)];
         const REDO: [KeyboardShortcut; 2] = [key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
         const DUPLICATE: [KeyboardShortcut; 1] = [key(CMD, Key::D)];
@@ -102,6 +110,8 @@ impl Command {
             Command::Save => &SAVE,
             Command::SaveAs => &SAVE_AS,
             Command::Quit => &QUIT,
+            Command::ExportPng => &EXPORT,
+            Command::CopyImage => &COPY_IMAGE,
             Command::Undo => &UNDO,
             Command::Redo => &REDO,
             Command::Duplicate => &DUPLICATE,

@@ -21,6 +21,10 @@ pub enum PathPurpose {
     Open,
     /// Save, then carry on with what was waiting, if anything.
     SaveAs(Option<Pending>),
+    ExportPng {
+        journey: usize,
+        options: crate::export::ExportOptions,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -42,6 +46,10 @@ pub enum Dialog {
         note: String,
     },
     Recovery(Box<Recovered>),
+    Export {
+        journey: usize,
+        options: crate::export::ExportOptions,
+    },
 }
 
 /// Shows the open dialog, if any.
@@ -49,6 +57,7 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
     let Some(dialog) = &mut app.dialog else {
         return;
     };
+    let journeys = &app.document.project().journeys;
     let file_name = app.path.as_deref().and_then(|p| p.file_name()).map_or_else(
         || "this project".to_owned(),
         |n| n.to_string_lossy().into_owned(),
@@ -103,6 +112,7 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                 let (heading, button) = match purpose {
                     PathPurpose::Open => ("Open a project", "Open"),
                     PathPurpose::SaveAs(_) => ("Save the project as", "Save"),
+                    PathPurpose::ExportPng { .. } => ("Export the map as", "Export"),
                 };
                 ui.heading(heading);
                 ui.add_space(8.0);
@@ -130,12 +140,22 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                         actions.push(match purpose {
                             PathPurpose::Open => Action::OpenPath(path),
                             PathPurpose::SaveAs(then) => Action::SaveTo(path, then.clone()),
+                            PathPurpose::ExportPng { journey, options } => Action::ExportTo {
+                                path,
+                                journey: *journey,
+                                options: *options,
+                            },
                         });
                     }
                     if ui.button("Cancel").clicked() {
                         actions.push(Action::CloseDialog);
                     }
                 });
+            }
+            Dialog::Export { journey, options } => {
+                if let Some(action) = super::export_ui::export_fields(ui, journeys, journey, options) {
+                    actions.push(action);
+                }
             }
             Dialog::Recovery(recovered) => {
                 ui.heading("Restore unsaved work?");

@@ -29,8 +29,9 @@ pub fn native_dialogs_available() -> Result<(), String> {
     Ok(())
 }
 
-fn ron_dialog(start: Option<&Path>) -> rfd::FileDialog {
-    let dialog = rfd::FileDialog::new().add_filter("Journeymap project", &["ron"]);
+/// A native dialog for project files; `extensions` are the ones it shows.
+fn project_dialog(start: Option<&Path>, extensions: &[&str]) -> rfd::FileDialog {
+    let dialog = rfd::FileDialog::new().add_filter("Journeymap project", extensions);
     match start.and_then(Path::parent) {
         Some(folder) if folder.is_dir() => dialog.set_directory(folder),
         _ => dialog,
@@ -52,7 +53,9 @@ impl JourneymapApp {
     pub(super) fn choose_file_to_open(&mut self) {
         match &self.environment.native_dialogs {
             Ok(()) => {
-                if let Some(path) = ron_dialog(self.path.as_deref()).pick_file() {
+                if let Some(path) =
+                    project_dialog(self.path.as_deref(), &["ron", "png"]).pick_file()
+                {
                     self.open_path(path);
                 }
             }
@@ -106,7 +109,7 @@ impl JourneymapApp {
                     || "journey.ron".to_owned(),
                     |n| n.to_string_lossy().into_owned(),
                 );
-                if let Some(path) = ron_dialog(self.path.as_deref())
+                if let Some(path) = project_dialog(self.path.as_deref(), &["ron"])
                     .set_file_name(name)
                     .save_file()
                 {

@@ -47,6 +47,8 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                 command_button(ui, Command::Save, actions);
                 command_button(ui, Command::SaveAs, actions);
                 ui.separator();
+                command_button(ui, Command::ExportPng, actions);
+                ui.separator();
                 command_button(ui, Command::Quit, actions);
             });
             ui.menu_button("Edit", |ui| {
@@ -59,6 +61,8 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                 ui.separator();
                 command_button(ui, Command::Duplicate, actions);
                 command_button(ui, Command::Delete, actions);
+                ui.separator();
+                command_button(ui, Command::CopyImage, actions);
             });
             ui.menu_button("Map", |ui| {
                 command_buttons(

@@ -6,6 +6,7 @@ mod actions;
 mod canvas;
 mod command;
 mod dialogs;
+mod export_ui;
 mod files;
 mod inspector;
 mod menus;
@@ -26,6 +27,8 @@ use crate::model::{Document, Journey};
 pub struct Settings {
     pub recent: Vec<PathBuf>,
     pub dark_mode: bool,
+    /// The last choices in the export dialog, also used by Copy image.
+    pub export: crate::export::ExportOptions,
 }
 
 /// How the app meets the outside world; tests set these to stay inside a temporary folder.
