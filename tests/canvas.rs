@@ -634,3 +634,43 @@ fn copy_image_puts_the_map_on_the_clipboard() {
         Some([picture.width as usize, picture.height as usize])
     );
 }
+
+#[test]
+fn a_project_opened_from_a_picture_is_saved_as_a_project_file_beside_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let picture = folder.path().join("as-is.png");
+    let project = template_project().unwrap();
+    let bytes = journeymap::export::export_png_bytes(
+        &project,
+        0,
+        journeymap::export::ExportOptions {
+            scale: 1,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    std::fs::write(&picture, &bytes).unwrap();
+    let app = JourneymapApp::new(
+        Document::new(read_project(&picture).unwrap()),
+        Some(picture.clone()),
+        environment(folder.path(), 30.0),
+    );
+    let mut harness = open_app(app);
+    assert!(harness.state().title().starts_with("as-is.png (picture)"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let suggested = folder.path().join("as-is.ron");
+    assert_eq!(
+        harness.get_by_label("Path").value().as_deref(),
+        Some(suggested.to_str().unwrap())
+    );
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(read_project(&suggested).unwrap(), project);
+    assert_eq!(
+        std::fs::read(&picture).unwrap(),
+        bytes,
+        "the picture is untouched"
+    );
+    assert!(harness.state().title().starts_with("as-is.ron"));
+}

@@ -84,7 +84,7 @@ impl JourneymapApp {
 
     pub(super) fn replace_document(&mut self, document: Document, path: Option<PathBuf>) {
         self.document = document;
-        self.path = path;
+        self.set_source(path);
         self.journey = 0;
         self.selection = Selection::None;
         self.view.framing = Some(Framing::Start);
@@ -103,13 +103,18 @@ impl JourneymapApp {
     }
 
     pub(super) fn save_as(&mut self) {
+        // A project opened from a picture is offered a project file beside it.
+        let suggested = self
+            .path
+            .clone()
+            .or_else(|| self.picture.as_ref().map(|p| p.with_extension("ron")));
         match &self.environment.native_dialogs {
             Ok(()) => {
-                let name = self.path.as_deref().and_then(Path::file_name).map_or_else(
+                let name = suggested.as_deref().and_then(Path::file_name).map_or_else(
                     || "journey.ron".to_owned(),
                     |n| n.to_string_lossy().into_owned(),
                 );
-                if let Some(path) = project_dialog(self.path.as_deref(), &["ron"])
+                if let Some(path) = project_dialog(suggested.as_deref(), &["ron"])
                     .set_file_name(name)
                     .save_file()
                 {
@@ -119,9 +124,7 @@ impl JourneymapApp {
             Err(reason) => {
                 self.dialog = Some(Dialog::PathPrompt {
                     purpose: PathPurpose::SaveAs(None),
-                    text: self
-                        .path
-                        .as_deref()
+                    text: suggested
                         .map(|p| p.display().to_string())
                         .unwrap_or_default(),
                     note: reason.clone(),
@@ -138,12 +141,26 @@ impl JourneymapApp {
         } else {
             path
         };
+        if path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("png"))
+        {
+            self.show_error(
+                "Cannot save",
+                format!(
+                    "{}: a project is saved as a .ron file; to make a picture of the map, use File → Export PNG…",
+                    path.display()
+                ),
+            );
+            return false;
+        }
         match save_project(&path, self.document.project()) {
             Ok(()) => {
                 self.document.mark_saved();
                 self.status = format!("Saved {}", path.display());
                 self.remember_recent(&path);
                 self.path = Some(path);
+                self.picture = None;
                 self.recovery.clear(&self.environment);
                 true
             }

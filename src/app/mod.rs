@@ -87,7 +87,11 @@ pub enum Framing {
 /// The running application.
 pub struct JourneymapApp {
     document: Document,
+    /// The project file that Save writes.
     path: Option<PathBuf>,
+    /// The exported PNG the project was opened from, if so: Save asks for a project file
+    /// rather than write text over the picture.
+    picture: Option<PathBuf>,
     journey: usize,
     selection: Selection,
     view: View,
@@ -108,7 +112,8 @@ impl JourneymapApp {
     pub fn new(document: Document, path: Option<PathBuf>, environment: Environment) -> Self {
         let mut app = Self {
             document,
-            path,
+            path: None,
+            picture: None,
             journey: 0,
             selection: Selection::None,
             view: View::default(),
@@ -123,6 +128,7 @@ impl JourneymapApp {
             quitting: false,
             window_title: String::new(),
         };
+        app.set_source(path);
         app.offer_recovery();
         app
     }
@@ -161,16 +167,26 @@ impl JourneymapApp {
         self.document.project().journeys.get(self.journey)
     }
 
+    /// Where the project came from: a project file, a picture, or neither.
+    fn set_source(&mut self, path: Option<PathBuf>) {
+        (self.path, self.picture) = match path {
+            Some(path) if crate::file::is_png(&path) => (None, Some(path)),
+            path => (path, None),
+        };
+    }
+
     /// The window title: the file name (or the template), with `*` when unsaved.
     pub fn title(&self) -> String {
-        let name = self
-            .path
-            .as_ref()
-            .and_then(|path| path.file_name())
-            .map_or_else(
-                || crate::model::TEMPLATE_NAME.to_owned(),
-                |name| name.to_string_lossy().into_owned(),
-            );
+        let file_name = |path: &PathBuf| {
+            path.file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+        };
+        let name = match (&self.path, &self.picture) {
+            (Some(path), _) => file_name(path),
+            (None, Some(picture)) => file_name(picture).map(|name| format!("{name} (picture)")),
+            (None, None) => None,
+        }
+        .unwrap_or_else(|| crate::model::TEMPLATE_NAME.to_owned());
         let dirty = if self.document.is_dirty() { " *" } else { "" };
         format!("{name}{dirty} — Journeymap")
     }

@@ -7,5 +7,5 @@ mod write;
 
 pub use error::FileError;
 pub use png_project::{PROJECT_KEYWORD, encode_png};
-pub use read::{MAX_PROJECT_BYTES, parse_project, read_project, template_project};
+pub use read::{MAX_PROJECT_BYTES, is_png, parse_project, read_project, template_project};
 pub use write::{save_project, to_ron, write_atomically};

@@ -23,7 +23,8 @@ pub fn read_project(path: &Path) -> Result<Project, FileError> {
     parse_project(&bytes, path)
 }
 
-fn is_png(path: &Path) -> bool {
+/// Whether the file at `path` is a PNG (by its signature).
+pub fn is_png(path: &Path) -> bool {
     let mut start = [0u8; 8];
     std::fs::File::open(path)
         .and_then(|mut file| file.read_exact(&mut start))
