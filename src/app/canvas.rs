@@ -150,40 +150,21 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     let pointer_map = pointer.map(|p| map_view.to_map(p));
     let state = &mut app.canvas;
 
-    if map_view.detailed() {
-        card_widgets(
-            ui,
-            project,
-            journey,
-            layout,
-            &map_view,
-            body,
-            pointer_map,
-            state,
-            actions,
-        );
-        emotion_widgets(
-            ui,
-            journey,
-            layout,
-            &map_view,
-            body,
-            pointer_map,
-            state,
-            actions,
-        );
-    }
-    header_widgets(
-        ui,
+    let scene = Scene {
+        project,
         journey,
         layout,
-        &map_view,
-        rect,
+        view: map_view,
+        canvas: rect,
+        body,
         corner,
-        pointer_map,
-        state,
-        actions,
-    );
+        pointer: pointer_map,
+    };
+    if map_view.detailed() {
+        card_widgets(ui, &scene, state, actions);
+        emotion_widgets(ui, &scene, state, actions);
+    }
+    header_widgets(ui, &scene, state, actions);
 
     // The background: a click clears the selection (or picks a card drawn as a block);
     // a double-click on an empty spot of a cell adds a card there.
@@ -269,18 +250,37 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// One frame of the canvas, as its widgets see it.
+struct Scene<'a> {
+    project: &'a Project,
+    journey: &'a Journey,
+    layout: &'a JourneyLayout,
+    view: MapView,
+    canvas: Rect,
+    /// The part of the canvas under the sticky header row and right of the lane titles.
+    body: Rect,
+    /// Where the sticky header row and lane titles column meet.
+    corner: Pos2,
+    /// The pointer, in map points.
+    pointer: Option<Pos2>,
+}
+
 fn card_widgets(
     ui: &mut egui::Ui,
-    project: &Project,
-    journey: &Journey,
-    layout: &JourneyLayout,
-    view: &MapView,
-    body: Rect,
-    pointer: Option<Pos2>,
+    scene: &Scene<'_>,
     state: &mut CanvasState,
     actions: &mut Vec<Action>,
 ) {
+    let Scene {
+        project,
+        journey,
+        layout,
+        view,
+        body,
+        pointer,
+        ..
+    } = *scene;
+    let view = &view;
     for index in layout.cards_in(Rect::from_min_max(
         view.to_map(body.min),
         view.to_map(body.max),
@@ -367,17 +367,21 @@ fn card_menu(
     });
 }
 
-#[allow(clippy::too_many_arguments)]
 fn emotion_widgets(
     ui: &mut egui::Ui,
-    journey: &Journey,
-    layout: &JourneyLayout,
-    view: &MapView,
-    body: Rect,
-    pointer: Option<Pos2>,
+    scene: &Scene<'_>,
     state: &mut CanvasState,
     actions: &mut Vec<Action>,
 ) {
+    let Scene {
+        journey,
+        layout,
+        view,
+        body,
+        pointer,
+        ..
+    } = *scene;
+    let view = &view;
     let handle = vec2(16.0, 16.0);
     let (left, right) = (view.to_map(body.min).x, view.to_map(body.max).x);
     let first = layout.emotion.partition_point(|p| p.pos.x < left);
@@ -438,18 +442,22 @@ enum Header {
     Lane,
 }
 
-#[allow(clippy::too_many_arguments)]
 fn header_widgets(
     ui: &mut egui::Ui,
-    journey: &Journey,
-    layout: &JourneyLayout,
-    view: &MapView,
-    canvas: Rect,
-    corner: Pos2,
-    pointer: Option<Pos2>,
+    scene: &Scene<'_>,
     state: &mut CanvasState,
     actions: &mut Vec<Action>,
 ) {
+    let Scene {
+        journey,
+        layout,
+        view,
+        canvas,
+        corner,
+        pointer,
+        ..
+    } = *scene;
+    let view = &view;
     let header_height = size::STAGE_HEADER_HEIGHT * view.zoom;
     let lane_width = size::LANE_TITLE_WIDTH * view.zoom;
     let stage_area = Rect::from_min_max(pos2(corner.x + lane_width, canvas.top()), canvas.max);

@@ -317,14 +317,15 @@ fn card_fields(
 
 /// A menu of channels: common ones and those used elsewhere in the journey.
 fn channel_suggestions(ui: &mut egui::Ui, journey: &Journey, current: &str) -> Option<String> {
-    let mut channels: Vec<&str> = CHANNELS.to_vec();
-    for card in &journey.cards {
-        if !card.channel.is_empty() && !channels.contains(&card.channel.as_str()) {
-            channels.push(&card.channel);
-        }
-    }
     let mut picked = None;
     ui.menu_button("Suggestions", |ui| {
+        // Gathered only while the menu is open: a large journey costs nothing otherwise.
+        let mut channels: Vec<&str> = CHANNELS.to_vec();
+        for card in &journey.cards {
+            if !card.channel.is_empty() && !channels.contains(&card.channel.as_str()) {
+                channels.push(&card.channel);
+            }
+        }
         for channel in channels {
             if ui.selectable_label(channel == current, channel).clicked() {
                 picked = Some(channel.to_owned());
