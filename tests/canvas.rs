@@ -674,3 +674,60 @@ fn a_project_opened_from_a_picture_is_saved_as_a_project_file_beside_it() {
     );
     assert!(harness.state().title().starts_with("as-is.ron"));
 }
+
+#[test]
+fn a_stage_gets_exit_criteria_conversion_a_kpi_and_empathy() {
+    let Setup { mut harness, .. } = setup();
+    harness.get_by_label("Stage: Purchase").click();
+    harness.run();
+    let before = journey(&harness).stages[4].clone();
+
+    harness.get_by_label("Exit criteria").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Exit criteria")
+        .type_text("Purchase order number received");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(
+        journey(&harness).stages[4].exit_criteria,
+        "Purchase order number received"
+    );
+
+    harness
+        .get_by_label("Conversion to the next stage")
+        .set_value_accesskit(12.0);
+    harness.run();
+    assert_eq!(journey(&harness).stages[4].conversion, Some(0.12));
+
+    harness.get_by_label("+ Add KPI").click();
+    harness.run();
+    harness.get_by_label("KPI 1 value").focus();
+    harness.run();
+    harness.get_by_label("KPI 1 value").type_text("9 days");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    let kpis = journey(&harness).stages[4].kpis.clone();
+    assert_eq!(
+        (kpis[0].name.as_str(), kpis[0].value.as_str()),
+        ("New KPI", "9 days")
+    );
+
+    harness.get_by_label("Empathy map").click();
+    harness.run();
+    harness.get_by_label("+ Add to feels").click();
+    harness.run();
+    let feels = journey(&harness).stages[4].empathy.feels.clone();
+    assert_eq!(feels.len(), 2);
+    assert_eq!(feels[0], "Impatient");
+
+    // Each change was one step (criteria, conversion, new KPI, its value, new feeling):
+    // five undos bring the stage back.
+    for _ in 0..5 {
+        undo(&mut harness);
+    }
+    assert_eq!(journey(&harness).stages[4], before);
+}

@@ -4,8 +4,8 @@
 use egui::text::{CCursor, CCursorRange};
 
 use super::{Action, JourneymapApp, Selection};
-use crate::model::{Card, CardKind, Evidence, Journey, LaneKind, Project, Severity, operations};
-use crate::paint::{emotion_label, lane_kind_name};
+use crate::model::{Card, CardKind, Evidence, Journey, Project, Severity, operations};
+use crate::paint::emotion_label;
 
 /// Channels offered as suggestions, besides those the project already uses.
 const CHANNELS: [&str; 10] = [
@@ -59,11 +59,15 @@ pub fn panel(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Actio
                         None => nothing_selected(ui),
                     },
                     Selection::Stage(id) => match journey.stages.iter().position(|s| &s.id == id) {
-                        Some(index) => stage_fields(ui, state, journey, index, actions),
+                        Some(index) => {
+                            super::stage_inspector::stage_fields(ui, state, journey, index, actions)
+                        }
                         None => nothing_selected(ui),
                     },
                     Selection::Lane(id) => match journey.lanes.iter().position(|l| &l.id == id) {
-                        Some(index) => lane_fields(ui, state, journey, index, actions),
+                        Some(index) => {
+                            super::stage_inspector::lane_fields(ui, state, journey, index, actions)
+                        }
                         None => nothing_selected(ui),
                     },
                     Selection::None => nothing_selected(ui),
@@ -79,7 +83,7 @@ fn nothing_selected(ui: &mut egui::Ui) {
 
 /// How a text field takes its text.
 #[derive(Clone, Copy, PartialEq)]
-enum Lines {
+pub(super) enum Lines {
     One,
     /// Wraps like a paragraph, but Enter adds no line break (titles, names).
     Wrapped,
@@ -88,7 +92,7 @@ enum Lines {
 
 /// A labelled text field. Returns the new text when the user changed it.
 #[allow(clippy::too_many_arguments)]
-fn text_field(
+pub(super) fn text_field(
     ui: &mut egui::Ui,
     state: &mut InspectorState,
     label: &str,
@@ -99,6 +103,38 @@ fn text_field(
     actions: &mut Vec<Action>,
 ) -> Option<String> {
     let label = ui.label(label);
+    let (response, changed) = edit_text(ui, state, key, current, lines, focus, actions);
+    let _ = response.labelled_by(label.id);
+    ui.add_space(6.0);
+    changed
+}
+
+/// A text field without a visible label (an item of a list); `name` is what screen
+/// readers call it.
+pub(super) fn item_field(
+    ui: &mut egui::Ui,
+    state: &mut InspectorState,
+    name: &str,
+    key: String,
+    current: &str,
+    actions: &mut Vec<Action>,
+) -> Option<String> {
+    let (response, changed) = edit_text(ui, state, key, current, Lines::Wrapped, false, actions);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
+    changed
+}
+
+/// The text editor behind every field: typing goes into a buffer while the field has the
+/// keyboard, so a value that is briefly invalid (an emptied title) is not refused.
+fn edit_text(
+    ui: &mut egui::Ui,
+    state: &mut InspectorState,
+    key: String,
+    current: &str,
+    lines: Lines,
+    focus: bool,
+    actions: &mut Vec<Action>,
+) -> (egui::Response, Option<String>) {
     let mut text = match &state.buffer {
         Some((k, text)) if *k == key => text.clone(),
         _ => current.to_owned(),
@@ -107,12 +143,12 @@ fn text_field(
     let edit = match lines {
         Lines::One => egui::TextEdit::singleline(&mut text),
         Lines::Wrapped => egui::TextEdit::multiline(&mut text)
-            .desired_rows(2)
+            .desired_rows(1)
             .return_key(None),
         Lines::Many => egui::TextEdit::multiline(&mut text).desired_rows(3),
     };
     let mut output = edit.id(id).desired_width(f32::INFINITY).show(ui);
-    let response = output.response.response.clone().labelled_by(label.id);
+    let response = output.response.response.clone();
     if focus {
         response.request_focus();
         output.state.cursor.set_char_range(Some(CCursorRange::two(
@@ -128,12 +164,65 @@ fn text_field(
         state.buffer = None;
         actions.push(Action::EndMerge);
     }
+    (response, changed)
+}
+
+/// An editable list of short texts, item by item: each can be changed or removed, and
+/// one added. Returns the new list and, for typing, the key that merges its undo steps.
+pub(super) fn string_list(
+    ui: &mut egui::Ui,
+    state: &mut InspectorState,
+    label: &str,
+    key: &str,
+    items: &[String],
+    actions: &mut Vec<Action>,
+) -> Option<(Vec<String>, Option<String>)> {
+    ui.label(label);
+    let mut result = None;
+    for (i, item) in items.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let remove = ui.small_button("✖").on_hover_text("Remove");
+            remove.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    format!("Remove {label} {}", i + 1),
+                )
+            });
+            if remove.clicked() {
+                let mut list = items.to_vec();
+                list.remove(i);
+                result = Some((list, None));
+            }
+            let item_key = format!("{key}/{i}");
+            if let Some(text) = item_field(
+                ui,
+                state,
+                &format!("{label} {}", i + 1),
+                item_key.clone(),
+                item,
+                actions,
+            ) {
+                let mut list = items.to_vec();
+                list[i] = text;
+                result = Some((list, Some(item_key)));
+            }
+        });
+    }
+    if ui
+        .small_button(format!("+ Add to {}", label.to_lowercase()))
+        .clicked()
+    {
+        let mut list = items.to_vec();
+        list.push(format!("New item {}", items.len() + 1));
+        result = Some((list, None));
+    }
     ui.add_space(6.0);
-    changed
+    result
 }
 
 /// A row of choices, one selected; returns the one clicked.
-fn choice<T: PartialEq + Copy>(
+pub(super) fn choice<T: PartialEq + Copy>(
     ui: &mut egui::Ui,
     label: &str,
     current: T,
@@ -380,115 +469,4 @@ fn link_fields(ui: &mut egui::Ui, journey: &Journey, card: &Card) -> Option<Vec<
     });
     ui.add_space(6.0);
     changed.then_some(links)
-}
-
-fn stage_fields(
-    ui: &mut egui::Ui,
-    state: &mut InspectorState,
-    journey: &Journey,
-    index: usize,
-    actions: &mut Vec<Action>,
-) {
-    let stage = &journey.stages[index];
-    let focus = std::mem::take(&mut state.focus_title);
-    ui.heading("Stage");
-    ui.label(
-        egui::RichText::new(format!("id {}", stage.id))
-            .small()
-            .weak(),
-    );
-    ui.add_space(6.0);
-    let key = |field: &str| format!("stage/{}/{field}", stage.id);
-    let mut changed = None;
-    if let Some(name) = text_field(
-        ui,
-        state,
-        "Name",
-        key("name"),
-        &stage.name,
-        Lines::Wrapped,
-        focus,
-        actions,
-    ) {
-        let mut new = stage.clone();
-        new.name = name;
-        changed = Some((new, key("name")));
-    }
-    if let Some(goal) = text_field(
-        ui,
-        state,
-        "Goal",
-        key("goal"),
-        &stage.goal,
-        Lines::Many,
-        false,
-        actions,
-    ) {
-        let mut new = stage.clone();
-        new.goal = goal;
-        changed = Some((new, key("goal")));
-    }
-    let cards = operations::cards_in_stage(journey, index);
-    ui.label(format!("{cards} cards"));
-    ui.separator();
-    if ui.button("Delete stage").clicked() {
-        actions.push(Action::Command(super::Command::Delete));
-    }
-    if let Some((stage, key)) = changed {
-        actions.push(Action::EditMerged(
-            operations::set_stage(journey, index, stage),
-            key,
-        ));
-    }
-}
-
-fn lane_fields(
-    ui: &mut egui::Ui,
-    state: &mut InspectorState,
-    journey: &Journey,
-    index: usize,
-    actions: &mut Vec<Action>,
-) {
-    let lane = &journey.lanes[index];
-    let focus = std::mem::take(&mut state.focus_title);
-    ui.heading("Lane");
-    ui.label(
-        egui::RichText::new(format!("id {}", lane.id))
-            .small()
-            .weak(),
-    );
-    ui.add_space(6.0);
-    let key = format!("lane/{}/title", lane.id);
-    if let Some(title) = text_field(
-        ui,
-        state,
-        "Title",
-        key.clone(),
-        &lane.title,
-        Lines::Wrapped,
-        focus,
-        actions,
-    ) {
-        let mut new = lane.clone();
-        new.title = title;
-        actions.push(Action::EditMerged(
-            operations::set_lane(journey, index, new),
-            key,
-        ));
-    }
-    let kinds: Vec<(LaneKind, &str)> = LaneKind::ALL
-        .iter()
-        .map(|&k| (k, lane_kind_name(k)))
-        .collect();
-    if let Some(kind) = choice(ui, "Kind", lane.kind, &kinds) {
-        let mut new = lane.clone();
-        new.kind = kind;
-        actions.push(Action::Edit(operations::set_lane(journey, index, new)));
-    }
-    let cards = operations::cards_in_lane(journey, index);
-    ui.label(format!("{cards} cards"));
-    ui.separator();
-    if ui.button("Delete lane").clicked() {
-        actions.push(Action::Command(super::Command::Delete));
-    }
 }

@@ -11,6 +11,7 @@ mod files;
 mod inspector;
 mod menus;
 mod recovery;
+mod stage_inspector;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,247 @@
+//! The inspector for a stage (as the buyer lives it: goal, exit criteria, conversion,
+//! KPIs, empathy map) and for a lane.
+
+use super::Action;
+use super::inspector::{InspectorState, Lines, choice, string_list, text_field};
+use crate::model::{Journey, Kpi, LaneKind, Stage, operations};
+use crate::paint::lane_kind_name;
+
+/// The six quadrants of an empathy map, with how to reach each list of a stage.
+type Quadrant = (&'static str, fn(&mut Stage) -> &mut Vec<String>);
+
+const EMPATHY: [Quadrant; 6] = [
+    ("Sees", |s| &mut s.empathy.sees),
+    ("Hears", |s| &mut s.empathy.hears),
+    ("Says", |s| &mut s.empathy.says),
+    ("Does", |s| &mut s.empathy.does),
+    ("Thinks", |s| &mut s.empathy.thinks),
+    ("Feels", |s| &mut s.empathy.feels),
+];
+
+pub(super) fn stage_fields(
+    ui: &mut egui::Ui,
+    state: &mut InspectorState,
+    journey: &Journey,
+    index: usize,
+    actions: &mut Vec<Action>,
+) {
+    let stage = &journey.stages[index];
+    let focus = std::mem::take(&mut state.focus_title);
+    ui.heading("Stage");
+    ui.label(
+        egui::RichText::new(format!("id {}", stage.id))
+            .small()
+            .weak(),
+    );
+    ui.add_space(6.0);
+    let key = |field: &str| format!("stage/{}/{field}", stage.id);
+    // The edited stage, and the key that merges typing into one undo step.
+    let mut changed: Option<(Stage, Option<String>)> = None;
+    let mut edit = |update: &mut dyn FnMut(&mut Stage), merge: Option<String>| {
+        let mut new = changed.take().map_or_else(|| stage.clone(), |(s, _)| s);
+        update(&mut new);
+        changed = Some((new, merge));
+    };
+
+    if let Some(text) = text_field(
+        ui,
+        state,
+        "Name",
+        key("name"),
+        &stage.name,
+        Lines::Wrapped,
+        focus,
+        actions,
+    ) {
+        edit(&mut |s| s.name = text.clone(), Some(key("name")));
+    }
+    if let Some(text) = text_field(
+        ui,
+        state,
+        "Goal",
+        key("goal"),
+        &stage.goal,
+        Lines::Many,
+        false,
+        actions,
+    ) {
+        edit(&mut |s| s.goal = text.clone(), Some(key("goal")));
+    }
+    if let Some(text) = text_field(
+        ui,
+        state,
+        "Exit criteria",
+        key("exit_criteria"),
+        &stage.exit_criteria,
+        Lines::Many,
+        false,
+        actions,
+    ) {
+        edit(
+            &mut |s| s.exit_criteria = text.clone(),
+            Some(key("exit_criteria")),
+        );
+    }
+
+    let label = ui.label("Conversion to the next stage");
+    ui.horizontal(|ui| {
+        let mut known = stage.conversion.is_some();
+        if ui.checkbox(&mut known, "Measured").changed() {
+            edit(&mut |s| s.conversion = known.then_some(0.5), None);
+        }
+        if let Some(conversion) = stage.conversion {
+            let mut percent = conversion * 100.0;
+            let drag = egui::DragValue::new(&mut percent)
+                .range(0.0..=100.0)
+                .speed(0.5)
+                .max_decimals(1)
+                .suffix(" %");
+            let response = ui.add(drag).labelled_by(label.id);
+            if response.changed() {
+                let share = (percent / 100.0).clamp(0.0, 1.0);
+                edit(&mut |s| s.conversion = Some(share), Some(key("conversion")));
+            }
+            if response.drag_stopped() || response.lost_focus() {
+                actions.push(Action::EndMerge);
+            }
+        }
+    });
+    ui.add_space(6.0);
+
+    ui.label("KPIs");
+    for (i, kpi) in stage.kpis.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let remove = ui.small_button("✖").on_hover_text("Remove the KPI");
+            remove.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove KPI {}", i + 1))
+            });
+            if remove.clicked() {
+                edit(
+                    &mut |s| {
+                        s.kpis.remove(i);
+                    },
+                    None,
+                );
+            }
+            ui.vertical(|ui| {
+                let name_key = key(&format!("kpi/{i}/name"));
+                if let Some(text) = super::inspector::item_field(
+                    ui,
+                    state,
+                    &format!("KPI {} name", i + 1),
+                    name_key.clone(),
+                    &kpi.name,
+                    actions,
+                ) {
+                    edit(
+                        &mut |s| s.kpis[i].name = text.clone(),
+                        Some(name_key.clone()),
+                    );
+                }
+                let value_key = key(&format!("kpi/{i}/value"));
+                if let Some(text) = super::inspector::item_field(
+                    ui,
+                    state,
+                    &format!("KPI {} value", i + 1),
+                    value_key.clone(),
+                    &kpi.value,
+                    actions,
+                ) {
+                    edit(
+                        &mut |s| s.kpis[i].value = text.clone(),
+                        Some(value_key.clone()),
+                    );
+                }
+            });
+        });
+    }
+    if ui.small_button("+ Add KPI").clicked() {
+        edit(
+            &mut |s| {
+                s.kpis.push(Kpi {
+                    name: "New KPI".to_owned(),
+                    value: String::new(),
+                })
+            },
+            None,
+        );
+    }
+    ui.add_space(6.0);
+
+    ui.collapsing("Empathy map", |ui| {
+        for (label, list) in EMPATHY {
+            let mut current = stage.clone();
+            let items = list(&mut current).clone();
+            let list_key = key(&format!("empathy/{}", label.to_lowercase()));
+            if let Some((items, merge)) = string_list(ui, state, label, &list_key, &items, actions)
+            {
+                edit(&mut |s| *list(s) = items.clone(), merge);
+            }
+        }
+    });
+
+    let cards = operations::cards_in_stage(journey, index);
+    ui.label(format!("{cards} cards"));
+    ui.separator();
+    if ui.button("Delete stage").clicked() {
+        actions.push(Action::Command(super::Command::Delete));
+    }
+    if let Some((stage, merge)) = changed {
+        let edit = operations::set_stage(journey, index, stage);
+        actions.push(match merge {
+            Some(key) => Action::EditMerged(edit, key),
+            None => Action::Edit(edit),
+        });
+    }
+}
+
+pub(super) fn lane_fields(
+    ui: &mut egui::Ui,
+    state: &mut InspectorState,
+    journey: &Journey,
+    index: usize,
+    actions: &mut Vec<Action>,
+) {
+    let lane = &journey.lanes[index];
+    let focus = std::mem::take(&mut state.focus_title);
+    ui.heading("Lane");
+    ui.label(
+        egui::RichText::new(format!("id {}", lane.id))
+            .small()
+            .weak(),
+    );
+    ui.add_space(6.0);
+    let key = format!("lane/{}/title", lane.id);
+    if let Some(title) = text_field(
+        ui,
+        state,
+        "Title",
+        key.clone(),
+        &lane.title,
+        Lines::Wrapped,
+        focus,
+        actions,
+    ) {
+        let mut new = lane.clone();
+        new.title = title;
+        actions.push(Action::EditMerged(
+            operations::set_lane(journey, index, new),
+            key,
+        ));
+    }
+    let kinds: Vec<(LaneKind, &str)> = LaneKind::ALL
+        .iter()
+        .map(|&k| (k, lane_kind_name(k)))
+        .collect();
+    if let Some(kind) = choice(ui, "Kind", lane.kind, &kinds) {
+        let mut new = lane.clone();
+        new.kind = kind;
+        actions.push(Action::Edit(operations::set_lane(journey, index, new)));
+    }
+    let cards = operations::cards_in_lane(journey, index);
+    ui.label(format!("{cards} cards"));
+    ui.separator();
+    if ui.button("Delete lane").clicked() {
+        actions.push(Action::Command(super::Command::Delete));
+    }
+}
