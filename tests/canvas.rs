@@ -731,3 +731,133 @@ fn a_stage_gets_exit_criteria_conversion_a_kpi_and_empathy() {
     }
     assert_eq!(journey(&harness).stages[4], before);
 }
+
+/// Clicks the map's background, so the inspector shows the project.
+fn select_nothing(harness: &mut Harness<'_, JourneymapApp>) {
+    let lane = rect_of(harness, "Lane: Behind the scenes");
+    let stage = rect_of(harness, "Stage: Problem identification");
+    harness.get_by_label("Lane: Behind the scenes");
+    let at = pos2(stage.center().x, lane.center().y);
+    harness.hover_at(at);
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+fn open_section(harness: &mut Harness<'_, JourneymapApp>, name: &str) {
+    harness.get_by_label(name).click();
+    harness.run();
+}
+
+fn type_into(harness: &mut Harness<'_, JourneymapApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+}
+
+#[test]
+fn add_a_persona_edit_it_and_give_it_the_journey() {
+    let Setup { mut harness, .. } = setup();
+    select_nothing(&mut harness);
+    open_section(&mut harness, "Personas");
+    harness.get_by_label("+ Add persona").click();
+    harness.run();
+    let personas = harness.state().document().project().personas.clone();
+    assert_eq!(personas.len(), 2);
+    let id = personas[1].id.clone();
+    open_section(&mut harness, "New persona");
+    type_into(&mut harness, "Role", "CFO, Northway Logistics");
+    harness.get_by_label("+ Add to goals").click();
+    harness.run();
+    type_into(&mut harness, "Goals 1", "Keep total cost inside budget");
+    let persona = harness.state().document().project().personas[1].clone();
+    assert_eq!(persona.role, "CFO, Northway Logistics");
+    assert_eq!(persona.goals, ["Keep total cost inside budget"]);
+
+    let combo = rect_of(&harness, "Persona");
+    harness.get_by_label("Persona").click();
+    harness.run();
+    // The choice in the list that opened under the box, not the persona's section header.
+    let option = harness
+        .get_all_by_label("New persona")
+        .min_by(|a, b| {
+            let distance = |r: Rect| (r.top() - combo.bottom()).abs();
+            distance(a.rect()).total_cmp(&distance(b.rect()))
+        })
+        .expect("listed");
+    option.click();
+    harness.run();
+    assert_eq!(journey(&harness).persona.as_deref(), Some(id.as_str()));
+    undo(&mut harness);
+    assert_eq!(journey(&harness).persona.as_deref(), Some("risk-lead"));
+}
+
+#[test]
+fn copy_a_journey_and_edit_the_copy_without_touching_the_original() {
+    let Setup { mut harness, .. } = setup();
+    let original = journey(&harness);
+    select_nothing(&mut harness);
+    open_section(&mut harness, "Journeys");
+    harness.get_by_label("Copy this journey").click();
+    harness.run();
+    let journeys = harness.state().document().project().journeys.clone();
+    assert_eq!(journeys.len(), 2);
+    assert_ne!(journeys[1].id, journeys[0].id);
+    assert_eq!(journeys[1].cards, original.cards);
+    // The copy is on screen: edit it.
+    type_into(&mut harness, "Journey name", "To be");
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    let journeys = harness.state().document().project().journeys.clone();
+    assert_eq!(journeys[1].name, "To be");
+    assert_eq!(journeys[1].cards.len(), original.cards.len() - 1);
+    assert_eq!(journeys[0], original, "the original is untouched");
+    assert!(
+        harness.get_all_by_label("To be").count() >= 1,
+        "a tab for the copy"
+    );
+}
+
+#[test]
+fn add_a_department_and_make_it_a_card_owner() {
+    let Setup { mut harness, .. } = setup();
+    select_nothing(&mut harness);
+    open_section(&mut harness, "Departments");
+    harness.get_by_label("+ Add department").click();
+    harness.run();
+    type_into(&mut harness, "Department 5 name", "Procurement desk");
+    let departments = harness.state().document().project().departments.clone();
+    assert_eq!(departments[4].name, "Procurement desk");
+    let id = departments[4].id.clone();
+
+    harness
+        .get_by_label("Touchpoint: Quote and order form")
+        .click();
+    harness.run();
+    harness.get_by_label("Owner").click();
+    harness.run();
+    harness.get_by_label("Procurement desk").click();
+    harness.run();
+    assert_eq!(
+        card(&journey(&harness), "quote").owner.as_deref(),
+        Some(id.as_str())
+    );
+    undo(&mut harness);
+    assert_eq!(
+        card(&journey(&harness), "quote").owner.as_deref(),
+        Some("sales")
+    );
+}

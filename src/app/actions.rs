@@ -27,6 +27,12 @@ pub enum Action {
     EditMerged(Edit, String),
     /// A text field was left: the next edit starts a new undo step.
     EndMerge,
+    /// Ask before applying a deletion.
+    Confirm {
+        question: String,
+        edit: Box<Edit>,
+    },
+    AddTemplateJourney,
     Select(Selection),
     SelectJourney(usize),
     /// Select a card and put the cursor in its title.
@@ -95,9 +101,26 @@ impl JourneymapApp {
                 }
             }
             Action::EndMerge => self.document.end_merge(),
+            Action::Confirm { question, edit } => {
+                self.dialog = Some(Dialog::ConfirmDelete { question, edit })
+            }
+            Action::AddTemplateJourney => match crate::file::template_project() {
+                Ok(template) => {
+                    if let Some((edit, index)) =
+                        crate::model::project_operations::add_template_journey(
+                            self.document.project(),
+                            &template,
+                        )
+                        && self.apply(edit)
+                    {
+                        self.handle(Action::SelectJourney(index), ctx);
+                    }
+                }
+                Err(error) => self.show_error("Cannot read the template", error.to_string()),
+            },
             Action::Select(selection) => self.selection = selection,
             Action::SelectJourney(index) => {
-                if index != self.journey {
+                if index != self.journey && index < self.document.project().journeys.len() {
                     self.journey = index;
                     self.selection = Selection::None;
                     self.view.framing = Some(Framing::Start);
@@ -269,11 +292,13 @@ impl JourneymapApp {
                 if !self.document.undo() {
                     self.status = "Nothing to undo".to_owned();
                 }
+                self.keep_journey_in_range();
             }
             Command::Redo => {
                 if !self.document.redo() {
                     self.status = "Nothing to redo".to_owned();
                 }
+                self.keep_journey_in_range();
             }
             Command::Duplicate => match self.selected_card() {
                 Some(card) => self.handle(Action::DuplicateCard(card), ctx),
@@ -422,6 +447,16 @@ impl JourneymapApp {
         self.dialog = None;
         if self.apply(edit) {
             self.selection = Selection::None;
+            self.keep_journey_in_range();
+        }
+    }
+
+    /// After journeys were removed (or an undo removed one), show one that exists.
+    pub(super) fn keep_journey_in_range(&mut self) {
+        let len = self.document.project().journeys.len();
+        if self.journey >= len {
+            self.journey = len.saturating_sub(1);
+            self.view.framing = Some(Framing::Start);
         }
     }
 }

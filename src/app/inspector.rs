@@ -47,38 +47,51 @@ pub fn panel(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Actio
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.add_space(8.0);
-                let Some(journey) = app.document.project().journeys.get(app.journey) else {
-                    ui.label("This project has no journey.");
-                    return;
-                };
                 let project = app.document.project();
                 let state = &mut app.inspector;
-                match &app.selection {
-                    Selection::Card(id) => match journey.cards.iter().position(|c| &c.id == id) {
-                        Some(index) => card_fields(ui, state, project, journey, index, actions),
-                        None => nothing_selected(ui),
-                    },
-                    Selection::Stage(id) => match journey.stages.iter().position(|s| &s.id == id) {
-                        Some(index) => {
-                            super::stage_inspector::stage_fields(ui, state, journey, index, actions)
+                let journey = project.journeys.get(app.journey);
+                enum Target {
+                    Card,
+                    Stage,
+                    Lane,
+                }
+                let selected = journey.and_then(|journey| {
+                    let found = match &app.selection {
+                        Selection::Card(id) => {
+                            (Target::Card, journey.cards.iter().position(|c| &c.id == id))
                         }
-                        None => nothing_selected(ui),
-                    },
-                    Selection::Lane(id) => match journey.lanes.iter().position(|l| &l.id == id) {
-                        Some(index) => {
-                            super::stage_inspector::lane_fields(ui, state, journey, index, actions)
+                        Selection::Stage(id) => (
+                            Target::Stage,
+                            journey.stages.iter().position(|s| &s.id == id),
+                        ),
+                        Selection::Lane(id) => {
+                            (Target::Lane, journey.lanes.iter().position(|l| &l.id == id))
                         }
-                        None => nothing_selected(ui),
-                    },
-                    Selection::None => nothing_selected(ui),
+                        Selection::None => (Target::Card, None),
+                    };
+                    found.1.map(|index| (journey, found.0, index))
+                });
+                match selected {
+                    Some((journey, Target::Card, index)) => {
+                        card_fields(ui, state, project, journey, index, actions)
+                    }
+                    Some((journey, Target::Stage, index)) => {
+                        super::stage_inspector::stage_fields(ui, state, journey, index, actions)
+                    }
+                    Some((journey, Target::Lane, index)) => {
+                        super::stage_inspector::lane_fields(ui, state, journey, index, actions)
+                    }
+                    // Nothing on the map is selected: the project itself.
+                    None => super::project_inspector::project_fields(
+                        ui,
+                        state,
+                        project,
+                        app.journey,
+                        actions,
+                    ),
                 }
             });
         });
-}
-
-fn nothing_selected(ui: &mut egui::Ui) {
-    ui.heading("Inspector");
-    ui.label("Select a card, a stage header or a lane title to edit it. Double-click an empty spot in a cell to add a card.");
 }
 
 /// How a text field takes its text.

@@ -10,6 +10,7 @@ mod export_ui;
 mod files;
 mod inspector;
 mod menus;
+mod project_inspector;
 mod recovery;
 mod stage_inspector;
 

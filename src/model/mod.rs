@@ -4,6 +4,7 @@
 mod document;
 mod edit;
 pub mod operations;
+pub mod project_operations;
 mod sample;
 mod template;
 mod types;
