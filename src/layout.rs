@@ -11,7 +11,15 @@ use crate::theme::size;
 pub struct JourneyLayout {
     /// The whole map, margins included; its top-left is the origin.
     pub size: Vec2,
+    /// The band above the map: persona card (if the journey has a persona), journey name,
+    /// scenario and expectations.
     pub title: Rect,
+    /// The persona card, at the top left, when the journey has a persona.
+    pub persona: Option<Rect>,
+    /// The legend of departments and card kinds, under the map at the right.
+    pub legend: Rect,
+    /// Links between cards, as pairs of card indices.
+    pub links: Vec<(usize, usize)>,
     /// The stage header row, across all stages (not over the lane titles column).
     pub header: Rect,
     /// The lane titles column, across all lanes.
@@ -116,7 +124,15 @@ impl JourneyLayout {
 
         let left = size::MAP_MARGIN + size::LANE_TITLE_WIDTH;
         let mut x = left;
-        let header_top = size::MAP_MARGIN + size::TITLE_BAND;
+        let has_story = journey.persona.is_some()
+            || !journey.scenario.is_empty()
+            || !journey.expectations.is_empty();
+        let title_band = if has_story {
+            size::STORY_BAND
+        } else {
+            size::TITLE_BAND
+        };
+        let header_top = size::MAP_MARGIN + title_band;
         let header_bottom = header_top + size::STAGE_HEADER_HEIGHT;
         let stages: Vec<StageBox> = columns
             .iter()
@@ -179,7 +195,18 @@ impl JourneyLayout {
             .collect::<Vec<_>>();
 
         let mut layout = Self {
-            size: vec2(right + size::MAP_MARGIN, bottom + size::MAP_MARGIN),
+            size: vec2(
+                right + size::MAP_MARGIN,
+                bottom + size::LEGEND_HEIGHT + size::MAP_MARGIN,
+            ),
+            persona: journey.persona.is_some().then(|| {
+                Rect::from_min_size(
+                    pos2(size::MAP_MARGIN, size::MAP_MARGIN),
+                    vec2(size::PERSONA_CARD_WIDTH, title_band - size::SPACE_L),
+                )
+            }),
+            legend: Rect::from_x_y_ranges(left..=right, bottom..=bottom + size::LEGEND_HEIGHT),
+            links: Vec::new(),
             title: Rect::from_min_max(
                 pos2(size::MAP_MARGIN, size::MAP_MARGIN),
                 pos2(right, header_top),
@@ -193,6 +220,18 @@ impl JourneyLayout {
             emotion: Vec::new(),
         };
         layout.emotion = layout.emotion_points(journey);
+        let card_index = index_by_id(journey.cards.iter().map(|c| c.id.as_str()));
+        layout.links = journey
+            .cards
+            .iter()
+            .enumerate()
+            .flat_map(|(i, card)| {
+                let card_index = &card_index;
+                card.links
+                    .iter()
+                    .filter_map(move |link| card_index.get(link.as_str()).map(|&j| (i, j)))
+            })
+            .collect();
         layout
     }
 

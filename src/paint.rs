@@ -10,7 +10,7 @@ use egui::{
 };
 
 use crate::layout::{DropSlot, JourneyLayout, emotion_y};
-use crate::model::{Card, Evidence, Journey, LaneKind, Project};
+use crate::model::{Card, CardKind, Evidence, Journey, LaneKind, Project};
 use crate::theme::{Theme, border_width, evidence_opacity, icon, item_color, size};
 
 /// How the map is placed on the screen: map point `p` is drawn at `origin + p * zoom`.
@@ -69,10 +69,12 @@ pub fn paint_map(
 ) {
     painter.rect_filled(painter.clip_rect(), 0.0, theme.canvas);
     paint_grid(painter, layout, view, theme);
+    paint_links(painter, layout, view, theme);
     paint_cards(painter, project, journey, layout, view, theme, highlight);
     paint_emotion(painter, layout, view, theme, highlight);
     paint_drop_indicators(painter, layout, view, theme, highlight);
     paint_title(painter, project, journey, layout, view, theme);
+    paint_legend(painter, project, layout, view, theme);
     paint_stage_headers(painter, journey, layout, view, theme, highlight);
     paint_lane_titles(painter, journey, layout, view, theme, highlight);
     if view.sticky {
@@ -284,6 +286,23 @@ pub fn paint_card(
             emotion_label(emotion),
             meta_font.clone(),
             theme.emotion.gamma_multiply(opacity),
+        );
+        right = badge.left() - size::SPACE_XS * zoom;
+    }
+    let marker = if !card.if_it_fails.is_empty() {
+        Some((icon::FAILURE_PATH, theme.ink_muted))
+    } else if card.moment_of_truth {
+        Some((icon::MISSING_FAILURE_PATH, theme.pain_point.border))
+    } else {
+        None
+    };
+    if let Some((glyph, color)) = marker {
+        let badge = painter.text(
+            pos2(right, baseline),
+            Align2::RIGHT_BOTTOM,
+            glyph,
+            meta_font.clone(),
+            color.gamma_multiply(opacity),
         );
         right = badge.left() - size::SPACE_XS * zoom;
     }
@@ -565,30 +584,231 @@ fn paint_title(
     if !painter.clip_rect().intersects(rect) {
         return;
     }
-    let name = painter.text(
-        rect.left_center(),
-        Align2::LEFT_CENTER,
-        &journey.name,
-        font(size::TEXT_MAP_TITLE, view.zoom),
-        theme.ink,
-    );
+    let zoom = view.zoom;
     let persona = journey
         .persona
         .as_deref()
-        .and_then(|id| project.personas.iter().find(|p| p.id == id));
-    if let Some(persona) = persona {
-        let text = if persona.role.is_empty() {
-            persona.name.clone()
-        } else {
-            format!("{} · {}", persona.name, persona.role)
-        };
-        painter.text(
-            pos2(name.right() + size::SPACE_L * view.zoom, name.center().y),
-            Align2::LEFT_CENTER,
-            text,
-            font(size::TEXT_STAGE_NAME, view.zoom),
+        .and_then(|id| project.personas.iter().position(|p| p.id == id));
+    let mut left = rect.left();
+    if let (Some(index), Some(card)) = (persona, layout.persona) {
+        let card = view.rect_to_screen(card);
+        paint_persona_card(painter, &project.personas[index], index, card, zoom, theme);
+        left = card.right() + size::SPACE_XL * zoom;
+    }
+    let width = rect.right() - left;
+    let has_story = layout.persona.is_some()
+        || !journey.scenario.is_empty()
+        || !journey.expectations.is_empty();
+    let name_top = if has_story {
+        rect.top()
+    } else {
+        rect.center().y - 14.0 * zoom
+    };
+    let name = paint_text(
+        painter,
+        pos2(left, name_top),
+        &journey.name,
+        font(size::TEXT_MAP_TITLE, zoom),
+        theme.ink,
+        width,
+        1,
+    );
+    let mut y = name.bottom() + size::SPACE_S * zoom;
+    let story_width = width.min(760.0 * zoom);
+    for (label, text) in [
+        ("Scenario", &journey.scenario),
+        ("Expectations", &journey.expectations),
+    ] {
+        if text.is_empty() || !view.detailed() {
+            continue;
+        }
+        let shown = paint_text(
+            painter,
+            pos2(left, y),
+            &format!("{label}: {text}"),
+            font(size::TEXT_STAGE_GOAL, zoom),
             theme.ink_muted,
+            story_width,
+            2,
         );
+        y = shown.bottom() + size::SPACE_XS * zoom;
+    }
+}
+
+/// Whose journey it is: name, role, quote and top goals, with the persona's colour.
+fn paint_persona_card(
+    painter: &Painter,
+    persona: &crate::model::Persona,
+    index: usize,
+    rect: Rect,
+    zoom: f32,
+    theme: &Theme,
+) {
+    let radius = size::CARD_RADIUS * zoom;
+    painter.rect(
+        rect,
+        radius,
+        theme.header,
+        Stroke::new(1.0, theme.grid),
+        StrokeKind::Inside,
+    );
+    let stripe = Rect::from_min_size(rect.min, vec2(size::OWNER_STRIPE * zoom, rect.height()));
+    let corners = CornerRadius {
+        nw: radius as u8,
+        sw: radius as u8,
+        ne: 0,
+        se: 0,
+    };
+    painter.rect_filled(stripe, corners, item_color(&persona.color, index));
+    if zoom < size::DETAIL_ZOOM {
+        return;
+    }
+    let padding = size::CARD_PADDING * zoom;
+    let left = rect.left() + padding + size::OWNER_STRIPE * zoom;
+    let width = rect.right() - padding - left;
+    let mut y = rect.top() + padding;
+    let mut line = |text: &str, points: f32, color: Color32, rows: usize| {
+        if text.is_empty() || y >= rect.bottom() - padding {
+            return;
+        }
+        let shown = paint_text(
+            painter,
+            pos2(left, y),
+            text,
+            font(points, zoom),
+            color,
+            width,
+            rows,
+        );
+        y = shown.bottom() + 2.0 * zoom;
+    };
+    line(&persona.name, size::TEXT_STAGE_NAME, theme.ink, 1);
+    line(&persona.role, size::TEXT_CARD_META, theme.ink_muted, 1);
+    if !persona.quote.is_empty() {
+        line(
+            &format!("“{}”", persona.quote),
+            size::TEXT_STAGE_GOAL,
+            theme.ink,
+            2,
+        );
+    }
+    for goal in persona.goals.iter().take(2) {
+        line(
+            &format!("Goal: {goal}"),
+            size::TEXT_CARD_META,
+            theme.ink_muted,
+            1,
+        );
+    }
+}
+
+/// Departments (colour and name) and card kinds (icon and name), right-aligned under the map.
+fn paint_legend(
+    painter: &Painter,
+    project: &Project,
+    layout: &JourneyLayout,
+    view: &MapView,
+    theme: &Theme,
+) {
+    let rect = view.rect_to_screen(layout.legend);
+    if !painter.clip_rect().intersects(rect) || !view.detailed() {
+        return;
+    }
+    let zoom = view.zoom;
+    let text_font = font(size::TEXT_CARD_META, zoom);
+    let swatch = vec2(10.0, 10.0) * zoom;
+    enum Mark {
+        Swatch(Color32),
+        Icon(&'static str, Color32),
+    }
+    let mut entries: Vec<(Mark, String)> = project
+        .departments
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (Mark::Swatch(item_color(&d.color, i)), d.name.clone()))
+        .collect();
+    for kind in [
+        CardKind::Touchpoint,
+        CardKind::PainPoint,
+        CardKind::Opportunity,
+        CardKind::Note,
+    ] {
+        let mark = Mark::Icon(icon::card(kind), theme.card_colors(kind).border);
+        entries.push((mark, card_kind_name(kind).to_owned()));
+    }
+    entries.push((
+        Mark::Icon(icon::MOMENT_OF_TRUTH, theme.moment_of_truth),
+        "Moment of truth".to_owned(),
+    ));
+    let galleys: Vec<_> = entries
+        .iter()
+        .map(|(_, name)| painter.layout_no_wrap(name.clone(), text_font.clone(), theme.ink_muted))
+        .collect();
+    let gap = size::SPACE_M * zoom;
+    let mark = swatch.x + size::SPACE_XS * zoom;
+    let total: f32 = galleys.iter().map(|g| g.size().x + mark + gap).sum::<f32>() - gap;
+    let mut x = rect.right() - total;
+    let y = rect.center().y;
+    for ((mark_kind, _), galley) in entries.iter().zip(galleys) {
+        match mark_kind {
+            Mark::Swatch(color) => {
+                painter.rect_filled(
+                    Rect::from_center_size(pos2(x + swatch.x / 2.0, y), swatch),
+                    2.0 * zoom,
+                    *color,
+                );
+            }
+            Mark::Icon(glyph, color) => {
+                painter.text(
+                    pos2(x + swatch.x / 2.0, y),
+                    Align2::CENTER_CENTER,
+                    *glyph,
+                    text_font.clone(),
+                    *color,
+                );
+            }
+        }
+        x += mark;
+        let width = galley.size().x;
+        painter.galley(pos2(x, y - galley.size().y / 2.0), galley, theme.ink_muted);
+        x += width + gap;
+    }
+}
+
+/// Quiet connectors between linked cards (a pain point and its touchpoint).
+fn paint_links(painter: &Painter, layout: &JourneyLayout, view: &MapView, theme: &Theme) {
+    if !view.detailed() {
+        return;
+    }
+    let clip = painter.clip_rect();
+    let stroke = Stroke::new(1.25, theme.ink_muted.gamma_multiply(0.45));
+    for &(from, to) in &layout.links {
+        let (a, b) = (
+            view.rect_to_screen(layout.cards[from].rect),
+            view.rect_to_screen(layout.cards[to].rect),
+        );
+        if !clip.intersects(a.union(b)) {
+            continue;
+        }
+        // Leave and enter by the facing sides; cards of one column join top to bottom.
+        let (start, end, bend) = if b.left() > a.right() {
+            (a.right_center(), b.left_center(), vec2(1.0, 0.0))
+        } else if b.right() < a.left() {
+            (a.left_center(), b.right_center(), vec2(-1.0, 0.0))
+        } else if b.top() > a.bottom() {
+            (a.center_bottom(), b.center_top(), vec2(0.0, 1.0))
+        } else {
+            (a.center_top(), b.center_bottom(), vec2(0.0, -1.0))
+        };
+        let reach = bend * ((end - start).length() / 3.0).max(12.0 * view.zoom);
+        let curve = egui::epaint::CubicBezierShape::from_points_stroke(
+            [start, start + reach, end - reach, end],
+            false,
+            Color32::TRANSPARENT,
+            stroke,
+        );
+        painter.add(curve);
+        painter.circle_filled(end, 2.0 * view.zoom.max(0.75), stroke.color);
     }
 }
 
@@ -778,6 +998,15 @@ pub fn lane_title(lane: &crate::model::Lane) -> String {
         lane_kind_name(lane.kind).to_owned()
     } else {
         lane.title.clone()
+    }
+}
+
+pub fn card_kind_name(kind: CardKind) -> &'static str {
+    match kind {
+        CardKind::Touchpoint => "Touchpoint",
+        CardKind::PainPoint => "Pain point",
+        CardKind::Opportunity => "Opportunity",
+        CardKind::Note => "Note",
     }
 }
 

@@ -162,6 +162,10 @@ pub mod size {
 
     pub const MAP_MARGIN: f32 = SPACE_XL;
     pub const TITLE_BAND: f32 = 56.0;
+    /// The title band when the journey has a persona, a scenario or expectations.
+    pub const STORY_BAND: f32 = 150.0;
+    pub const PERSONA_CARD_WIDTH: f32 = 320.0;
+    pub const LEGEND_HEIGHT: f32 = 40.0;
     /// Stage name and two lines of goal.
     pub const STAGE_HEADER_HEIGHT: f32 = 72.0;
     pub const LANE_TITLE_WIDTH: f32 = 168.0;
@@ -186,6 +190,10 @@ pub mod icon {
     use crate::model::{CardKind, LaneKind};
 
     pub const MOMENT_OF_TRUTH: &str = "★";
+    /// The card says what happens when the step fails.
+    pub const FAILURE_PATH: &str = "⚡";
+    /// A moment of truth that does not say what happens when it fails.
+    pub const MISSING_FAILURE_PATH: &str = "⚠";
     pub const CONVERSION: &str = "➡";
 
     pub fn card(kind: CardKind) -> &'static str {

@@ -484,6 +484,43 @@ fn header_widgets(
             actions,
         );
     }
+    // The conversion between two stages, on their boundary: its exit criteria on hover.
+    for (pair, placed) in journey.stages.windows(2).zip(&layout.stages) {
+        let (stage, next) = (&pair[0], &pair[1]);
+        let Some(conversion) = stage.conversion else {
+            continue;
+        };
+        let center = pos2(
+            view.to_screen(pos2(placed.x.max, 0.0)).x,
+            corner.y + header_height,
+        );
+        let rect =
+            Rect::from_center_size(center, vec2(64.0, 18.0) * view.zoom).intersect(stage_area);
+        if !rect.is_positive() || !view.detailed() {
+            continue;
+        }
+        let label = format!(
+            "Conversion from {} to {}: {:.0} %",
+            stage.name,
+            next.name,
+            conversion * 100.0
+        );
+        let response = ui.interact(
+            rect,
+            Id::unique(("conversion", &journey.id, &stage.id)),
+            Sense::hover(),
+        );
+        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &label));
+        if state.drag.is_none() {
+            let criteria = if stage.exit_criteria.is_empty() {
+                "No exit criteria yet: say what tells you the buyer moves on.".to_owned()
+            } else {
+                format!("Moves on when: {}", stage.exit_criteria)
+            };
+            response.on_hover_text(format!("{label}\n{criteria}"));
+        }
+    }
+
     let lane_before = |at: Pos2| layout.lanes.partition_point(|l| l.y.center() <= at.y);
     for (index, (lane, placed)) in journey.lanes.iter().zip(&layout.lanes).enumerate() {
         let y = view.rect_to_screen(placed.title).y_range();

@@ -5,6 +5,7 @@ use egui::text::{CCursor, CCursorRange};
 
 use super::{Action, JourneymapApp, Selection};
 use crate::model::{Card, CardKind, Evidence, Journey, Project, Severity, operations};
+pub use crate::paint::card_kind_name;
 use crate::paint::emotion_label;
 
 /// Channels offered as suggestions, besides those the project already uses.
@@ -28,15 +29,6 @@ pub struct InspectorState {
     buffer: Option<(String, String)>,
     /// Put the cursor in the first field of the selection, with its text selected.
     pub focus_title: bool,
-}
-
-pub fn card_kind_name(kind: CardKind) -> &'static str {
-    match kind {
-        CardKind::Touchpoint => "Touchpoint",
-        CardKind::PainPoint => "Pain point",
-        CardKind::Opportunity => "Opportunity",
-        CardKind::Note => "Note",
-    }
 }
 
 pub fn panel(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action>) {
