@@ -861,3 +861,57 @@ fn add_a_department_and_make_it_a_card_owner() {
         Some("sales")
     );
 }
+
+#[test]
+fn alt_drag_links_two_cards_and_the_inspector_unlinks_them() {
+    let Setup { mut harness, .. } = setup();
+    assert!(card(&journey(&harness), "no-benchmark").links.is_empty());
+    let from = rect_of(
+        &harness,
+        "Pain point: No way to tell how her risk practice compares to peers",
+    )
+    .center();
+    let to = rect_of(&harness, NEWSLETTER).center();
+    harness.event(Event::ModifiersChanged(Modifiers::ALT));
+    drag(&mut harness, from, to);
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+    let after = journey(&harness);
+    assert_eq!(card(&after, "no-benchmark").links, ["newsletter"]);
+    assert_eq!(
+        card(&after, "no-benchmark").stage,
+        "problem",
+        "an Alt+drag does not move the card"
+    );
+
+    // The linked card is listed in the inspector, with a button to remove the link.
+    harness
+        .get_by_label_contains("Remove the link to Industry newsletter")
+        .click();
+    harness.run();
+    assert!(card(&journey(&harness), "no-benchmark").links.is_empty());
+    undo(&mut harness);
+    assert_eq!(
+        card(&journey(&harness), "no-benchmark").links,
+        ["newsletter"]
+    );
+}
+
+#[test]
+fn link_two_cards_from_the_inspector() {
+    let Setup { mut harness, .. } = setup();
+    harness
+        .get_by_label("Pain point: Asked for a call; nobody called")
+        .click();
+    harness.run();
+    harness.get_by_label("Add a link…").click();
+    harness.run();
+    harness
+        .get_by_label("Lead routing only covers named accounts; other requests sit in a queue")
+        .click();
+    harness.run();
+    assert_eq!(
+        card(&journey(&harness), "silence").links,
+        ["form", "routing"]
+    );
+}

@@ -64,6 +64,11 @@ pub enum Action {
         card: usize,
         owner: Option<String>,
     },
+    /// Link one card to another (a pain point to its touchpoint), if not linked yet.
+    LinkCards {
+        from: usize,
+        to: usize,
+    },
     DuplicateCard(usize),
     DeleteCard(usize),
     OpenPath(PathBuf),
@@ -148,6 +153,23 @@ impl JourneymapApp {
                 self.change_card(card, |c| c.emotion = Some(emotion))
             }
             Action::SetOwner { card, owner } => self.change_card(card, |c| c.owner = owner),
+            Action::LinkCards { from, to } => {
+                let Some(target) = self
+                    .journey()
+                    .and_then(|j| j.cards.get(to))
+                    .map(|c| c.id.clone())
+                else {
+                    return;
+                };
+                if self
+                    .journey()
+                    .is_some_and(|j| j.cards.get(from).is_some_and(|c| c.links.contains(&target)))
+                {
+                    self.status = "These cards are linked already".to_owned();
+                } else {
+                    self.change_card(from, |c| c.links.push(target));
+                }
+            }
             Action::MoveStage { from, before } => {
                 if let Some(journey) = self.journey() {
                     let edit = operations::move_stage(journey, from, before);

@@ -29,6 +29,11 @@ enum Drag {
         card: usize,
         emotion: i8,
     },
+    /// An Alt+drag from a card, to the card under the pointer (if any).
+    Link {
+        from: usize,
+        to: Option<usize>,
+    },
     /// A stage header or lane title, to be inserted before index `before`.
     Header {
         kind: Header,
@@ -214,13 +219,31 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
             before,
             ..
         }) => highlight.lane_drop = Some(before),
-        None => {}
+        // Drawn as an overlay, below.
+        Some(Drag::Link { .. }) | None => {}
     }
     let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
     let painter = ui.painter_at(rect);
     paint_map(
         &painter, project, journey, layout, &map_view, &theme, &highlight,
     );
+
+    // A link being drawn: a line from the card to the pointer, a ring on the target.
+    if let (Some(Drag::Link { from, to }), Some(pointer)) = (app.canvas.drag, pointer) {
+        let layer = egui::LayerId::new(egui::Order::Tooltip, Id::unique("link-being-drawn"));
+        let painter = ui.ctx().layer_painter(layer).with_clip_rect(rect);
+        let start = map_view.rect_to_screen(layout.cards[from].rect).center();
+        painter.line_segment([start, pointer], egui::Stroke::new(2.0, theme.selection));
+        if let Some(to) = to {
+            let target = map_view.rect_to_screen(layout.cards[to].rect).expand(3.0);
+            painter.rect_stroke(
+                target,
+                6.0,
+                egui::Stroke::new(2.0, theme.selection),
+                egui::StrokeKind::Outside,
+            );
+        }
+    }
 
     // The dragged card follows the pointer, above everything.
     if let (Some(Drag::Card { card, grab }), Some(pointer)) = (app.canvas.drag, pointer) {
@@ -294,19 +317,38 @@ fn card_widgets(
         let response = ui.interact(rect.intersect(body), id, Sense::click_and_drag());
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, card_label(card)));
         if response.drag_started() {
-            let grab = pointer.map_or(Vec2::ZERO, |p| p - placed.rect.min);
-            state.drag = Some(Drag::Card { card: index, grab });
+            // Alt+drag draws a link to another card; a plain drag moves the card.
+            state.drag = Some(if ui.input(|i| i.modifiers.alt) {
+                Drag::Link {
+                    from: index,
+                    to: None,
+                }
+            } else {
+                let grab = pointer.map_or(Vec2::ZERO, |p| p - placed.rect.min);
+                Drag::Card { card: index, grab }
+            });
             state.drop = None;
             actions.push(Action::Select(Selection::Card(card.id.clone())));
         }
         if response.dragged()
             && let Some(at) = pointer
         {
-            state.drop = layout.drop_slot(at, Some(index));
+            match &mut state.drag {
+                Some(Drag::Link { to, .. }) => *to = layout.card_at(at).filter(|&c| c != index),
+                _ => state.drop = layout.drop_slot(at, Some(index)),
+            }
         }
         if response.drag_stopped() {
-            if let Some(to) = state.drop.take() {
-                actions.push(Action::MoveCard { card: index, to });
+            match state.drag.take() {
+                Some(Drag::Link { from, to: Some(to) }) => {
+                    actions.push(Action::LinkCards { from, to })
+                }
+                Some(Drag::Card { .. }) => {
+                    if let Some(to) = state.drop.take() {
+                        actions.push(Action::MoveCard { card: index, to });
+                    }
+                }
+                _ => {}
             }
             state.drag = None;
         }

@@ -445,11 +445,10 @@ fn link_fields(ui: &mut egui::Ui, journey: &Journey, card: &Card) -> Option<Vec<
     let mut changed = false;
     for link in &card.links {
         ui.horizontal(|ui| {
-            if ui
-                .small_button("✖")
-                .on_hover_text("Remove the link")
-                .clicked()
-            {
+            let name = format!("Remove the link to {}", title(link));
+            let remove = ui.small_button("✖").on_hover_text(&name);
+            remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            if remove.clicked() {
                 links.retain(|l| l != link);
                 changed = true;
             }
