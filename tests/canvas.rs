@@ -915,3 +915,53 @@ fn link_two_cards_from_the_inspector() {
         ["form", "routing"]
     );
 }
+
+#[test]
+fn the_outline_sorts_edits_in_place_and_selects_on_the_map() {
+    let Setup { mut harness, .. } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    harness.get_by_label("Sort by title").click();
+    harness.run();
+    // The rows on screen, top to bottom, are in title order.
+    let mut rows: Vec<(f32, String)> = harness
+        .get_all_by_label_contains("Outline title: ")
+        .map(|node| (node.rect().top(), node.value().unwrap_or_default()))
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let titles: Vec<String> = rows
+        .into_iter()
+        .map(|(_, title)| title.to_lowercase())
+        .collect();
+    assert!(titles.len() >= 3, "some rows are visible: {titles:?}");
+    assert!(titles.windows(2).all(|w| w[0] <= w[1]), "{titles:?}");
+    assert_eq!(
+        titles[0],
+        "a 200-question security questionnaire, answered by hand"
+    );
+
+    // Edit a title in place: one undo step.
+    type_into(
+        &mut harness,
+        "Outline title: A 200-question security questionnaire, answered by hand",
+        "Security questionnaire by hand",
+    );
+    assert_eq!(
+        card(&journey(&harness), "questionnaire").title,
+        "Security questionnaire by hand"
+    );
+    undo(&mut harness);
+    assert_eq!(
+        card(&journey(&harness), "questionnaire").title,
+        "A 200-question security questionnaire, answered by hand"
+    );
+
+    harness
+        .get_by_label("Select A 200-question security questionnaire, answered by hand")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection(),
+        &journeymap::app::Selection::Card("questionnaire".to_owned())
+    );
+}

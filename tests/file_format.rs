@@ -447,3 +447,76 @@ fn saving_through_a_link_replaces_the_linked_file() {
     );
     assert_eq!(read_project(&real).unwrap().title, "Through the link");
 }
+
+#[test]
+fn every_field_round_trips() {
+    use journeymap::model::{Comment, Evidence, Kpi, Persona, Severity};
+    let mut project = template();
+    project.notes = "Notes about the project".to_owned();
+    project.departments[0].color = "#123456".to_owned();
+    project.personas.push(Persona {
+        id: "cfo".to_owned(),
+        name: "Chris".to_owned(),
+        role: "CFO".to_owned(),
+        quote: "Show me the payback".to_owned(),
+        goals: vec!["Payback within a year".to_owned()],
+        values: vec!["Predictable cost".to_owned()],
+        pain_points: vec!["Surprise renewals".to_owned()],
+        channels: vec!["Email".to_owned()],
+        influencers: vec!["Auditor".to_owned()],
+        buying_process: "Signs above 50k".to_owned(),
+        color: "#AABBCC".to_owned(),
+    });
+    let journey = &mut project.journeys[0];
+    journey.persona = Some("cfo".to_owned());
+    journey.scenario = "A scenario".to_owned();
+    journey.expectations = "Expectations".to_owned();
+    let stage = &mut journey.stages[0];
+    stage.exit_criteria = "Criteria".to_owned();
+    stage.conversion = Some(0.125);
+    stage.kpis.push(Kpi {
+        name: "Win rate".to_owned(),
+        value: "21%".to_owned(),
+    });
+    for list in [
+        &mut stage.empathy.sees,
+        &mut stage.empathy.hears,
+        &mut stage.empathy.says,
+        &mut stage.empathy.does,
+        &mut stage.empathy.thinks,
+        &mut stage.empathy.feels,
+    ] {
+        list.push("Something".to_owned());
+    }
+    let card = &mut journey.cards[0];
+    card.notes = "Notes".to_owned();
+    card.channel = "Event".to_owned();
+    card.owner = Some("cs".to_owned());
+    card.emotion = Some(-2);
+    card.moment_of_truth = true;
+    card.if_it_fails = "Nobody notices".to_owned();
+    card.severity = Some(Severity::Critical);
+    card.evidence = Evidence::Research;
+    card.links = vec!["webinar".to_owned()];
+    card.comments.push(Comment {
+        author: "Sam".to_owned(),
+        at: "2026-11-25T10:00:00Z".to_owned(),
+        text: "Check this".to_owned(),
+        resolved: true,
+    });
+    let folder = tempfile::tempdir().unwrap();
+    assert_round_trip(&project, folder.path());
+    let text = to_ron(&project).unwrap();
+    for field in [
+        "buying_process",
+        "exit_criteria",
+        "conversion: Some(0.125)",
+        "kpis",
+        "thinks",
+        "resolved: true",
+        "moment_of_truth: true",
+        "severity: Some(Critical)",
+    ] {
+        assert!(text.contains(field), "{field} is written");
+    }
+}

@@ -355,6 +355,12 @@ impl JourneymapApp {
             Command::ZoomFit => self.view.framing = Some(Framing::Fit),
             Command::ZoomActual => self.zoom_by(1.0 / self.view.zoom),
             Command::ToggleDarkMode => self.settings.dark_mode = !self.settings.dark_mode,
+            Command::ToggleOutline => {
+                self.outline = match self.outline {
+                    Some(_) => None,
+                    None => Some(super::outline::OutlineState::default()),
+                }
+            }
             Command::ExportPng => self.open_export_dialog(),
             Command::CopyImage => self.copy_image(ctx),
         }

@@ -25,6 +25,7 @@ pub enum Command {
     ZoomFit,
     ZoomActual,
     ToggleDarkMode,
+    ToggleOutline,
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -37,7 +38,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Command {
     /// In the order keys are matched: a shortcut with Shift comes before the same one
     /// without, because egui lets extra modifiers through.
-    pub const ALL: [Command; 20] = [
+    pub const ALL: [Command; 21] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyImage,
@@ -58,6 +59,7 @@ impl Command {
         Command::ZoomFit,
         Command::ZoomActual,
         Command::ToggleDarkMode,
+        Command::ToggleOutline,
     ];
 
     pub fn label(self) -> &'static str {
@@ -82,6 +84,7 @@ impl Command {
             Command::ZoomFit => "Fit to window",
             Command::ZoomActual => "Actual size (100 %)",
             Command::ToggleDarkMode => "Dark mode",
+            Command::ToggleOutline => "Outline",
         }
     }
 
@@ -104,6 +107,7 @@ impl Command {
         const ZOOM_OUT: [KeyboardShortcut; 1] = [key(CMD, Key::Minus)];
         const FIT: [KeyboardShortcut; 1] = [key(CMD, Key::Num0)];
         const ACTUAL: [KeyboardShortcut; 1] = [key(CMD, Key::Num1)];
+        const OUTLINE: [KeyboardShortcut; 1] = [key(CMD, Key::L)];
         match self {
             Command::New => &NEW,
             Command::Open => &OPEN,
@@ -122,6 +126,7 @@ impl Command {
             Command::ZoomOut => &ZOOM_OUT,
             Command::ZoomFit => &FIT,
             Command::ZoomActual => &ACTUAL,
+            Command::ToggleOutline => &OUTLINE,
             Command::AddStage | Command::AddLane | Command::ToggleDarkMode => &[],
         }
     }

@@ -89,6 +89,14 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                     actions,
                 );
                 ui.separator();
+                let mut outline = app.outline.is_some();
+                if ui
+                    .checkbox(&mut outline, Command::ToggleOutline.label())
+                    .clicked()
+                {
+                    actions.push(Action::Command(Command::ToggleOutline));
+                    ui.close();
+                }
                 let mut dark = app.settings.dark_mode;
                 if ui
                     .checkbox(&mut dark, Command::ToggleDarkMode.label())

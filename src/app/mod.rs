@@ -10,6 +10,7 @@ mod export_ui;
 mod files;
 mod inspector;
 mod menus;
+mod outline;
 mod project_inspector;
 mod recovery;
 mod stage_inspector;
@@ -103,6 +104,8 @@ pub struct JourneymapApp {
     dialog: Option<dialogs::Dialog>,
     inspector: inspector::InspectorState,
     canvas: canvas::CanvasState,
+    /// The outline view, when it is open.
+    outline: Option<outline::OutlineState>,
     status: String,
     recovery: recovery::RecoveryClock,
     /// Set once the user has confirmed quitting, so the close is let through.
@@ -125,6 +128,7 @@ impl JourneymapApp {
             dialog: None,
             inspector: inspector::InspectorState::default(),
             canvas: canvas::CanvasState::default(),
+            outline: None,
             status: String::new(),
             recovery: recovery::RecoveryClock::default(),
             quitting: false,
@@ -229,6 +233,26 @@ impl JourneymapApp {
         menus::status_line(ui, self);
         inspector::panel(ui, self, &mut actions);
         menus::journey_tabs(ui, self, &mut actions);
+        if let (Some(outline), Some(journey)) = (
+            &mut self.outline,
+            self.document.project().journeys.get(self.journey),
+        ) {
+            let selected = match &self.selection {
+                Selection::Card(id) => journey.cards.iter().position(|c| &c.id == id),
+                _ => None,
+            };
+            outline::panel(
+                ui,
+                outline,
+                &mut self.inspector,
+                self.document.project(),
+                journey,
+                self.journey,
+                self.document.state_id(),
+                selected,
+                &mut actions,
+            );
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| canvas::show(ui, self, &mut actions));

@@ -1,0 +1,352 @@
+//! The outline view, for people who think in lists: every card of the journey in a table,
+//! sortable by any column and editable in place. Selecting a row selects its card.
+
+use egui_extras::{Column, TableBuilder};
+
+use super::inspector::{InspectorState, item_field};
+use super::{Action, Selection};
+use crate::model::{Card, CardKind, Evidence, Journey, Project, operations};
+use crate::paint::{card_kind_name, emotion_label, lane_title};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortBy {
+    /// The journey's own order: stage, then lane, then place in the cell.
+    Map,
+    Stage,
+    Lane,
+    Kind,
+    Title,
+    Owner,
+    Channel,
+    Emotion,
+    Evidence,
+}
+
+const COLUMNS: [(SortBy, &str); 8] = [
+    (SortBy::Stage, "Stage"),
+    (SortBy::Lane, "Lane"),
+    (SortBy::Kind, "Kind"),
+    (SortBy::Title, "Title"),
+    (SortBy::Owner, "Owner"),
+    (SortBy::Channel, "Channel"),
+    (SortBy::Emotion, "Emotion"),
+    (SortBy::Evidence, "Evidence"),
+];
+
+/// The outline's sort and the row order it gives, kept until the project or sort changes.
+#[derive(Debug)]
+pub struct OutlineState {
+    pub sort: SortBy,
+    pub descending: bool,
+    order: Vec<usize>,
+    /// (document state, journey, sort, descending) the order was computed for.
+    order_for: Option<(u64, usize, SortBy, bool)>,
+}
+
+impl Default for OutlineState {
+    fn default() -> Self {
+        Self {
+            sort: SortBy::Map,
+            descending: false,
+            order: Vec::new(),
+            order_for: None,
+        }
+    }
+}
+
+fn evidence_name(evidence: Evidence) -> &'static str {
+    match evidence {
+        Evidence::Assumption => "Assumption",
+        Evidence::Anecdote => "Anecdote",
+        Evidence::Research => "Research",
+    }
+}
+
+/// The card indices of `journey` in the order of `sort`.
+fn sorted(project: &Project, journey: &Journey, sort: SortBy, descending: bool) -> Vec<usize> {
+    let stage = |c: &Card| journey.stages.iter().position(|s| s.id == c.stage);
+    let lane = |c: &Card| journey.lanes.iter().position(|l| l.id == c.lane);
+    let owner = |c: &Card| {
+        c.owner
+            .as_ref()
+            .and_then(|id| project.departments.iter().find(|d| &d.id == id))
+            .map(|d| d.name.to_lowercase())
+    };
+    let mut order: Vec<usize> = (0..journey.cards.len()).collect();
+    let cards = &journey.cards;
+    match sort {
+        SortBy::Map => order.sort_by_key(|&i| (stage(&cards[i]), lane(&cards[i]))),
+        SortBy::Stage => order.sort_by_key(|&i| stage(&cards[i])),
+        SortBy::Lane => order.sort_by_key(|&i| lane(&cards[i])),
+        SortBy::Kind => order.sort_by_key(|&i| card_kind_name(cards[i].kind)),
+        SortBy::Title => order.sort_by_cached_key(|&i| cards[i].title.to_lowercase()),
+        SortBy::Owner => order.sort_by_cached_key(|&i| owner(&cards[i])),
+        SortBy::Channel => order.sort_by_cached_key(|&i| cards[i].channel.to_lowercase()),
+        SortBy::Emotion => order.sort_by_key(|&i| cards[i].emotion),
+        SortBy::Evidence => order.sort_by_key(|&i| evidence_name(cards[i].evidence)),
+    }
+    if descending {
+        order.reverse();
+    }
+    order
+}
+
+/// Shows the outline of `journey` in a bottom panel.
+#[allow(clippy::too_many_arguments)]
+pub fn panel(
+    ui: &mut egui::Ui,
+    outline: &mut OutlineState,
+    fields: &mut InspectorState,
+    project: &Project,
+    journey: &Journey,
+    journey_index: usize,
+    state_id: u64,
+    selected: Option<usize>,
+    actions: &mut Vec<Action>,
+) {
+    let key = (state_id, journey_index, outline.sort, outline.descending);
+    if outline.order_for != Some(key) {
+        outline.order = sorted(project, journey, outline.sort, outline.descending);
+        outline.order_for = Some(key);
+    }
+    egui::Panel::bottom("outline")
+        .resizable(true)
+        .default_size(260.0)
+        .size_range(120.0..=640.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong("Outline");
+                ui.label(format!(
+                    "{} cards · click a column to sort",
+                    journey.cards.len()
+                ));
+            });
+            let mut table = TableBuilder::new(ui)
+                .striped(true)
+                .resizable(true)
+                .column(Column::auto())
+                .columns(Column::initial(120.0).at_least(60.0), 3)
+                .column(Column::initial(300.0).at_least(120.0))
+                .columns(Column::initial(110.0).at_least(60.0), 4);
+            if let Some(row) =
+                selected.and_then(|card| outline.order.iter().position(|&i| i == card))
+            {
+                table = table.scroll_to_row(row, None);
+            }
+            table
+                .header(22.0, |mut header| {
+                    header.col(|ui| {
+                        ui.label("");
+                    });
+                    for (sort, name) in COLUMNS {
+                        header.col(|ui| {
+                            let arrow = match (outline.sort == sort, outline.descending) {
+                                (true, false) => " ⏶",
+                                (true, true) => " ⏷",
+                                (false, _) => "",
+                            };
+                            let button = ui.button(format!("{name}{arrow}"));
+                            button.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::Role::Button,
+                                    true,
+                                    format!("Sort by {}", name.to_lowercase()),
+                                )
+                            });
+                            if button.clicked() {
+                                outline.descending = outline.sort == sort && !outline.descending;
+                                outline.sort = sort;
+                            }
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(26.0, outline.order.len(), |mut row| {
+                        let index = outline.order[row.index()];
+                        let card = &journey.cards[index];
+                        row.set_selected(selected == Some(index));
+                        cells(&mut row, fields, project, journey, index, card, actions);
+                    });
+                });
+        });
+}
+
+/// What screen readers call a cell's control: its column and the card's title.
+fn named(column: &str, card: &Card) -> egui::WidgetInfo {
+    egui::WidgetInfo::labeled(
+        egui::Role::ComboBox,
+        true,
+        format!("{column} of {}", card.title),
+    )
+}
+
+fn cells(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    fields: &mut InspectorState,
+    project: &Project,
+    journey: &Journey,
+    index: usize,
+    card: &Card,
+    actions: &mut Vec<Action>,
+) {
+    let mut changed: Option<(Card, Option<String>)> = None;
+    row.col(|ui| {
+        let show = ui.small_button("◎").on_hover_text("Show on the map");
+        show.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Select {}", card.title))
+        });
+        if show.clicked() {
+            actions.push(Action::Select(Selection::Card(card.id.clone())));
+        }
+    });
+    row.col(|ui| {
+        let stage = journey.stages.iter().find(|s| s.id == card.stage);
+        ui.label(stage.map_or("", |s| s.name.as_str()));
+    });
+    row.col(|ui| {
+        let lane = journey.lanes.iter().find(|l| l.id == card.lane);
+        ui.label(lane.map(lane_title).unwrap_or_default());
+    });
+    row.col(|ui| {
+        let mut kind = card.kind;
+        egui::ComboBox::from_id_salt(("outline-kind", &card.id))
+            .selected_text(card_kind_name(kind))
+            .show_ui(ui, |ui| {
+                for k in [
+                    CardKind::Touchpoint,
+                    CardKind::PainPoint,
+                    CardKind::Opportunity,
+                    CardKind::Note,
+                ] {
+                    ui.selectable_value(&mut kind, k, card_kind_name(k));
+                }
+            })
+            .response
+            .widget_info(|| named("Kind", card));
+        if kind != card.kind {
+            changed = Some((
+                Card {
+                    kind,
+                    ..card.clone()
+                },
+                None,
+            ));
+        }
+    });
+    row.col(|ui| {
+        let key = format!("card/{}/title", card.id);
+        if let Some(title) = item_field(
+            ui,
+            fields,
+            &format!("Outline title: {}", card.title),
+            key.clone(),
+            &card.title,
+            actions,
+        ) {
+            changed = Some((
+                Card {
+                    title,
+                    ..card.clone()
+                },
+                Some(key),
+            ));
+        }
+    });
+    row.col(|ui| {
+        let mut owner = card.owner.clone();
+        let name = |id: &Option<String>| {
+            id.as_ref()
+                .and_then(|id| project.departments.iter().find(|d| &d.id == id))
+                .map_or("Nobody", |d| d.name.as_str())
+                .to_owned()
+        };
+        egui::ComboBox::from_id_salt(("outline-owner", &card.id))
+            .selected_text(name(&owner))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut owner, None, "Nobody");
+                for department in &project.departments {
+                    ui.selectable_value(&mut owner, Some(department.id.clone()), &department.name);
+                }
+            })
+            .response
+            .widget_info(|| named("Owner", card));
+        if owner != card.owner {
+            changed = Some((
+                Card {
+                    owner,
+                    ..card.clone()
+                },
+                None,
+            ));
+        }
+    });
+    row.col(|ui| {
+        let key = format!("card/{}/channel", card.id);
+        if let Some(channel) = item_field(
+            ui,
+            fields,
+            &format!("Outline channel: {}", card.title),
+            key.clone(),
+            &card.channel,
+            actions,
+        ) {
+            changed = Some((
+                Card {
+                    channel,
+                    ..card.clone()
+                },
+                Some(key),
+            ));
+        }
+    });
+    row.col(|ui| {
+        let mut emotion = card.emotion;
+        egui::ComboBox::from_id_salt(("outline-emotion", &card.id))
+            .selected_text(emotion.map_or_else(|| "—".to_owned(), emotion_label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut emotion, None, "—");
+                for e in -2..=2 {
+                    ui.selectable_value(&mut emotion, Some(e), emotion_label(e));
+                }
+            })
+            .response
+            .widget_info(|| named("Emotion", card));
+        if emotion != card.emotion {
+            changed = Some((
+                Card {
+                    emotion,
+                    ..card.clone()
+                },
+                None,
+            ));
+        }
+    });
+    row.col(|ui| {
+        let mut evidence = card.evidence;
+        egui::ComboBox::from_id_salt(("outline-evidence", &card.id))
+            .selected_text(evidence_name(evidence))
+            .show_ui(ui, |ui| {
+                for e in [Evidence::Assumption, Evidence::Anecdote, Evidence::Research] {
+                    ui.selectable_value(&mut evidence, e, evidence_name(e));
+                }
+            })
+            .response
+            .widget_info(|| named("Evidence", card));
+        if evidence != card.evidence {
+            changed = Some((
+                Card {
+                    evidence,
+                    ..card.clone()
+                },
+                None,
+            ));
+        }
+    });
+    if let Some((card, merge)) = changed {
+        let edit = operations::set_card(journey, index, card);
+        actions.push(match merge {
+            Some(key) => Action::EditMerged(edit, key),
+            None => Action::Edit(edit),
+        });
+    }
+}
