@@ -56,6 +56,9 @@ pub enum Command {
         /// Leave the background transparent.
         #[arg(long)]
         transparent: bool,
+        /// Show each stage's empathy map in a band under the stage headers.
+        #[arg(long)]
+        empathy: bool,
     },
 }
 
@@ -77,11 +80,13 @@ pub fn run() -> ExitCode {
             journey,
             theme,
             transparent,
+            empathy,
         }) => {
             let options = ExportOptions {
                 scale,
                 dark: theme == ThemeName::Dark,
                 transparent,
+                empathy,
             };
             export(&file, &output, journey.as_deref(), options)
         }

@@ -7,7 +7,7 @@ use std::path::Path;
 use egui::{Color32, Pos2, Rect, vec2};
 
 use crate::file::{FileError, encode_png, to_ron, write_atomically};
-use crate::layout::JourneyLayout;
+use crate::layout::{JourneyLayout, MapOptions};
 use crate::model::Project;
 use crate::paint::{Highlight, MapView, paint_map};
 use crate::raster::{Textures, rasterize};
@@ -18,12 +18,15 @@ pub const MAX_SIDE: u32 = 16_384;
 
 /// What an export looks like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ExportOptions {
     /// Pixels per point: 1 to 4 (2 for a crisp slide, 4 for a 4K projector).
     pub scale: u32,
     pub dark: bool,
     /// Leave the background out (alpha 0), for slides with their own.
     pub transparent: bool,
+    /// Show each stage's empathy map in a band under the stage headers.
+    pub empathy: bool,
 }
 
 impl Default for ExportOptions {
@@ -32,6 +35,7 @@ impl Default for ExportOptions {
             scale: 2,
             dark: false,
             transparent: false,
+            empathy: false,
         }
     }
 }
@@ -90,7 +94,12 @@ pub fn render(
         return Err(ExportError::Scale(options.scale));
     }
     let journey = project.journeys.get(journey).ok_or(ExportError::Empty)?;
-    let layout = JourneyLayout::new(journey);
+    let layout = JourneyLayout::with_options(
+        journey,
+        MapOptions {
+            empathy: options.empathy,
+        },
+    );
     let points = vec2(layout.size.x.ceil(), layout.size.y.ceil());
     let (width, height) = (
         points.x as u32 * options.scale,

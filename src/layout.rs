@@ -18,6 +18,8 @@ pub struct JourneyLayout {
     pub persona: Option<Rect>,
     /// The legend of departments and card kinds, under the map at the right.
     pub legend: Rect,
+    /// The empathy-map band under the stage headers, when it is shown.
+    pub empathy: Option<Rect>,
     /// Links between cards, as pairs of card indices.
     pub links: Vec<(usize, usize)>,
     /// The stage header row, across all stages (not over the lane titles column).
@@ -80,10 +82,23 @@ pub struct DropSlot {
 const STEP_X: f32 = size::CARD_WIDTH + size::CARD_GAP;
 const STEP_Y: f32 = size::CARD_HEIGHT + size::CARD_GAP;
 
+/// What a map shows besides its lanes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct MapOptions {
+    /// A band under the stage headers with each stage's empathy map.
+    pub empathy: bool,
+}
+
 impl JourneyLayout {
+    /// Lays out a journey with the default options.
+    pub fn new(journey: &Journey) -> Self {
+        Self::with_options(journey, MapOptions::default())
+    }
+
     /// Lays out a journey. Cards whose stage or lane does not exist (impossible in a
     /// validated document) are placed in the first cell rather than dropped.
-    pub fn new(journey: &Journey) -> Self {
+    pub fn with_options(journey: &Journey, options: MapOptions) -> Self {
         let stage_index = index_by_id(journey.stages.iter().map(|s| s.id.as_str()));
         let lane_index = index_by_id(journey.lanes.iter().map(|l| l.id.as_str()));
         let lane_count = journey.lanes.len().max(1);
@@ -150,7 +165,13 @@ impl JourneyLayout {
             .collect();
         let right = x.max(left + STEP_X);
 
-        let mut y = header_bottom;
+        let empathy = options.empathy.then(|| {
+            Rect::from_x_y_ranges(
+                left..=right,
+                header_bottom..=header_bottom + size::EMPATHY_BAND,
+            )
+        });
+        let mut y = empathy.map_or(header_bottom, |band| band.bottom());
         let lanes: Vec<LaneBox> = journey
             .lanes
             .iter()
@@ -206,6 +227,7 @@ impl JourneyLayout {
                 )
             }),
             legend: Rect::from_x_y_ranges(left..=right, bottom..=bottom + size::LEGEND_HEIGHT),
+            empathy,
             links: Vec::new(),
             title: Rect::from_min_max(
                 pos2(size::MAP_MARGIN, size::MAP_MARGIN),

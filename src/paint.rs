@@ -10,7 +10,7 @@ use egui::{
 };
 
 use crate::layout::{DropSlot, JourneyLayout, emotion_y};
-use crate::model::{Card, CardKind, Evidence, Journey, LaneKind, Project};
+use crate::model::{Card, CardKind, Empathy, Evidence, Journey, LaneKind, Project};
 use crate::theme::{Theme, border_width, evidence_opacity, icon, item_color, size};
 
 /// How the map is placed on the screen: map point `p` is drawn at `origin + p * zoom`.
@@ -73,6 +73,7 @@ pub fn paint_map(
     paint_cards(painter, project, journey, layout, view, theme, highlight);
     paint_emotion(painter, layout, view, theme, highlight);
     paint_drop_indicators(painter, layout, view, theme, highlight);
+    paint_empathy(painter, journey, layout, view, theme);
     paint_title(painter, project, journey, layout, view, theme);
     paint_legend(painter, project, layout, view, theme);
     paint_stage_headers(painter, journey, layout, view, theme, highlight);
@@ -775,6 +776,47 @@ fn paint_legend(
     }
 }
 
+/// The empathy-map band: for each stage, one line per quadrant (sees, hears, ...).
+fn paint_empathy(
+    painter: &Painter,
+    journey: &Journey,
+    layout: &JourneyLayout,
+    view: &MapView,
+    theme: &Theme,
+) {
+    let Some(band) = layout.empathy else { return };
+    let band = view.rect_to_screen(band);
+    if !painter.clip_rect().intersects(band) {
+        return;
+    }
+    painter.rect_filled(band, 0.0, theme.header.gamma_multiply(0.5));
+    painter.hline(band.x_range(), band.bottom(), Stroke::new(1.0, theme.grid));
+    if !view.detailed() {
+        return;
+    }
+    let zoom = view.zoom;
+    let padding = size::SPACE_M * zoom;
+    let row = (band.height() - 2.0 * padding) / Empathy::QUADRANTS.len() as f32;
+    for (stage, placed) in journey.stages.iter().zip(&layout.stages) {
+        let x = view.to_screen(pos2(placed.x.min, 0.0)).x + padding;
+        let width = placed.x.span() * zoom - 2.0 * padding;
+        for (i, items) in stage.empathy.lists().into_iter().enumerate() {
+            if items.is_empty() {
+                continue;
+            }
+            paint_text(
+                painter,
+                pos2(x, band.top() + padding + i as f32 * row),
+                &items.join(" · "),
+                font(size::TEXT_CARD_META, zoom),
+                theme.ink,
+                width,
+                1,
+            );
+        }
+    }
+}
+
 /// Quiet connectors between linked cards (a pain point and its touchpoint).
 fn paint_links(painter: &Painter, layout: &JourneyLayout, view: &MapView, theme: &Theme) {
     if !view.detailed() {
@@ -934,6 +976,27 @@ fn paint_lane_titles(
     }
     painter.rect_filled(column, 0.0, theme.header);
     let padding = size::SPACE_M * view.zoom;
+    if let Some(band) = layout.empathy.filter(|_| view.detailed()) {
+        let band = view.rect_to_screen(band);
+        let row = (band.height() - 2.0 * padding) / Empathy::QUADRANTS.len() as f32;
+        for (i, label) in Empathy::QUADRANTS.into_iter().enumerate() {
+            painter.text(
+                pos2(
+                    column.left() + padding,
+                    band.top() + padding + i as f32 * row,
+                ),
+                Align2::LEFT_TOP,
+                label,
+                font(size::TEXT_CARD_META, view.zoom),
+                theme.ink_muted,
+            );
+        }
+        painter.hline(
+            column.x_range(),
+            band.bottom(),
+            Stroke::new(1.0, theme.grid),
+        );
+    }
     for (i, (lane, placed)) in journey.lanes.iter().zip(&layout.lanes).enumerate() {
         let rect = Rect::from_x_y_ranges(
             column.x_range(),

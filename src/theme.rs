@@ -166,6 +166,8 @@ pub mod size {
     pub const STORY_BAND: f32 = 150.0;
     pub const PERSONA_CARD_WIDTH: f32 = 320.0;
     pub const LEGEND_HEIGHT: f32 = 40.0;
+    /// Six one-line rows (sees, hears, says, does, thinks, feels) and padding.
+    pub const EMPATHY_BAND: f32 = 6.0 * 16.0 + 2.0 * SPACE_M;
     /// Stage name and two lines of goal.
     pub const STAGE_HEADER_HEIGHT: f32 = 72.0;
     pub const LANE_TITLE_WIDTH: f32 = 168.0;

@@ -965,3 +965,21 @@ fn the_outline_sorts_edits_in_place_and_selects_on_the_map() {
         &journeymap::app::Selection::Card("questionnaire".to_owned())
     );
 }
+
+#[test]
+fn the_empathy_band_shows_under_the_stage_headers() {
+    let Setup { mut harness, .. } = setup();
+    let before = rect_of(&harness, "Lane: Touchpoints");
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Empathy map band").click();
+    harness.run();
+    let after = rect_of(&harness, "Lane: Touchpoints");
+    let zoom = harness.state().view().zoom;
+    let band = journeymap::theme::size::EMPATHY_BAND * zoom;
+    assert!(
+        (after.top() - before.top() - band).abs() < 1.0,
+        "the lanes moved down by the band"
+    );
+    assert!(harness.state().settings().map.empathy, "the choice is kept");
+}

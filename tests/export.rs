@@ -208,3 +208,23 @@ fn a_png_without_a_project_is_refused_clearly() {
         "{message}"
     );
 }
+
+#[test]
+fn the_empathy_band_makes_the_picture_taller() {
+    let project = template_project().unwrap();
+    let plain = render(&project, 0, options(1)).unwrap();
+    let band = render(
+        &project,
+        0,
+        ExportOptions {
+            empathy: true,
+            ..options(1)
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        band.height,
+        plain.height + journeymap::theme::size::EMPATHY_BAND as u32
+    );
+    assert_eq!(band.width, plain.width);
+}

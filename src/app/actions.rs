@@ -355,6 +355,7 @@ impl JourneymapApp {
             Command::ZoomFit => self.view.framing = Some(Framing::Fit),
             Command::ZoomActual => self.zoom_by(1.0 / self.view.zoom),
             Command::ToggleDarkMode => self.settings.dark_mode = !self.settings.dark_mode,
+            Command::ToggleEmpathy => self.settings.map.empathy = !self.settings.map.empathy,
             Command::ToggleOutline => {
                 self.outline = match self.outline {
                     Some(_) => None,

@@ -108,7 +108,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
         ui.put(rect, egui::Label::new("This project has no journey yet."));
         return;
     }
-    let (Some((_, _, layout)), Some(journey)) = (
+    let (Some((_, _, _, layout)), Some(journey)) = (
         &app.layout,
         app.document.project().journeys.get(app.journey),
     ) else {

@@ -26,6 +26,7 @@ pub enum Command {
     ZoomActual,
     ToggleDarkMode,
     ToggleOutline,
+    ToggleEmpathy,
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -38,7 +39,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Command {
     /// In the order keys are matched: a shortcut with Shift comes before the same one
     /// without, because egui lets extra modifiers through.
-    pub const ALL: [Command; 21] = [
+    pub const ALL: [Command; 22] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyImage,
@@ -60,6 +61,7 @@ impl Command {
         Command::ZoomActual,
         Command::ToggleDarkMode,
         Command::ToggleOutline,
+        Command::ToggleEmpathy,
     ];
 
     pub fn label(self) -> &'static str {
@@ -85,6 +87,7 @@ impl Command {
             Command::ZoomActual => "Actual size (100 %)",
             Command::ToggleDarkMode => "Dark mode",
             Command::ToggleOutline => "Outline",
+            Command::ToggleEmpathy => "Empathy map band",
         }
     }
 
@@ -127,7 +130,10 @@ impl Command {
             Command::ZoomFit => &FIT,
             Command::ZoomActual => &ACTUAL,
             Command::ToggleOutline => &OUTLINE,
-            Command::AddStage | Command::AddLane | Command::ToggleDarkMode => &[],
+            Command::AddStage
+            | Command::AddLane
+            | Command::ToggleDarkMode
+            | Command::ToggleEmpathy => &[],
         }
     }
 

@@ -123,6 +123,7 @@ pub fn export_fields(
         ui.selectable_value(&mut options.dark, true, "Dark");
     });
     ui.checkbox(&mut options.transparent, "Transparent background");
+    ui.checkbox(&mut options.empathy, "Empathy map band");
     ui.label(
         egui::RichText::new(
             "The picture carries the whole project: open it in Journeymap to edit the map again.",

@@ -89,6 +89,14 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                     actions,
                 );
                 ui.separator();
+                let mut empathy = app.settings.map.empathy;
+                if ui
+                    .checkbox(&mut empathy, Command::ToggleEmpathy.label())
+                    .clicked()
+                {
+                    actions.push(Action::Command(Command::ToggleEmpathy));
+                    ui.close();
+                }
                 let mut outline = app.outline.is_some();
                 if ui
                     .checkbox(&mut outline, Command::ToggleOutline.label())

@@ -32,6 +32,8 @@ pub struct Settings {
     pub dark_mode: bool,
     /// The last choices in the export dialog, also used by Copy image.
     pub export: crate::export::ExportOptions,
+    /// What the map on screen shows besides its lanes.
+    pub map: crate::layout::MapOptions,
 }
 
 /// How the app meets the outside world; tests set these to stay inside a temporary folder.
@@ -98,7 +100,8 @@ pub struct JourneymapApp {
     journey: usize,
     selection: Selection,
     view: View,
-    layout: Option<(u64, usize, JourneyLayout)>,
+    /// The layout of the journey on screen, for (document state, journey, map options).
+    layout: Option<(u64, usize, crate::layout::MapOptions, JourneyLayout)>,
     settings: Settings,
     environment: Environment,
     dialog: Option<dialogs::Dialog>,
@@ -201,11 +204,13 @@ impl JourneymapApp {
     fn layout(&mut self) -> Option<&JourneyLayout> {
         let state = self.document.state_id();
         let journey = self.document.project().journeys.get(self.journey)?;
-        let fresh = matches!(&self.layout, Some((s, j, _)) if *s == state && *j == self.journey);
+        let options = self.settings.map;
+        let fresh = matches!(&self.layout, Some((s, j, o, _)) if *s == state && *j == self.journey && *o == options);
         if !fresh {
-            self.layout = Some((state, self.journey, JourneyLayout::new(journey)));
+            let layout = JourneyLayout::with_options(journey, options);
+            self.layout = Some((state, self.journey, options, layout));
         }
-        self.layout.as_ref().map(|(_, _, layout)| layout)
+        self.layout.as_ref().map(|(_, _, _, layout)| layout)
     }
 
     /// Draws the whole window into `ui` and carries out what the user did.

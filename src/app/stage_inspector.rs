@@ -3,20 +3,8 @@
 
 use super::Action;
 use super::inspector::{InspectorState, Lines, choice, string_list, text_field};
-use crate::model::{Journey, Kpi, LaneKind, Stage, operations};
+use crate::model::{Empathy, Journey, Kpi, LaneKind, Stage, operations};
 use crate::paint::lane_kind_name;
-
-/// The six quadrants of an empathy map, with how to reach each list of a stage.
-type Quadrant = (&'static str, fn(&mut Stage) -> &mut Vec<String>);
-
-const EMPATHY: [Quadrant; 6] = [
-    ("Sees", |s| &mut s.empathy.sees),
-    ("Hears", |s| &mut s.empathy.hears),
-    ("Says", |s| &mut s.empathy.says),
-    ("Does", |s| &mut s.empathy.does),
-    ("Thinks", |s| &mut s.empathy.thinks),
-    ("Feels", |s| &mut s.empathy.feels),
-];
 
 pub(super) fn stage_fields(
     ui: &mut egui::Ui,
@@ -169,13 +157,14 @@ pub(super) fn stage_fields(
     ui.add_space(6.0);
 
     ui.collapsing("Empathy map", |ui| {
-        for (label, list) in EMPATHY {
-            let mut current = stage.clone();
-            let items = list(&mut current).clone();
+        for (quadrant, label) in Empathy::QUADRANTS.into_iter().enumerate() {
+            let items = stage.empathy.lists()[quadrant];
             let list_key = key(&format!("empathy/{}", label.to_lowercase()));
-            if let Some((items, merge)) = string_list(ui, state, label, &list_key, &items, actions)
-            {
-                edit(&mut |s| *list(s) = items.clone(), merge);
+            if let Some((items, merge)) = string_list(ui, state, label, &list_key, items, actions) {
+                edit(
+                    &mut |s| *s.empathy.lists_mut()[quadrant] = items.clone(),
+                    merge,
+                );
             }
         }
     });

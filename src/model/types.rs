@@ -145,6 +145,33 @@ pub struct Empathy {
 }
 
 impl Empathy {
+    /// The quadrants in the order the map and the inspector show them.
+    pub const QUADRANTS: [&'static str; 6] = ["Sees", "Hears", "Says", "Does", "Thinks", "Feels"];
+
+    /// The quadrants' lists, in the order of [`Self::QUADRANTS`].
+    pub fn lists(&self) -> [&Vec<String>; 6] {
+        [
+            &self.sees,
+            &self.hears,
+            &self.says,
+            &self.does,
+            &self.thinks,
+            &self.feels,
+        ]
+    }
+
+    /// The quadrants' lists to edit, in the order of [`Self::QUADRANTS`].
+    pub fn lists_mut(&mut self) -> [&mut Vec<String>; 6] {
+        [
+            &mut self.sees,
+            &mut self.hears,
+            &mut self.says,
+            &mut self.does,
+            &mut self.thinks,
+            &mut self.feels,
+        ]
+    }
+
     pub fn is_empty(&self) -> bool {
         self.sees.is_empty()
             && self.hears.is_empty()
