@@ -807,12 +807,17 @@ fn add_a_persona_edit_it_and_give_it_the_journey() {
 fn copy_a_journey_and_edit_the_copy_without_touching_the_original() {
     let Setup { mut harness, .. } = setup();
     let original = journey(&harness);
+    let before = harness.state().document().project().clone();
     select_nothing(&mut harness);
     open_section(&mut harness, "Journeys");
     harness.get_by_label("Copy this journey").click();
     harness.run();
     let journeys = harness.state().document().project().journeys.clone();
-    assert_eq!(journeys.len(), 2);
+    assert_eq!(journeys.len(), before.journeys.len() + 1);
+    assert_eq!(
+        journeys[1].name, "As is (copy)",
+        "the copy follows the original"
+    );
     assert_ne!(journeys[1].id, journeys[0].id);
     assert_eq!(journeys[1].cards, original.cards);
     // The copy is on screen: edit it.

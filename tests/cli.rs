@@ -127,7 +127,13 @@ fn export_writes_a_png_that_check_and_export_read_again() {
 
     let check = journeymap(&["check", out.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
-    assert!(text(&check.stdout).contains("1 journeys, 7 stages, 32 cards, 1 personas"));
+    let project = journeymap::file::template_project().unwrap();
+    let summary = journeymap::cli::summary(&project);
+    assert!(
+        text(&check.stdout).contains(&summary),
+        "{} should contain {summary}",
+        text(&check.stdout)
+    );
 
     let again = folder.path().join("again.png");
     let output = journeymap(&[
@@ -176,10 +182,10 @@ fn export_reports_bad_input_and_exits_1() {
     let out = folder.path().join("map.png");
     let out = out.to_str().unwrap();
 
-    let output = journeymap(&["export", &plan, "-o", out, "--journey", "to-be"]);
+    let output = journeymap(&["export", &plan, "-o", out, "--journey", "as-it-was"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        text(&output.stderr).contains("no journey with the id `to-be`"),
+        text(&output.stderr).contains("no journey with the id `as-it-was`"),
         "{}",
         text(&output.stderr)
     );
@@ -220,5 +226,31 @@ fn export_reports_bad_input_and_exits_1() {
         output.status.code(),
         Some(2),
         "a scale outside 1..=4 is a usage error"
+    );
+}
+
+#[test]
+fn export_picks_a_journey_by_id() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template_file(folder.path());
+    let first = folder.path().join("first.png");
+    let second = folder.path().join("second.png");
+    for (args, out) in [(vec![], &first), (vec!["--journey", "to-be"], &second)] {
+        let mut all = vec![
+            "export",
+            plan.as_str(),
+            "-o",
+            out.to_str().unwrap(),
+            "--scale",
+            "1",
+        ];
+        all.extend(args);
+        let output = journeymap(&all);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    }
+    assert_ne!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap(),
+        "another journey, another picture"
     );
 }

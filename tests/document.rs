@@ -215,7 +215,7 @@ fn items_go_only_into_their_own_list_and_journey() {
         }
     );
     let no_journey = document.apply(Edit::List {
-        list: List::Cards("to-be".to_owned()),
+        list: List::Cards("no-such-journey".to_owned()),
         op: ListOp::Insert {
             index: 0,
             item: Item::Card(card),
@@ -223,6 +223,6 @@ fn items_go_only_into_their_own_list_and_journey() {
     });
     assert_eq!(
         no_journey.unwrap_err(),
-        EditError::NoJourney("to-be".to_owned())
+        EditError::NoJourney("no-such-journey".to_owned())
     );
 }
