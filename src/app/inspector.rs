@@ -122,9 +122,10 @@ pub(super) fn item_field(
     name: &str,
     key: String,
     current: &str,
+    lines: Lines,
     actions: &mut Vec<Action>,
 ) -> Option<String> {
-    let (response, changed) = edit_text(ui, state, key, current, Lines::Wrapped, false, actions);
+    let (response, changed) = edit_text(ui, state, key, current, lines, false, actions);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
     changed
 }
@@ -206,6 +207,7 @@ pub(super) fn string_list(
                 &format!("{label} {}", i + 1),
                 item_key.clone(),
                 item,
+                Lines::Wrapped,
                 actions,
             ) {
                 let mut list = items.to_vec();

@@ -3,7 +3,7 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use super::inspector::{InspectorState, item_field};
+use super::inspector::{InspectorState, Lines, item_field};
 use super::{Action, Selection};
 use crate::model::{Card, CardKind, Evidence, Journey, Project, operations};
 use crate::paint::{card_kind_name, emotion_label, lane_title};
@@ -191,6 +191,7 @@ fn cells(
 ) {
     let mut changed: Option<(Card, Option<String>)> = None;
     row.col(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         let show = ui.small_button("◎").on_hover_text("Show on the map");
         show.widget_info(|| {
             egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Select {}", card.title))
@@ -200,10 +201,12 @@ fn cells(
         }
     });
     row.col(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         let stage = journey.stages.iter().find(|s| s.id == card.stage);
         ui.label(stage.map_or("", |s| s.name.as_str()));
     });
     row.col(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         let lane = journey.lanes.iter().find(|l| l.id == card.lane);
         ui.label(lane.map(lane_title).unwrap_or_default());
     });
@@ -241,6 +244,7 @@ fn cells(
             &format!("Outline title: {}", card.title),
             key.clone(),
             &card.title,
+            Lines::One,
             actions,
         ) {
             changed = Some((
@@ -288,6 +292,7 @@ fn cells(
             &format!("Outline channel: {}", card.title),
             key.clone(),
             &card.channel,
+            Lines::One,
             actions,
         ) {
             changed = Some((

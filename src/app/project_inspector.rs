@@ -218,6 +218,7 @@ fn departments(
                 &name,
                 key.clone(),
                 &department.name,
+                Lines::One,
                 actions,
             ) {
                 let mut new = department.clone();

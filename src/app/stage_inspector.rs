@@ -119,6 +119,7 @@ pub(super) fn stage_fields(
                     &format!("KPI {} name", i + 1),
                     name_key.clone(),
                     &kpi.name,
+                    Lines::Wrapped,
                     actions,
                 ) {
                     edit(
@@ -133,6 +134,7 @@ pub(super) fn stage_fields(
                     &format!("KPI {} value", i + 1),
                     value_key.clone(),
                     &kpi.value,
+                    Lines::Wrapped,
                     actions,
                 ) {
                     edit(
