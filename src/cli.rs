@@ -30,9 +30,17 @@ pub enum Command {
     ///
     /// Exits 0 when the file is a valid project, 1 when it cannot be read or is invalid
     /// (the reason goes to stderr, naming the line or the item and field), 2 on usage errors.
+    ///
+    /// After the summary line comes the journey health check, one finding a line:
+    /// `JOURNEY-ID/ITEM-ID: RULE: message`, with the rules unowned, no-failure-path,
+    /// pain-without-opportunity, dip-without-opportunity, empty-stage and
+    /// unresolved-comments. Findings do not change the exit code unless --strict is given.
     Check {
         /// The project file to check (.ron, or a PNG exported by Journeymap).
         file: PathBuf,
+        /// Exit 3 when the health check finds anything.
+        #[arg(long)]
+        strict: bool,
     },
     /// Export a journey as a PNG picture that carries the whole project inside.
     ///
@@ -72,7 +80,7 @@ pub enum ThemeName {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { file }) => check(&file),
+        Some(Command::Check { file, strict }) => check(&file, strict),
         Some(Command::Export {
             file,
             output,
@@ -94,11 +102,22 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn check(path: &Path) -> ExitCode {
+/// Exit code of `check --strict` when the health check found something.
+const FINDINGS_EXIT: u8 = 3;
+
+fn check(path: &Path, strict: bool) -> ExitCode {
     match read_project(path) {
         Ok(project) => {
             println!("{}: valid, {}", path.display(), summary(&project));
-            ExitCode::SUCCESS
+            let findings = crate::model::check_health(&project);
+            for finding in &findings {
+                println!("{finding}");
+            }
+            if strict && !findings.is_empty() {
+                ExitCode::from(FINDINGS_EXIT)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(error) => {
             eprintln!("error: {error}");

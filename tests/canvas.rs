@@ -988,3 +988,33 @@ fn the_empathy_band_shows_under_the_stage_headers() {
     );
     assert!(harness.state().settings().map.empathy, "the choice is kept");
 }
+
+#[test]
+fn a_health_finding_selects_its_card_and_fixing_it_removes_it() {
+    let Setup { mut harness, .. } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.run();
+    let finding = "unowned — “Asked for a call; nobody called”";
+    harness.get_by_label_contains(finding).click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection(),
+        &journeymap::app::Selection::Card("silence".to_owned())
+    );
+
+    // Give the pain point an owner: the finding goes away.
+    harness.get_by_label("Owner").click();
+    harness.run();
+    harness.get_by_label("Sales").click();
+    harness.run();
+    assert_eq!(
+        card(&journey(&harness), "silence").owner.as_deref(),
+        Some("sales")
+    );
+    assert!(harness.query_by_label_contains(finding).is_none());
+    undo(&mut harness);
+    assert!(
+        harness.query_by_label_contains(finding).is_some(),
+        "undo brings the finding back"
+    );
+}

@@ -254,3 +254,91 @@ fn export_picks_a_journey_by_id() {
         "another journey, another picture"
     );
 }
+
+/// A project written for the health check: every rule fires exactly once.
+const UNHEALTHY: &str = r#"Project(
+    format: 1,
+    departments: [Department(id: "sales", name: "Sales")],
+    journeys: [
+        Journey(
+            id: "j",
+            name: "J",
+            stages: [
+                Stage(id: "a", name: "A"),
+                Stage(id: "b", name: "B"),
+            ],
+            lanes: [
+                Lane(id: "t", kind: Touchpoints),
+                Lane(id: "p", kind: PainPoints),
+            ],
+            cards: [
+                Card(id: "call", kind: Touchpoint, stage: "a", lane: "t", title: "Call", owner: Some("sales"), moment_of_truth: true),
+                Card(id: "wait", kind: PainPoint, stage: "b", lane: "p", title: "Wait", emotion: Some(-2),
+                     comments: [Comment(author: "Sam", text: "Who owns this?")]),
+            ],
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn check_lists_health_findings_and_strict_exits_3() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("unhealthy.ron");
+    std::fs::write(&path, UNHEALTHY).unwrap();
+    let path = path.to_str().unwrap();
+
+    let output = journeymap(&["check", path]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "findings alone do not fail a valid file"
+    );
+    let stdout = text(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[0].contains("1 journeys, 2 stages, 2 cards, 0 personas"),
+        "{stdout}"
+    );
+    let mut found: Vec<(&str, &str)> = lines[1..]
+        .iter()
+        .map(|line| {
+            let mut parts = line.splitn(3, ": ");
+            (parts.next().unwrap(), parts.next().unwrap())
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("j/b", "empty-stage"),
+            ("j/call", "no-failure-path"),
+            ("j/wait", "dip-without-opportunity"),
+            ("j/wait", "pain-without-opportunity"),
+            ("j/wait", "unowned"),
+            ("j/wait", "unresolved-comments"),
+        ]
+    );
+
+    let strict = journeymap(&["check", "--strict", path]);
+    assert_eq!(strict.status.code(), Some(3));
+
+    // The same file made healthy passes --strict.
+    let healthy = UNHEALTHY
+        .replace("moment_of_truth: true)", "moment_of_truth: true, if_it_fails: \"Sales calls back the next morning\")")
+        .replace("title: \"Wait\", emotion: Some(-2),", "title: \"Wait\", owner: Some(\"sales\"),")
+        .replace("comments: [Comment(author: \"Sam\", text: \"Who owns this?\")]", "comments: [Comment(author: \"Sam\", text: \"Who owns this?\", resolved: true)]")
+        .replace(
+            "Card(id: \"wait\"",
+            "Card(id: \"fix\", kind: Opportunity, stage: \"b\", lane: \"p\", title: \"Fix\", links: [\"wait\"]),\n                Card(id: \"meet\", kind: Touchpoint, stage: \"b\", lane: \"t\", title: \"Meet\", owner: Some(\"sales\")),\n                Card(id: \"wait\"",
+        );
+    let healthy_path = folder.path().join("healthy.ron");
+    std::fs::write(&healthy_path, healthy).unwrap();
+    let output = journeymap(&["check", "--strict", healthy_path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
+    assert_eq!(
+        text(&output.stdout).lines().count(),
+        1,
+        "only the summary line"
+    );
+}

@@ -356,6 +356,12 @@ impl JourneymapApp {
             Command::ZoomActual => self.zoom_by(1.0 / self.view.zoom),
             Command::ToggleDarkMode => self.settings.dark_mode = !self.settings.dark_mode,
             Command::ToggleEmpathy => self.settings.map.empathy = !self.settings.map.empathy,
+            Command::ToggleHealth => {
+                self.health = match self.health {
+                    Some(_) => None,
+                    None => Some(super::health_panel::HealthState::default()),
+                }
+            }
             Command::ToggleOutline => {
                 self.outline = match self.outline {
                     Some(_) => None,

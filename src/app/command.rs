@@ -27,6 +27,7 @@ pub enum Command {
     ToggleDarkMode,
     ToggleOutline,
     ToggleEmpathy,
+    ToggleHealth,
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -39,7 +40,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Command {
     /// In the order keys are matched: a shortcut with Shift comes before the same one
     /// without, because egui lets extra modifiers through.
-    pub const ALL: [Command; 22] = [
+    pub const ALL: [Command; 23] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyImage,
@@ -62,6 +63,7 @@ impl Command {
         Command::ToggleDarkMode,
         Command::ToggleOutline,
         Command::ToggleEmpathy,
+        Command::ToggleHealth,
     ];
 
     pub fn label(self) -> &'static str {
@@ -88,6 +90,7 @@ impl Command {
             Command::ToggleDarkMode => "Dark mode",
             Command::ToggleOutline => "Outline",
             Command::ToggleEmpathy => "Empathy map band",
+            Command::ToggleHealth => "Health check",
         }
     }
 
@@ -111,6 +114,7 @@ impl Command {
         const FIT: [KeyboardShortcut; 1] = [key(CMD, Key::Num0)];
         const ACTUAL: [KeyboardShortcut; 1] = [key(CMD, Key::Num1)];
         const OUTLINE: [KeyboardShortcut; 1] = [key(CMD, Key::L)];
+        const HEALTH: [KeyboardShortcut; 1] = [key(CMD, Key::H)];
         match self {
             Command::New => &NEW,
             Command::Open => &OPEN,
@@ -130,6 +134,7 @@ impl Command {
             Command::ZoomFit => &FIT,
             Command::ZoomActual => &ACTUAL,
             Command::ToggleOutline => &OUTLINE,
+            Command::ToggleHealth => &HEALTH,
             Command::AddStage
             | Command::AddLane
             | Command::ToggleDarkMode

@@ -97,6 +97,14 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                     actions.push(Action::Command(Command::ToggleEmpathy));
                     ui.close();
                 }
+                let mut health = app.health.is_some();
+                if ui
+                    .checkbox(&mut health, Command::ToggleHealth.label())
+                    .clicked()
+                {
+                    actions.push(Action::Command(Command::ToggleHealth));
+                    ui.close();
+                }
                 let mut outline = app.outline.is_some();
                 if ui
                     .checkbox(&mut outline, Command::ToggleOutline.label())

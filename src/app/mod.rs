@@ -8,6 +8,7 @@ mod command;
 mod dialogs;
 mod export_ui;
 mod files;
+mod health_panel;
 mod inspector;
 mod menus;
 mod outline;
@@ -107,6 +108,8 @@ pub struct JourneymapApp {
     dialog: Option<dialogs::Dialog>,
     inspector: inspector::InspectorState,
     canvas: canvas::CanvasState,
+    /// The health check panel, when it is open.
+    health: Option<health_panel::HealthState>,
     /// The outline view, when it is open.
     outline: Option<outline::OutlineState>,
     status: String,
@@ -132,6 +135,7 @@ impl JourneymapApp {
             inspector: inspector::InspectorState::default(),
             canvas: canvas::CanvasState::default(),
             outline: None,
+            health: None,
             status: String::new(),
             recovery: recovery::RecoveryClock::default(),
             quitting: false,
@@ -238,6 +242,13 @@ impl JourneymapApp {
         menus::status_line(ui, self);
         inspector::panel(ui, self, &mut actions);
         menus::journey_tabs(ui, self, &mut actions);
+        if let (Some(health), Some(journey)) = (
+            &mut self.health,
+            self.document.project().journeys.get(self.journey),
+        ) {
+            let findings = health.findings(journey, self.document.state_id(), self.journey);
+            health_panel::panel(ui, findings, &self.selection, &mut actions);
+        }
         if let (Some(outline), Some(journey)) = (
             &mut self.outline,
             self.document.project().journeys.get(self.journey),

@@ -3,6 +3,7 @@
 
 mod document;
 mod edit;
+mod health;
 pub mod operations;
 pub mod project_operations;
 mod sample;
@@ -12,6 +13,7 @@ mod validate;
 
 pub use document::Document;
 pub use edit::{Edit, EditError, Item, List, ListOp};
+pub use health::{Finding, RULES, Subject, check_health, check_journey};
 pub use sample::generated_project;
 pub use template::{TEMPLATE_NAME, TEMPLATE_RON};
 pub use types::*;

@@ -1,0 +1,58 @@
+//! The health check panel: the journey's weak spots, kept up to date as the map changes;
+//! clicking a finding selects its card or stage.
+
+use super::{Action, Selection};
+use crate::model::{Finding, Journey, Subject, check_journey};
+
+/// The findings of the journey on screen, computed again only when the project changed.
+#[derive(Debug, Default)]
+pub struct HealthState {
+    findings: Vec<Finding>,
+    /// (document state, journey) the findings are for.
+    computed_for: Option<(u64, usize)>,
+}
+
+impl HealthState {
+    pub fn findings(&mut self, journey: &Journey, state_id: u64, index: usize) -> &[Finding] {
+        if self.computed_for != Some((state_id, index)) {
+            self.findings = check_journey(journey);
+            self.computed_for = Some((state_id, index));
+        }
+        &self.findings
+    }
+}
+
+pub fn panel(
+    ui: &mut egui::Ui,
+    findings: &[Finding],
+    selection: &Selection,
+    actions: &mut Vec<Action>,
+) {
+    egui::Panel::left("health")
+        .resizable(true)
+        .default_size(280.0)
+        .size_range(200.0..=480.0)
+        .show(ui, |ui| {
+            ui.add_space(8.0);
+            ui.heading("Health check");
+            ui.label(match findings.len() {
+                0 => "Nothing to fix on this journey.".to_owned(),
+                1 => "1 finding".to_owned(),
+                n => format!("{n} findings"),
+            });
+            ui.add_space(6.0);
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for finding in findings {
+                    let target = match &finding.subject {
+                        Subject::Card(id) => Selection::Card(id.clone()),
+                        Subject::Stage(id) => Selection::Stage(id.clone()),
+                    };
+                    let text = format!("{} — {}", finding.rule, finding.message);
+                    let row = ui.selectable_label(selection == &target, text);
+                    if row.clicked() {
+                        actions.push(Action::Select(target));
+                    }
+                }
+            });
+        });
+}

@@ -1,0 +1,157 @@
+//! The journey health check: where a map points at its own weak spots. Each rule has a
+//! stable name, used on the command line and in the app.
+
+use std::collections::HashSet;
+
+use super::types::{CardKind, Journey, Project};
+
+/// What a finding is about: a card or a stage of a journey, by id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Card(String),
+    Stage(String),
+}
+
+impl Subject {
+    pub fn id(&self) -> &str {
+        match self {
+            Subject::Card(id) | Subject::Stage(id) => id,
+        }
+    }
+}
+
+/// One weak spot of a journey.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub journey: String,
+    pub subject: Subject,
+    /// One of [`RULES`].
+    pub rule: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for Finding {
+    /// `JOURNEY-ID/ITEM-ID: RULE: message`, as `journeymap check` prints it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}/{}: {}: {}",
+            self.journey,
+            self.subject.id(),
+            self.rule,
+            self.message
+        )
+    }
+}
+
+/// The rules, in the order findings are listed for each journey.
+pub const RULES: [&str; 6] = [
+    "unowned",
+    "no-failure-path",
+    "pain-without-opportunity",
+    "dip-without-opportunity",
+    "empty-stage",
+    "unresolved-comments",
+];
+
+/// Every finding of every journey of the project.
+pub fn check_health(project: &Project) -> Vec<Finding> {
+    project.journeys.iter().flat_map(check_journey).collect()
+}
+
+/// The findings of one journey: cards in file order, then stages.
+pub fn check_journey(journey: &Journey) -> Vec<Finding> {
+    let linked_by_opportunity: HashSet<&str> = journey
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Opportunity)
+        .flat_map(|c| c.links.iter().map(String::as_str))
+        .collect();
+    let stages_with = |kind: CardKind| -> HashSet<&str> {
+        journey
+            .cards
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| c.stage.as_str())
+            .collect()
+    };
+    let with_opportunity = stages_with(CardKind::Opportunity);
+    let with_touchpoint = stages_with(CardKind::Touchpoint);
+    let stage_name = |id: &str| {
+        journey
+            .stages
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id, |s| s.name.as_str())
+            .to_owned()
+    };
+
+    let mut findings = Vec::new();
+    let mut find = |subject: Subject, rule: &'static str, message: String| {
+        findings.push(Finding {
+            journey: journey.id.clone(),
+            subject,
+            rule,
+            message,
+        });
+    };
+    for card in &journey.cards {
+        let subject = || Subject::Card(card.id.clone());
+        let title = &card.title;
+        if matches!(card.kind, CardKind::Touchpoint | CardKind::PainPoint) && card.owner.is_none() {
+            find(
+                subject(),
+                "unowned",
+                format!("“{title}” has no owner: which department answers for it?"),
+            );
+        }
+        if card.moment_of_truth && card.if_it_fails.trim().is_empty() {
+            find(
+                subject(),
+                "no-failure-path",
+                format!(
+                    "moment of truth “{title}” does not say what happens to the buyer when it fails"
+                ),
+            );
+        }
+        if card.kind == CardKind::PainPoint && !linked_by_opportunity.contains(card.id.as_str()) {
+            find(
+                subject(),
+                "pain-without-opportunity",
+                format!("pain point “{title}” has no opportunity linked to it"),
+            );
+        }
+        if card.emotion.is_some_and(|e| e <= -1) && !with_opportunity.contains(card.stage.as_str())
+        {
+            find(
+                subject(),
+                "dip-without-opportunity",
+                format!(
+                    "the buyer feels bad at “{title}”, and stage “{}” has no opportunity",
+                    stage_name(&card.stage)
+                ),
+            );
+        }
+        let open = card.comments.iter().filter(|c| !c.resolved).count();
+        if open > 0 {
+            find(
+                subject(),
+                "unresolved-comments",
+                format!("“{title}” has {open} open comment(s)"),
+            );
+        }
+    }
+    for stage in &journey.stages {
+        if !with_touchpoint.contains(stage.id.as_str()) {
+            find(
+                Subject::Stage(stage.id.clone()),
+                "empty-stage",
+                format!(
+                    "stage “{}” has no touchpoint: where do buyer and seller meet?",
+                    stage.name
+                ),
+            );
+        }
+    }
+    findings
+}
