@@ -290,6 +290,17 @@ pub fn paint_card(
         );
         right = badge.left() - size::SPACE_XS * zoom;
     }
+    let open_comments = card.comments.iter().filter(|c| !c.resolved).count();
+    if open_comments > 0 {
+        let badge = painter.text(
+            pos2(right, baseline),
+            Align2::RIGHT_BOTTOM,
+            format!("{} {open_comments}", icon::COMMENTS),
+            meta_font.clone(),
+            theme.ink_muted.gamma_multiply(opacity),
+        );
+        right = badge.left() - size::SPACE_XS * zoom;
+    }
     let marker = if !card.if_it_fails.is_empty() {
         Some((icon::FAILURE_PATH, theme.ink_muted))
     } else if card.moment_of_truth {

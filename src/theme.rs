@@ -194,6 +194,8 @@ pub mod icon {
     pub const MOMENT_OF_TRUTH: &str = "★";
     /// The card says what happens when the step fails.
     pub const FAILURE_PATH: &str = "⚡";
+    /// Open comments on a card, followed by their count.
+    pub const COMMENTS: &str = "💬";
     /// A moment of truth that does not say what happens when it fails.
     pub const MISSING_FAILURE_PATH: &str = "⚠";
     pub const CONVERSION: &str = "➡";

@@ -1018,3 +1018,58 @@ fn a_health_finding_selects_its_card_and_fixing_it_removes_it() {
         "undo brings the finding back"
     );
 }
+
+#[test]
+fn add_resolve_and_reopen_a_comment() {
+    let Setup { mut harness, .. } = setup();
+    harness.get_by_label("Pain point: Asked for a call; nobody called").click();
+    harness.run();
+    type_into(&mut harness, "Your name, on the comments you add", "Priya (Marketing)");
+    type_into(&mut harness, "New comment", "Routing fix ships in March");
+    harness.get_by_label("Add comment").click();
+    harness.run();
+    let comments = card(&journey(&harness), "silence").comments.clone();
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].author, "Priya (Marketing)");
+    assert_eq!(comments[0].text, "Routing fix ships in March");
+    assert!(!comments[0].resolved);
+    assert_eq!(comments[0].at.len(), "2026-11-25T10:12:00Z".len(), "an RFC 3339 time");
+    assert!(harness.query_by_label("Pain point: Asked for a call; nobody called").is_some());
+
+    harness.get_by_label("Resolve comment 1").click();
+    harness.run();
+    assert!(card(&journey(&harness), "silence").comments[0].resolved);
+    harness.get_by_label("Reopen comment 1").click();
+    harness.run();
+    assert!(!card(&journey(&harness), "silence").comments[0].resolved);
+    undo(&mut harness);
+    assert!(card(&journey(&harness), "silence").comments[0].resolved, "undo takes back the reopening");
+}
+
+#[test]
+fn review_mode_refuses_a_drag_but_takes_a_comment() {
+    let Setup { mut harness, .. } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    harness.run();
+    assert!(harness.state().in_review());
+    let before = journey(&harness);
+    let from = rect_of(&harness, NEWSLETTER).center();
+    let to = cell_point(&harness, "Requirements building", "Touchpoints");
+    drag(&mut harness, from, to);
+    assert_eq!(card(&journey(&harness), "newsletter").stage, "problem", "the card stays");
+    assert_eq!(journey(&harness).cards, before.cards);
+
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    type_into(&mut harness, "New comment", "Is this newsletter still sent?");
+    harness.get_by_label("Add comment").click();
+    harness.run();
+    assert_eq!(card(&journey(&harness), "newsletter").comments.len(), 1);
+}
+
+#[test]
+fn comment_times_are_rfc_3339() {
+    assert_eq!(journeymap::app::rfc3339(0), "1970-01-01T00:00:00Z");
+    assert_eq!(journeymap::app::rfc3339(1_795_602_720), "2026-11-25T10:32:00Z");
+    assert_eq!(journeymap::app::rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+}

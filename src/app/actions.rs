@@ -33,6 +33,8 @@ pub enum Action {
         edit: Box<Edit>,
     },
     AddTemplateJourney,
+    /// The name on the comments this user adds (a preference, not part of the project).
+    SetAuthor(String),
     Select(Selection),
     SelectJourney(usize),
     /// Select a card and put the cursor in its title.
@@ -106,6 +108,7 @@ impl JourneymapApp {
                 }
             }
             Action::EndMerge => self.document.end_merge(),
+            Action::SetAuthor(name) => self.settings.author = name,
             Action::Confirm { question, edit } => {
                 self.dialog = Some(Dialog::ConfirmDelete { question, edit })
             }
@@ -356,6 +359,14 @@ impl JourneymapApp {
             Command::ZoomActual => self.zoom_by(1.0 / self.view.zoom),
             Command::ToggleDarkMode => self.settings.dark_mode = !self.settings.dark_mode,
             Command::ToggleEmpathy => self.settings.map.empathy = !self.settings.map.empathy,
+            Command::ToggleReview => {
+                self.review = !self.review;
+                self.status = if self.review {
+                    "Review mode: the map is read-only; comments stay open".to_owned()
+                } else {
+                    "Editing".to_owned()
+                };
+            }
             Command::ToggleHealth => {
                 self.health = match self.health {
                     Some(_) => None,

@@ -154,6 +154,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     let pointer = ui.input(|i| i.pointer.interact_pos());
     let pointer_map = pointer.map(|p| map_view.to_map(p));
     let state = &mut app.canvas;
+    let review = app.review;
 
     let scene = Scene {
         project,
@@ -164,6 +165,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
         body,
         corner,
         pointer: pointer_map,
+        review,
     };
     if map_view.detailed() {
         card_widgets(ui, &scene, state, actions);
@@ -174,7 +176,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     // The background: a click clears the selection (or picks a card drawn as a block);
     // a double-click on an empty spot of a cell adds a card there.
     if let Some(at) = pointer_map {
-        if response.double_clicked() && layout.card_at(at).is_none() {
+        if response.double_clicked() && layout.card_at(at).is_none() && !review {
             if let Some(slot) = layout.drop_slot(at, None) {
                 actions.push(Action::AddCard {
                     stage: slot.stage,
@@ -286,6 +288,8 @@ struct Scene<'a> {
     corner: Pos2,
     /// The pointer, in map points.
     pointer: Option<Pos2>,
+    /// Review mode: cards, points and headers can be clicked but not dragged or edited.
+    review: bool,
 }
 
 fn card_widgets(
@@ -314,7 +318,12 @@ fn card_widgets(
             continue;
         }
         let id = Id::unique(("card", &journey.id, &card.id));
-        let response = ui.interact(rect.intersect(body), id, Sense::click_and_drag());
+        let sense = if scene.review {
+            Sense::click()
+        } else {
+            Sense::click_and_drag()
+        };
+        let response = ui.interact(rect.intersect(body), id, sense);
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, card_label(card)));
         if response.drag_started() {
             // Alt+drag draws a link to another card; a plain drag moves the card.
@@ -362,7 +371,9 @@ fn card_widgets(
         } else {
             response
         };
-        response.context_menu(|ui| card_menu(ui, project, card, index, actions));
+        if !scene.review {
+            response.context_menu(|ui| card_menu(ui, project, card, index, actions));
+        }
     }
 }
 
@@ -435,11 +446,12 @@ fn emotion_widgets(
         }
         let card = &journey.cards[point.card];
         let id = Id::unique(("emotion", &journey.id, &card.id));
-        let response = ui.interact(
-            Rect::from_center_size(center, handle),
-            id,
-            Sense::click_and_drag(),
-        );
+        let sense = if scene.review {
+            Sense::click()
+        } else {
+            Sense::click_and_drag()
+        };
+        let response = ui.interact(Rect::from_center_size(center, handle), id, sense);
         response.widget_info(|| {
             WidgetInfo::labeled(
                 Role::Slider,
@@ -511,6 +523,7 @@ fn header_widgets(
         let rect =
             Rect::from_x_y_ranges(x, corner.y..=corner.y + header_height).intersect(stage_area);
         let header = HeaderWidget {
+            movable: !scene.review,
             kind: Header::Stage,
             index,
             id: &stage.id,
@@ -568,6 +581,7 @@ fn header_widgets(
         let y = view.rect_to_screen(placed.title).y_range();
         let rect = Rect::from_x_y_ranges(corner.x..=corner.x + lane_width, y).intersect(lane_area);
         let header = HeaderWidget {
+            movable: !scene.review,
             kind: Header::Lane,
             index,
             id: &lane.id,
@@ -586,6 +600,8 @@ fn header_widgets(
 }
 
 struct HeaderWidget<'a> {
+    /// Whether dragging reorders it (not in review mode).
+    movable: bool,
     kind: Header,
     index: usize,
     id: &'a str,
@@ -607,11 +623,12 @@ impl HeaderWidget<'_> {
         if !rect.is_positive() {
             return;
         }
-        let response = ui.interact(
-            rect,
-            Id::unique((self.kind, journey, self.id)),
-            Sense::click_and_drag(),
-        );
+        let sense = if self.movable {
+            Sense::click_and_drag()
+        } else {
+            Sense::click()
+        };
+        let response = ui.interact(rect, Id::unique((self.kind, journey, self.id)), sense);
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &self.label));
         if let Some(before) = before.filter(|_| response.dragged()) {
             state.drag = Some(Drag::Header {

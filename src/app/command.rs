@@ -28,6 +28,7 @@ pub enum Command {
     ToggleOutline,
     ToggleEmpathy,
     ToggleHealth,
+    ToggleReview,
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -40,7 +41,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Command {
     /// In the order keys are matched: a shortcut with Shift comes before the same one
     /// without, because egui lets extra modifiers through.
-    pub const ALL: [Command; 23] = [
+    pub const ALL: [Command; 24] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyImage,
@@ -64,6 +65,7 @@ impl Command {
         Command::ToggleOutline,
         Command::ToggleEmpathy,
         Command::ToggleHealth,
+        Command::ToggleReview,
     ];
 
     pub fn label(self) -> &'static str {
@@ -91,6 +93,7 @@ impl Command {
             Command::ToggleOutline => "Outline",
             Command::ToggleEmpathy => "Empathy map band",
             Command::ToggleHealth => "Health check",
+            Command::ToggleReview => "Review mode",
         }
     }
 
@@ -115,6 +118,7 @@ impl Command {
         const ACTUAL: [KeyboardShortcut; 1] = [key(CMD, Key::Num1)];
         const OUTLINE: [KeyboardShortcut; 1] = [key(CMD, Key::L)];
         const HEALTH: [KeyboardShortcut; 1] = [key(CMD, Key::H)];
+        const REVIEW: [KeyboardShortcut; 1] = [key(CMD, Key::R)];
         match self {
             Command::New => &NEW,
             Command::Open => &OPEN,
@@ -135,6 +139,7 @@ impl Command {
             Command::ZoomActual => &ACTUAL,
             Command::ToggleOutline => &OUTLINE,
             Command::ToggleHealth => &HEALTH,
+            Command::ToggleReview => &REVIEW,
             Command::AddStage
             | Command::AddLane
             | Command::ToggleDarkMode

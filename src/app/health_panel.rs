@@ -25,6 +25,7 @@ impl HealthState {
 pub fn panel(
     ui: &mut egui::Ui,
     findings: &[Finding],
+    journey: &Journey,
     selection: &Selection,
     actions: &mut Vec<Action>,
 ) {
@@ -42,6 +43,8 @@ pub fn panel(
             });
             ui.add_space(6.0);
             egui::ScrollArea::vertical().show(ui, |ui| {
+                open_comments(ui, journey, selection, actions);
+                ui.separator();
                 for finding in findings {
                     let target = match &finding.subject {
                         Subject::Card(id) => Selection::Card(id.clone()),
@@ -55,4 +58,36 @@ pub fn panel(
                 }
             });
         });
+}
+
+/// Every open comment of the journey; clicking one selects its card.
+fn open_comments(
+    ui: &mut egui::Ui,
+    journey: &Journey,
+    selection: &Selection,
+    actions: &mut Vec<Action>,
+) {
+    let open: Vec<_> = journey
+        .cards
+        .iter()
+        .flat_map(|card| {
+            card.comments
+                .iter()
+                .filter(|c| !c.resolved)
+                .map(move |c| (card, c))
+        })
+        .collect();
+    ui.strong(format!("Open comments ({})", open.len()));
+    for (card, comment) in open {
+        let target = Selection::Card(card.id.clone());
+        let who = if comment.author.is_empty() {
+            "Someone"
+        } else {
+            &comment.author
+        };
+        let text = format!("{who} on “{}”: {}", card.title, comment.text);
+        if ui.selectable_label(selection == &target, text).clicked() {
+            actions.push(Action::Select(target));
+        }
+    }
 }

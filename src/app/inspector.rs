@@ -29,6 +29,21 @@ pub struct InspectorState {
     buffer: Option<(String, String)>,
     /// Put the cursor in the first field of the selection, with its text selected.
     pub focus_title: bool,
+    /// The comment being written, by card.
+    comment_draft: Option<(String, String)>,
+}
+
+impl InspectorState {
+    pub(super) fn comment_draft(&self, key: &str) -> String {
+        match &self.comment_draft {
+            Some((k, text)) if k == key => text.clone(),
+            _ => String::new(),
+        }
+    }
+
+    pub(super) fn set_comment_draft(&mut self, key: &str, text: String) {
+        self.comment_draft = Some((key.to_owned(), text));
+    }
 }
 
 pub fn panel(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action>) {
@@ -63,24 +78,39 @@ pub fn panel(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Actio
                     };
                     found.1.map(|index| (journey, found.0, index))
                 });
+                let review = app.review;
+                let author = app.settings.author.as_str();
                 match selected {
                     Some((journey, Target::Card, index)) => {
-                        card_fields(ui, state, project, journey, index, actions)
+                        ui.add_enabled_ui(!review, |ui| {
+                            card_fields(ui, state, project, journey, index, actions)
+                        });
+                        super::comments::comment_section(
+                            ui, state, author, journey, index, actions,
+                        );
                     }
                     Some((journey, Target::Stage, index)) => {
-                        super::stage_inspector::stage_fields(ui, state, journey, index, actions)
+                        ui.add_enabled_ui(!review, |ui| {
+                            super::stage_inspector::stage_fields(ui, state, journey, index, actions)
+                        });
                     }
                     Some((journey, Target::Lane, index)) => {
-                        super::stage_inspector::lane_fields(ui, state, journey, index, actions)
+                        ui.add_enabled_ui(!review, |ui| {
+                            super::stage_inspector::lane_fields(ui, state, journey, index, actions)
+                        });
                     }
                     // Nothing on the map is selected: the project itself.
-                    None => super::project_inspector::project_fields(
-                        ui,
-                        state,
-                        project,
-                        app.journey,
-                        actions,
-                    ),
+                    None => {
+                        ui.add_enabled_ui(!review, |ui| {
+                            super::project_inspector::project_fields(
+                                ui,
+                                state,
+                                project,
+                                app.journey,
+                                actions,
+                            )
+                        });
+                    }
                 }
             });
         });

@@ -97,6 +97,14 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                     actions.push(Action::Command(Command::ToggleEmpathy));
                     ui.close();
                 }
+                let mut review = app.review;
+                if ui
+                    .checkbox(&mut review, Command::ToggleReview.label())
+                    .clicked()
+                {
+                    actions.push(Action::Command(Command::ToggleReview));
+                    ui.close();
+                }
                 let mut health = app.health.is_some();
                 if ui
                     .checkbox(&mut health, Command::ToggleHealth.label())
@@ -151,6 +159,13 @@ pub fn status_line(ui: &mut egui::Ui, app: &JourneymapApp) {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(egui::RichText::new(format!("{:.0} %", app.view.zoom * 100.0)).small());
                 if let Some(journey) = app.journey() {
+                    let open = journey
+                        .cards
+                        .iter()
+                        .flat_map(|c| &c.comments)
+                        .filter(|c| !c.resolved)
+                        .count();
+                    ui.label(egui::RichText::new(format!("{open} open comments")).small());
                     ui.label(
                         egui::RichText::new(format!(
                             "{} stages · {} lanes · {} cards",

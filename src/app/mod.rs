@@ -5,6 +5,7 @@
 mod actions;
 mod canvas;
 mod command;
+mod comments;
 mod dialogs;
 mod export_ui;
 mod files;
@@ -20,6 +21,7 @@ use std::path::PathBuf;
 
 pub use actions::{Action, Selection};
 pub use command::Command;
+pub use comments::rfc3339;
 pub use recovery::default_recovery_path;
 
 use crate::layout::JourneyLayout;
@@ -35,6 +37,8 @@ pub struct Settings {
     pub export: crate::export::ExportOptions,
     /// What the map on screen shows besides its lanes.
     pub map: crate::layout::MapOptions,
+    /// The name put on the comments this user adds.
+    pub author: String,
 }
 
 /// How the app meets the outside world; tests set these to stay inside a temporary folder.
@@ -114,6 +118,9 @@ pub struct JourneymapApp {
     outline: Option<outline::OutlineState>,
     status: String,
     recovery: recovery::RecoveryClock,
+    /// Review mode: the map is read-only against accidental drags and edits; comments
+    /// stay open for writing.
+    review: bool,
     /// Set once the user has confirmed quitting, so the close is let through.
     quitting: bool,
     window_title: String,
@@ -138,6 +145,7 @@ impl JourneymapApp {
             health: None,
             status: String::new(),
             recovery: recovery::RecoveryClock::default(),
+            review: false,
             quitting: false,
             window_title: String::new(),
         };
@@ -169,6 +177,10 @@ impl JourneymapApp {
 
     pub fn view(&self) -> &View {
         &self.view
+    }
+
+    pub fn in_review(&self) -> bool {
+        self.review
     }
 
     pub fn status(&self) -> &str {
@@ -247,7 +259,7 @@ impl JourneymapApp {
             self.document.project().journeys.get(self.journey),
         ) {
             let findings = health.findings(journey, self.document.state_id(), self.journey);
-            health_panel::panel(ui, findings, &self.selection, &mut actions);
+            health_panel::panel(ui, findings, journey, &self.selection, &mut actions);
         }
         if let (Some(outline), Some(journey)) = (
             &mut self.outline,
