@@ -43,7 +43,7 @@ impl MapView {
 
 /// What the user is pointing at or doing, drawn on top of the map.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Highlight {
+pub struct Highlight<'a> {
     pub card: Option<usize>,
     pub stage: Option<usize>,
     pub lane: Option<usize>,
@@ -55,6 +55,8 @@ pub struct Highlight {
     /// A stage header being dragged would be inserted before this stage index.
     pub stage_drop: Option<usize>,
     pub lane_drop: Option<usize>,
+    /// While searching or filtering: which cards match (the others are dimmed).
+    pub matches: Option<&'a [bool]>,
 }
 
 /// Paints a whole journey map: background, grid, cards, emotion curve, headers.
@@ -65,7 +67,7 @@ pub fn paint_map(
     layout: &JourneyLayout,
     view: &MapView,
     theme: &Theme,
-    highlight: &Highlight,
+    highlight: &Highlight<'_>,
 ) {
     painter.rect_filled(painter.clip_rect(), 0.0, theme.canvas);
     paint_grid(painter, layout, view, theme);
@@ -149,7 +151,7 @@ fn paint_cards(
     layout: &JourneyLayout,
     view: &MapView,
     theme: &Theme,
-    highlight: &Highlight,
+    highlight: &Highlight<'_>,
 ) {
     let clip = painter.clip_rect();
     let in_view = layout.cards_in(Rect::from_min_max(
@@ -162,10 +164,14 @@ fn paint_cards(
         for i in in_view {
             let rect = view.rect_to_screen(layout.cards[i].rect);
             if clip.intersects(rect) {
+                let matching = highlight
+                    .matches
+                    .is_none_or(|m| m.get(i).copied().unwrap_or(true));
+                let alpha = if matching { 0.6 } else { 0.15 };
                 let color = theme
                     .card_colors(journey.cards[i].kind)
                     .border
-                    .gamma_multiply(0.6);
+                    .gamma_multiply(alpha);
                 mesh.add_colored_rect(rect, color);
             }
         }
@@ -180,7 +186,10 @@ fn paint_cards(
         }
         let state = CardState {
             selected: highlight.card == Some(i),
-            faded: highlight.dragged_card == Some(i),
+            faded: highlight.dragged_card == Some(i)
+                || highlight
+                    .matches
+                    .is_some_and(|m| !m.get(i).copied().unwrap_or(true)),
         };
         paint_card(
             painter,
@@ -369,7 +378,7 @@ fn paint_emotion(
     layout: &JourneyLayout,
     view: &MapView,
     theme: &Theme,
-    highlight: &Highlight,
+    highlight: &Highlight<'_>,
 ) {
     let Some(lane) = layout.emotion_lane() else {
         return;
@@ -549,7 +558,7 @@ fn paint_drop_indicators(
     layout: &JourneyLayout,
     view: &MapView,
     theme: &Theme,
-    highlight: &Highlight,
+    highlight: &Highlight<'_>,
 ) {
     let stroke = Stroke::new(3.0, theme.drop_indicator);
     if let Some(slot) = highlight.card_drop {
@@ -882,7 +891,7 @@ fn paint_stage_headers(
     layout: &JourneyLayout,
     view: &MapView,
     theme: &Theme,
-    highlight: &Highlight,
+    highlight: &Highlight<'_>,
 ) {
     let clip = painter.clip_rect();
     let top = sticky_corner(clip, layout, view).y;
@@ -973,7 +982,7 @@ fn paint_lane_titles(
     layout: &JourneyLayout,
     view: &MapView,
     theme: &Theme,
-    highlight: &Highlight,
+    highlight: &Highlight<'_>,
 ) {
     let clip = painter.clip_rect();
     let left = sticky_corner(clip, layout, view).x;

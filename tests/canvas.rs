@@ -1022,9 +1022,15 @@ fn a_health_finding_selects_its_card_and_fixing_it_removes_it() {
 #[test]
 fn add_resolve_and_reopen_a_comment() {
     let Setup { mut harness, .. } = setup();
-    harness.get_by_label("Pain point: Asked for a call; nobody called").click();
+    harness
+        .get_by_label("Pain point: Asked for a call; nobody called")
+        .click();
     harness.run();
-    type_into(&mut harness, "Your name, on the comments you add", "Priya (Marketing)");
+    type_into(
+        &mut harness,
+        "Your name, on the comments you add",
+        "Priya (Marketing)",
+    );
     type_into(&mut harness, "New comment", "Routing fix ships in March");
     harness.get_by_label("Add comment").click();
     harness.run();
@@ -1033,8 +1039,16 @@ fn add_resolve_and_reopen_a_comment() {
     assert_eq!(comments[0].author, "Priya (Marketing)");
     assert_eq!(comments[0].text, "Routing fix ships in March");
     assert!(!comments[0].resolved);
-    assert_eq!(comments[0].at.len(), "2026-11-25T10:12:00Z".len(), "an RFC 3339 time");
-    assert!(harness.query_by_label("Pain point: Asked for a call; nobody called").is_some());
+    assert_eq!(
+        comments[0].at.len(),
+        "2026-11-25T10:12:00Z".len(),
+        "an RFC 3339 time"
+    );
+    assert!(
+        harness
+            .query_by_label("Pain point: Asked for a call; nobody called")
+            .is_some()
+    );
 
     harness.get_by_label("Resolve comment 1").click();
     harness.run();
@@ -1043,7 +1057,10 @@ fn add_resolve_and_reopen_a_comment() {
     harness.run();
     assert!(!card(&journey(&harness), "silence").comments[0].resolved);
     undo(&mut harness);
-    assert!(card(&journey(&harness), "silence").comments[0].resolved, "undo takes back the reopening");
+    assert!(
+        card(&journey(&harness), "silence").comments[0].resolved,
+        "undo takes back the reopening"
+    );
 }
 
 #[test]
@@ -1056,12 +1073,20 @@ fn review_mode_refuses_a_drag_but_takes_a_comment() {
     let from = rect_of(&harness, NEWSLETTER).center();
     let to = cell_point(&harness, "Requirements building", "Touchpoints");
     drag(&mut harness, from, to);
-    assert_eq!(card(&journey(&harness), "newsletter").stage, "problem", "the card stays");
+    assert_eq!(
+        card(&journey(&harness), "newsletter").stage,
+        "problem",
+        "the card stays"
+    );
     assert_eq!(journey(&harness).cards, before.cards);
 
     harness.get_by_label(NEWSLETTER).click();
     harness.run();
-    type_into(&mut harness, "New comment", "Is this newsletter still sent?");
+    type_into(
+        &mut harness,
+        "New comment",
+        "Is this newsletter still sent?",
+    );
     harness.get_by_label("Add comment").click();
     harness.run();
     assert_eq!(card(&journey(&harness), "newsletter").comments.len(), 1);
@@ -1070,6 +1095,53 @@ fn review_mode_refuses_a_drag_but_takes_a_comment() {
 #[test]
 fn comment_times_are_rfc_3339() {
     assert_eq!(journeymap::app::rfc3339(0), "1970-01-01T00:00:00Z");
-    assert_eq!(journeymap::app::rfc3339(1_795_602_720), "2026-11-25T10:32:00Z");
-    assert_eq!(journeymap::app::rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+    assert_eq!(
+        journeymap::app::rfc3339(1_795_602_720),
+        "2026-11-25T10:32:00Z"
+    );
+    assert_eq!(
+        journeymap::app::rfc3339(951_782_400),
+        "2000-02-29T00:00:00Z"
+    );
+}
+
+#[test]
+fn search_dims_the_cards_that_do_not_match() {
+    let Setup { mut harness, .. } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    assert!(harness.get_by_label("Search").is_focused(), "Ctrl+F puts the cursor in the search");
+    harness.get_by_label("Search").type_text("call");
+    harness.run();
+    let cards = journey(&harness).cards;
+    let matching: Vec<&str> = cards
+        .iter()
+        .filter(|c| {
+            let q = "call";
+            c.title.to_lowercase().contains(q)
+                || c.notes.to_lowercase().contains(q)
+                || c.comments.iter().any(|m| m.text.to_lowercase().contains(q))
+        })
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(matching.contains(&"silence") && matching.contains(&"kickoff"));
+    let count = format!("{} of {} cards match", matching.len(), cards.len());
+    assert!(harness.query_by_label(&count).is_some(), "{count}");
+    let dimmed = harness.state_mut().dimmed_cards();
+    assert!(dimmed.contains(&"newsletter".to_owned()));
+    assert!(!dimmed.contains(&"silence".to_owned()));
+    assert_eq!(dimmed.len(), cards.len() - matching.len());
+
+    // A filter narrows it further: only pain points.
+    harness.get_by_label("Kind").click();
+    harness.run();
+    harness.get_all_by_label("Pain point").last().unwrap().click();
+    harness.run();
+    let dimmed = harness.state_mut().dimmed_cards();
+    assert!(dimmed.contains(&"kickoff".to_owned()), "a touchpoint is dimmed now");
+    assert!(!dimmed.contains(&"silence".to_owned()));
+
+    harness.get_by_label("Close search").click();
+    harness.run();
+    assert!(harness.state_mut().dimmed_cards().is_empty());
 }

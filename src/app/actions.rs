@@ -33,6 +33,7 @@ pub enum Action {
         edit: Box<Edit>,
     },
     AddTemplateJourney,
+    CloseSearch,
     /// The name on the comments this user adds (a preference, not part of the project).
     SetAuthor(String),
     Select(Selection),
@@ -109,6 +110,7 @@ impl JourneymapApp {
             }
             Action::EndMerge => self.document.end_merge(),
             Action::SetAuthor(name) => self.settings.author = name,
+            Action::CloseSearch => self.search = None,
             Action::Confirm { question, edit } => {
                 self.dialog = Some(Dialog::ConfirmDelete { question, edit })
             }
@@ -359,6 +361,9 @@ impl JourneymapApp {
             Command::ZoomActual => self.zoom_by(1.0 / self.view.zoom),
             Command::ToggleDarkMode => self.settings.dark_mode = !self.settings.dark_mode,
             Command::ToggleEmpathy => self.settings.map.empathy = !self.settings.map.empathy,
+            Command::Find => {
+                self.search.get_or_insert_with(Default::default).focus = true;
+            }
             Command::ToggleReview => {
                 self.review = !self.review;
                 self.status = if self.review {

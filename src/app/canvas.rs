@@ -199,7 +199,19 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
         Selection::None => (None, None, None),
     };
     let (card, stage, lane) = selected(&app.selection);
+    let matches = match (
+        &mut app.search,
+        app.document.project().journeys.get(app.journey),
+    ) {
+        (Some(search), Some(journey)) => Some(
+            search
+                .matches(journey, app.document.state_id(), app.journey)
+                .to_vec(),
+        ),
+        _ => None,
+    };
     let mut highlight = Highlight {
+        matches: matches.as_deref(),
         card,
         stage,
         lane,

@@ -29,6 +29,7 @@ pub enum Command {
     ToggleEmpathy,
     ToggleHealth,
     ToggleReview,
+    Find,
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -41,7 +42,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Command {
     /// In the order keys are matched: a shortcut with Shift comes before the same one
     /// without, because egui lets extra modifiers through.
-    pub const ALL: [Command; 24] = [
+    pub const ALL: [Command; 25] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyImage,
@@ -66,6 +67,7 @@ impl Command {
         Command::ToggleEmpathy,
         Command::ToggleHealth,
         Command::ToggleReview,
+        Command::Find,
     ];
 
     pub fn label(self) -> &'static str {
@@ -94,6 +96,7 @@ impl Command {
             Command::ToggleEmpathy => "Empathy map band",
             Command::ToggleHealth => "Health check",
             Command::ToggleReview => "Review mode",
+            Command::Find => "Search and filter…",
         }
     }
 
@@ -119,6 +122,7 @@ impl Command {
         const OUTLINE: [KeyboardShortcut; 1] = [key(CMD, Key::L)];
         const HEALTH: [KeyboardShortcut; 1] = [key(CMD, Key::H)];
         const REVIEW: [KeyboardShortcut; 1] = [key(CMD, Key::R)];
+        const FIND: [KeyboardShortcut; 1] = [key(CMD, Key::F)];
         match self {
             Command::New => &NEW,
             Command::Open => &OPEN,
@@ -140,6 +144,7 @@ impl Command {
             Command::ToggleOutline => &OUTLINE,
             Command::ToggleHealth => &HEALTH,
             Command::ToggleReview => &REVIEW,
+            Command::Find => &FIND,
             Command::AddStage
             | Command::AddLane
             | Command::ToggleDarkMode

@@ -63,6 +63,7 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                 command_button(ui, Command::Delete, actions);
                 ui.separator();
                 command_button(ui, Command::CopyImage, actions);
+                command_button(ui, Command::Find, actions);
             });
             ui.menu_button("Map", |ui| {
                 command_buttons(

@@ -15,6 +15,7 @@ mod menus;
 mod outline;
 mod project_inspector;
 mod recovery;
+mod search;
 mod stage_inspector;
 
 use std::path::PathBuf;
@@ -114,6 +115,8 @@ pub struct JourneymapApp {
     canvas: canvas::CanvasState,
     /// The health check panel, when it is open.
     health: Option<health_panel::HealthState>,
+    /// The search bar, when it is open.
+    search: Option<search::SearchState>,
     /// The outline view, when it is open.
     outline: Option<outline::OutlineState>,
     status: String,
@@ -142,6 +145,7 @@ impl JourneymapApp {
             inspector: inspector::InspectorState::default(),
             canvas: canvas::CanvasState::default(),
             outline: None,
+            search: None,
             health: None,
             status: String::new(),
             recovery: recovery::RecoveryClock::default(),
@@ -177,6 +181,24 @@ impl JourneymapApp {
 
     pub fn view(&self) -> &View {
         &self.view
+    }
+
+    /// The ids of the cards the search dims (empty when not searching).
+    pub fn dimmed_cards(&mut self) -> Vec<String> {
+        let (Some(search), Some(journey)) = (
+            &mut self.search,
+            self.document.project().journeys.get(self.journey),
+        ) else {
+            return Vec::new();
+        };
+        let matches = search.matches(journey, self.document.state_id(), self.journey);
+        journey
+            .cards
+            .iter()
+            .zip(matches)
+            .filter(|(_, m)| !**m)
+            .map(|(c, _)| c.id.clone())
+            .collect()
     }
 
     pub fn in_review(&self) -> bool {
@@ -254,6 +276,24 @@ impl JourneymapApp {
         menus::status_line(ui, self);
         inspector::panel(ui, self, &mut actions);
         menus::journey_tabs(ui, self, &mut actions);
+        if let (Some(search), Some(journey)) = (
+            &mut self.search,
+            self.document.project().journeys.get(self.journey),
+        ) {
+            let matching = search
+                .matches(journey, self.document.state_id(), self.journey)
+                .iter()
+                .filter(|&&m| m)
+                .count();
+            search::bar(
+                ui,
+                search,
+                self.document.project(),
+                journey,
+                matching,
+                &mut actions,
+            );
+        }
         if let (Some(health), Some(journey)) = (
             &mut self.health,
             self.document.project().journeys.get(self.journey),

@@ -1,0 +1,151 @@
+//! Search and filters (Ctrl+F): card titles, notes and comments, by owner, kind, channel
+//! and evidence. Cards that do not match are dimmed on the map; the bar counts matches.
+
+use super::Action;
+use crate::model::{Card, CardKind, Evidence, Journey, Project};
+use crate::paint::card_kind_name;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub query: String,
+    pub owner: Option<String>,
+    pub kind: Option<CardKind>,
+    pub channel: Option<String>,
+    pub evidence: Option<Evidence>,
+}
+
+impl Filter {
+    /// Whether a card passes: the query in its title, notes or comments (ignoring case),
+    /// and every filter that is set.
+    pub fn matches(&self, card: &Card) -> bool {
+        let query = self.query.trim().to_lowercase();
+        let text = query.is_empty()
+            || card.title.to_lowercase().contains(&query)
+            || card.notes.to_lowercase().contains(&query)
+            || card
+                .comments
+                .iter()
+                .any(|c| c.text.to_lowercase().contains(&query));
+        text && self
+            .owner
+            .as_ref()
+            .is_none_or(|o| card.owner.as_ref() == Some(o))
+            && self.kind.is_none_or(|k| card.kind == k)
+            && self.channel.as_ref().is_none_or(|c| &card.channel == c)
+            && self.evidence.is_none_or(|e| card.evidence == e)
+    }
+}
+
+/// The search bar's state and the matches it gives, kept until the project or filter changes.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    pub filter: Filter,
+    /// Put the cursor in the search field on the next frame.
+    pub focus: bool,
+    matches: Vec<bool>,
+    computed_for: Option<(u64, usize, Filter)>,
+}
+
+impl SearchState {
+    /// Which cards of `journey` match, by index.
+    pub fn matches(&mut self, journey: &Journey, state_id: u64, index: usize) -> &[bool] {
+        let key = (state_id, index, self.filter.clone());
+        if self.computed_for.as_ref() != Some(&key) {
+            self.matches = journey
+                .cards
+                .iter()
+                .map(|c| self.filter.matches(c))
+                .collect();
+            self.computed_for = Some(key);
+        }
+        &self.matches
+    }
+}
+
+fn evidence_name(evidence: Evidence) -> &'static str {
+    match evidence {
+        Evidence::Assumption => "Assumption",
+        Evidence::Anecdote => "Anecdote",
+        Evidence::Research => "Research",
+    }
+}
+
+/// A filter's choice box: "Any" or one of `options`.
+fn pick<T: Clone + PartialEq>(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut Option<T>,
+    options: &[(T, String)],
+) {
+    let shown = value
+        .as_ref()
+        .and_then(|v| options.iter().find(|(o, _)| o == v))
+        .map_or("Any", |(_, name)| name.as_str())
+        .to_owned();
+    egui::ComboBox::from_label(label)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "Any");
+            for (option, name) in options {
+                ui.selectable_value(value, Some(option.clone()), name);
+            }
+        });
+}
+
+pub fn bar(
+    ui: &mut egui::Ui,
+    search: &mut SearchState,
+    project: &Project,
+    journey: &Journey,
+    matching: usize,
+    actions: &mut Vec<Action>,
+) {
+    egui::Panel::top("search").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Search");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut search.filter.query)
+                        .hint_text("titles, notes, comments")
+                        .desired_width(220.0),
+                )
+                .labelled_by(label.id);
+            if std::mem::take(&mut search.focus) {
+                field.request_focus();
+            }
+            let owners: Vec<(String, String)> = project
+                .departments
+                .iter()
+                .map(|d| (d.id.clone(), d.name.clone()))
+                .collect();
+            pick(ui, "Owner", &mut search.filter.owner, &owners);
+            let kinds: Vec<(CardKind, String)> = [
+                CardKind::Touchpoint,
+                CardKind::PainPoint,
+                CardKind::Opportunity,
+                CardKind::Note,
+            ]
+            .into_iter()
+            .map(|k| (k, card_kind_name(k).to_owned()))
+            .collect();
+            pick(ui, "Kind", &mut search.filter.kind, &kinds);
+            let mut channels: Vec<(String, String)> = Vec::new();
+            for card in &journey.cards {
+                if !card.channel.is_empty() && channels.iter().all(|(c, _)| c != &card.channel) {
+                    channels.push((card.channel.clone(), card.channel.clone()));
+                }
+            }
+            pick(ui, "Channel", &mut search.filter.channel, &channels);
+            let evidence: Vec<(Evidence, String)> =
+                [Evidence::Assumption, Evidence::Anecdote, Evidence::Research]
+                    .into_iter()
+                    .map(|e| (e, evidence_name(e).to_owned()))
+                    .collect();
+            pick(ui, "Evidence", &mut search.filter.evidence, &evidence);
+            ui.label(format!("{matching} of {} cards match", journey.cards.len()));
+            if ui.button("Close search").clicked() {
+                actions.push(Action::CloseSearch);
+            }
+        });
+    });
+}
