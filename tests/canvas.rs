@@ -1110,7 +1110,10 @@ fn search_dims_the_cards_that_do_not_match() {
     let Setup { mut harness, .. } = setup();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run();
-    assert!(harness.get_by_label("Search").is_focused(), "Ctrl+F puts the cursor in the search");
+    assert!(
+        harness.get_by_label("Search").is_focused(),
+        "Ctrl+F puts the cursor in the search"
+    );
     harness.get_by_label("Search").type_text("call");
     harness.run();
     let cards = journey(&harness).cards;
@@ -1135,10 +1138,17 @@ fn search_dims_the_cards_that_do_not_match() {
     // A filter narrows it further: only pain points.
     harness.get_by_label("Kind").click();
     harness.run();
-    harness.get_all_by_label("Pain point").last().unwrap().click();
+    harness
+        .get_all_by_label("Pain point")
+        .last()
+        .unwrap()
+        .click();
     harness.run();
     let dimmed = harness.state_mut().dimmed_cards();
-    assert!(dimmed.contains(&"kickoff".to_owned()), "a touchpoint is dimmed now");
+    assert!(
+        dimmed.contains(&"kickoff".to_owned()),
+        "a touchpoint is dimmed now"
+    );
     assert!(!dimmed.contains(&"silence".to_owned()));
 
     harness.get_by_label("Close search").click();
