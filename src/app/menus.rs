@@ -14,6 +14,15 @@ fn command_button(ui: &mut egui::Ui, command: Command, actions: &mut Vec<Action>
     }
 }
 
+/// A menu entry that switches something on or off, shown as a checkbox.
+fn command_toggle(ui: &mut egui::Ui, command: Command, on: bool, actions: &mut Vec<Action>) {
+    let mut checked = on;
+    if ui.checkbox(&mut checked, command.label()).clicked() {
+        actions.push(Action::Command(command));
+        ui.close();
+    }
+}
+
 /// Menu entries in order; `None` is a separator.
 fn command_buttons(ui: &mut egui::Ui, commands: &[Option<Command>], actions: &mut Vec<Action>) {
     for command in commands {
@@ -90,45 +99,15 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                     actions,
                 );
                 ui.separator();
-                let mut empathy = app.settings.map.empathy;
-                if ui
-                    .checkbox(&mut empathy, Command::ToggleEmpathy.label())
-                    .clicked()
-                {
-                    actions.push(Action::Command(Command::ToggleEmpathy));
-                    ui.close();
-                }
-                let mut review = app.review;
-                if ui
-                    .checkbox(&mut review, Command::ToggleReview.label())
-                    .clicked()
-                {
-                    actions.push(Action::Command(Command::ToggleReview));
-                    ui.close();
-                }
-                let mut health = app.health.is_some();
-                if ui
-                    .checkbox(&mut health, Command::ToggleHealth.label())
-                    .clicked()
-                {
-                    actions.push(Action::Command(Command::ToggleHealth));
-                    ui.close();
-                }
-                let mut outline = app.outline.is_some();
-                if ui
-                    .checkbox(&mut outline, Command::ToggleOutline.label())
-                    .clicked()
-                {
-                    actions.push(Action::Command(Command::ToggleOutline));
-                    ui.close();
-                }
-                let mut dark = app.settings.dark_mode;
-                if ui
-                    .checkbox(&mut dark, Command::ToggleDarkMode.label())
-                    .clicked()
-                {
-                    actions.push(Action::Command(Command::ToggleDarkMode));
-                    ui.close();
+                let toggles = [
+                    (Command::ToggleEmpathy, app.settings.map.empathy),
+                    (Command::ToggleReview, app.review),
+                    (Command::ToggleHealth, app.health.is_some()),
+                    (Command::ToggleOutline, app.outline.is_some()),
+                    (Command::ToggleDarkMode, app.settings.dark_mode),
+                ];
+                for (command, on) in toggles {
+                    command_toggle(ui, command, on, actions);
                 }
             });
         });
