@@ -138,7 +138,8 @@ fn paint_grid(painter: &Painter, layout: &JourneyLayout, view: &MapView, theme: 
     }
 }
 
-fn owner_color(project: &Project, card: &Card) -> Option<Color32> {
+/// The colour of the department that owns `card`, if any.
+pub fn owner_color(project: &Project, card: &Card) -> Option<Color32> {
     let owner = card.owner.as_deref()?;
     let position = project.departments.iter().position(|d| d.id == owner)?;
     Some(item_color(&project.departments[position].color, position))
@@ -748,12 +749,7 @@ fn paint_legend(
         .enumerate()
         .map(|(i, d)| (Mark::Swatch(item_color(&d.color, i)), d.name.clone()))
         .collect();
-    for kind in [
-        CardKind::Touchpoint,
-        CardKind::PainPoint,
-        CardKind::Opportunity,
-        CardKind::Note,
-    ] {
+    for kind in CardKind::ALL {
         let mark = Mark::Icon(icon::card(kind), theme.card_colors(kind).border);
         entries.push((mark, card_kind_name(kind).to_owned()));
     }
@@ -1090,6 +1086,14 @@ pub fn card_kind_name(kind: CardKind) -> &'static str {
         CardKind::PainPoint => "Pain point",
         CardKind::Opportunity => "Opportunity",
         CardKind::Note => "Note",
+    }
+}
+
+pub fn evidence_name(evidence: Evidence) -> &'static str {
+    match evidence {
+        Evidence::Assumption => "Assumption",
+        Evidence::Anecdote => "Anecdote",
+        Evidence::Research => "Research",
     }
 }
 

@@ -8,7 +8,8 @@ use super::{Action, Framing, JourneymapApp, Selection, View};
 use crate::layout::{DropSlot, JourneyLayout};
 use crate::model::{Card, Journey, Project};
 use crate::paint::{
-    CardState, Highlight, MapView, emotion_label, lane_title, paint_card, paint_map, sticky_corner,
+    CardState, Highlight, MapView, emotion_label, lane_title, owner_color, paint_card, paint_map,
+    sticky_corner,
 };
 use crate::theme::{Theme, size};
 
@@ -269,12 +270,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
         let layer = egui::LayerId::new(egui::Order::Tooltip, Id::unique("dragged-card"));
         let painter = ui.ctx().layer_painter(layer).with_clip_rect(rect);
         let card = &journey.cards[card];
-        let owner = project
-            .departments
-            .iter()
-            .enumerate()
-            .find(|(_, d)| card.owner.as_deref() == Some(d.id.as_str()))
-            .map(|(i, d)| crate::theme::item_color(&d.color, i));
+        let owner = owner_color(project, card);
         paint_card(
             &painter,
             card,

@@ -6,7 +6,7 @@ use egui::text::{CCursor, CCursorRange};
 use super::{Action, JourneymapApp, Selection};
 use crate::model::{Card, CardKind, Evidence, Journey, Project, Severity, operations};
 pub use crate::paint::card_kind_name;
-use crate::paint::emotion_label;
+use crate::paint::{emotion_label, evidence_name};
 
 /// Channels offered as suggestions, besides those the project already uses.
 const CHANNELS: [&str; 10] = [
@@ -258,6 +258,29 @@ pub(super) fn string_list(
     result
 }
 
+/// A drop-down of the project's departments, "Nobody" first, that sets `owner`.
+pub(super) fn owner_combo(
+    ui: &mut egui::Ui,
+    combo: egui::ComboBox,
+    project: &Project,
+    owner: &mut Option<String>,
+) -> egui::Response {
+    let shown = owner
+        .as_ref()
+        .and_then(|id| project.departments.iter().find(|d| &d.id == id))
+        .map_or("Nobody", |d| d.name.as_str())
+        .to_owned();
+    combo
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(owner, None, "Nobody");
+            for department in &project.departments {
+                ui.selectable_value(owner, Some(department.id.clone()), &department.name);
+            }
+        })
+        .response
+}
+
 /// A row of choices, one selected; returns the one clicked.
 pub(super) fn choice<T: PartialEq + Copy>(
     ui: &mut egui::Ui,
@@ -317,12 +340,7 @@ fn card_fields(
     ) {
         edit(&|c| c.title = text.clone(), Some(key("title")));
     }
-    let kinds = [
-        (CardKind::Touchpoint, "Touchpoint"),
-        (CardKind::PainPoint, "Pain point"),
-        (CardKind::Opportunity, "Opportunity"),
-        (CardKind::Note, "Note"),
-    ];
+    let kinds = CardKind::ALL.map(|k| (k, card_kind_name(k)));
     if let Some(kind) = choice(ui, "Kind", card.kind, &kinds) {
         edit(&|c| c.kind = kind, None);
     }
@@ -342,21 +360,8 @@ fn card_fields(
         edit(&|c| c.channel = channel.clone(), None);
     }
 
-    let owner_name = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| project.departments.iter().find(|d| &d.id == id))
-            .map_or("Nobody", |d| d.name.as_str())
-            .to_owned()
-    };
     let mut owner = card.owner.clone();
-    egui::ComboBox::from_label("Owner")
-        .selected_text(owner_name(&owner))
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut owner, None, "Nobody");
-            for department in &project.departments {
-                ui.selectable_value(&mut owner, Some(department.id.clone()), &department.name);
-            }
-        });
+    owner_combo(ui, egui::ComboBox::from_label("Owner"), project, &mut owner);
     ui.add_space(6.0);
     if owner != card.owner {
         edit(&|c| c.owner = owner.clone(), None);
@@ -399,11 +404,7 @@ fn card_fields(
             edit(&|c| c.severity = severity, None);
         }
     }
-    let evidence = [
-        (Evidence::Assumption, "Assumption"),
-        (Evidence::Anecdote, "Anecdote"),
-        (Evidence::Research, "Research"),
-    ];
+    let evidence = Evidence::ALL.map(|e| (e, evidence_name(e)));
     if let Some(level) = choice(ui, "Evidence", card.evidence, &evidence) {
         edit(&|c| c.evidence = level, None);
     }

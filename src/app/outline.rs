@@ -3,10 +3,10 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use super::inspector::{InspectorState, Lines, item_field};
+use super::inspector::{InspectorState, Lines, item_field, owner_combo};
 use super::{Action, Selection};
 use crate::model::{Card, CardKind, Evidence, Journey, Project, operations};
-use crate::paint::{card_kind_name, emotion_label, lane_title};
+use crate::paint::{card_kind_name, emotion_label, evidence_name, lane_title};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortBy {
@@ -51,14 +51,6 @@ impl Default for OutlineState {
             order: Vec::new(),
             order_for: None,
         }
-    }
-}
-
-fn evidence_name(evidence: Evidence) -> &'static str {
-    match evidence {
-        Evidence::Assumption => "Assumption",
-        Evidence::Anecdote => "Anecdote",
-        Evidence::Research => "Research",
     }
 }
 
@@ -215,12 +207,7 @@ fn cells(
         egui::ComboBox::from_id_salt(("outline-kind", &card.id))
             .selected_text(card_kind_name(kind))
             .show_ui(ui, |ui| {
-                for k in [
-                    CardKind::Touchpoint,
-                    CardKind::PainPoint,
-                    CardKind::Opportunity,
-                    CardKind::Note,
-                ] {
+                for k in CardKind::ALL {
                     ui.selectable_value(&mut kind, k, card_kind_name(k));
                 }
             })
@@ -258,22 +245,8 @@ fn cells(
     });
     row.col(|ui| {
         let mut owner = card.owner.clone();
-        let name = |id: &Option<String>| {
-            id.as_ref()
-                .and_then(|id| project.departments.iter().find(|d| &d.id == id))
-                .map_or("Nobody", |d| d.name.as_str())
-                .to_owned()
-        };
-        egui::ComboBox::from_id_salt(("outline-owner", &card.id))
-            .selected_text(name(&owner))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut owner, None, "Nobody");
-                for department in &project.departments {
-                    ui.selectable_value(&mut owner, Some(department.id.clone()), &department.name);
-                }
-            })
-            .response
-            .widget_info(|| named("Owner", card));
+        let combo = egui::ComboBox::from_id_salt(("outline-owner", &card.id));
+        owner_combo(ui, combo, project, &mut owner).widget_info(|| named("Owner", card));
         if owner != card.owner {
             changed = Some((
                 Card {
@@ -331,7 +304,7 @@ fn cells(
         egui::ComboBox::from_id_salt(("outline-evidence", &card.id))
             .selected_text(evidence_name(evidence))
             .show_ui(ui, |ui| {
-                for e in [Evidence::Assumption, Evidence::Anecdote, Evidence::Research] {
+                for e in Evidence::ALL {
                     ui.selectable_value(&mut evidence, e, evidence_name(e));
                 }
             })

@@ -3,7 +3,7 @@
 
 use super::Action;
 use crate::model::{Card, CardKind, Evidence, Journey, Project};
-use crate::paint::card_kind_name;
+use crate::paint::{card_kind_name, evidence_name};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
@@ -62,14 +62,6 @@ impl SearchState {
     }
 }
 
-fn evidence_name(evidence: Evidence) -> &'static str {
-    match evidence {
-        Evidence::Assumption => "Assumption",
-        Evidence::Anecdote => "Anecdote",
-        Evidence::Research => "Research",
-    }
-}
-
 /// A filter's choice box: "Any" or one of `options`.
 fn pick<T: Clone + PartialEq>(
     ui: &mut egui::Ui,
@@ -119,15 +111,10 @@ pub fn bar(
                 .map(|d| (d.id.clone(), d.name.clone()))
                 .collect();
             pick(ui, "Owner", &mut search.filter.owner, &owners);
-            let kinds: Vec<(CardKind, String)> = [
-                CardKind::Touchpoint,
-                CardKind::PainPoint,
-                CardKind::Opportunity,
-                CardKind::Note,
-            ]
-            .into_iter()
-            .map(|k| (k, card_kind_name(k).to_owned()))
-            .collect();
+            let kinds: Vec<(CardKind, String)> = CardKind::ALL
+                .into_iter()
+                .map(|k| (k, card_kind_name(k).to_owned()))
+                .collect();
             pick(ui, "Kind", &mut search.filter.kind, &kinds);
             let mut channels: Vec<(String, String)> = Vec::new();
             for card in &journey.cards {
@@ -136,11 +123,10 @@ pub fn bar(
                 }
             }
             pick(ui, "Channel", &mut search.filter.channel, &channels);
-            let evidence: Vec<(Evidence, String)> =
-                [Evidence::Assumption, Evidence::Anecdote, Evidence::Research]
-                    .into_iter()
-                    .map(|e| (e, evidence_name(e).to_owned()))
-                    .collect();
+            let evidence: Vec<(Evidence, String)> = Evidence::ALL
+                .into_iter()
+                .map(|e| (e, evidence_name(e).to_owned()))
+                .collect();
             pick(ui, "Evidence", &mut search.filter.evidence, &evidence);
             ui.label(format!("{matching} of {} cards match", journey.cards.len()));
             if ui.button("Close search").clicked() {

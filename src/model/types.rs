@@ -289,6 +289,15 @@ pub enum CardKind {
     Note,
 }
 
+impl CardKind {
+    pub const ALL: [CardKind; 4] = [
+        CardKind::Touchpoint,
+        CardKind::PainPoint,
+        CardKind::Opportunity,
+        CardKind::Note,
+    ];
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
     Low,
@@ -304,6 +313,10 @@ pub enum Evidence {
     Assumption,
     Anecdote,
     Research,
+}
+
+impl Evidence {
+    pub const ALL: [Evidence; 3] = [Evidence::Assumption, Evidence::Anecdote, Evidence::Research];
 }
 
 /// A reviewer's remark on a card.
