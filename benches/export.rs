@@ -18,7 +18,7 @@ fn export(c: &mut Criterion) {
         ..ExportOptions::default()
     };
     group.bench_function("template at 2x", |b| {
-        b.iter(|| export_png_bytes(black_box(&template), 0, two).expect("exports"))
+        b.iter(|| export_png_bytes(black_box(&template), 0, two, None).expect("exports"))
     });
     let large = generated_project(20, 1_000);
     let one = ExportOptions {
@@ -26,7 +26,7 @@ fn export(c: &mut Criterion) {
         ..ExportOptions::default()
     };
     group.bench_function("1,000 cards at 1x", |b| {
-        b.iter(|| export_png_bytes(black_box(&large), 0, one).expect("exports"))
+        b.iter(|| export_png_bytes(black_box(&large), 0, one, None).expect("exports"))
     });
     group.finish();
 }

@@ -7,7 +7,9 @@ use clap::{Parser, Subcommand};
 
 use crate::export::{ExportError, ExportOptions, export_png, journey_index};
 use crate::file::{read_project, template_project};
-use crate::model::{Document, Project};
+use crate::filter::{Filter, department_id};
+use crate::model::{CardKind, Document, Evidence, Project};
+use crate::paint::{card_kind_name, evidence_name};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -67,7 +69,92 @@ pub enum Command {
         /// Show each stage's empathy map in a band under the stage headers.
         #[arg(long)]
         empathy: bool,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
+}
+
+/// `export` "as filtered": cards that don't match every option given are dimmed, and the
+/// picture's title says what was filtered.
+#[derive(Debug, Default, clap::Args)]
+#[command(next_help_heading = "As filtered (cards that don't match are dimmed)")]
+pub struct FilterArgs {
+    /// Text in the card's title, notes or comments (ignoring case).
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+    /// The department that owns the card, by id or name.
+    #[arg(long, value_name = "DEPARTMENT")]
+    owner: Option<String>,
+    /// The card's kind: touchpoint, pain-point, opportunity or note.
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    kind: Option<CardKind>,
+    /// The card's channel (ignoring case).
+    #[arg(long, value_name = "CHANNEL")]
+    channel: Option<String>,
+    /// The card's evidence: research, anecdote or assumption.
+    #[arg(long, value_name = "LEVEL", value_parser = parse_evidence)]
+    evidence: Option<Evidence>,
+}
+
+impl FilterArgs {
+    /// The filter these options ask for in `project`, or `None` when none was given.
+    fn filter(self, project: &Project) -> Result<Option<Filter>, ExportError> {
+        let owner = match self.owner {
+            Some(name) => Some(department_id(project, &name).ok_or_else(|| {
+                let known: Vec<String> = project
+                    .departments
+                    .iter()
+                    .map(|d| format!("{} ({})", d.id, d.name))
+                    .collect();
+                ExportError::NoDepartment {
+                    name,
+                    known: if known.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        known.join(", ")
+                    },
+                }
+            })?),
+            None => None,
+        };
+        let filter = Filter {
+            query: self.search.unwrap_or_default(),
+            owner,
+            kind: self.kind,
+            channel: self.channel,
+            evidence: self.evidence,
+        };
+        Ok(filter.is_active().then_some(filter))
+    }
+}
+
+/// A name as the command line spells it: `Pain point` is `pain-point`.
+fn argument_name(name: &str) -> String {
+    name.to_lowercase().replace(' ', "-")
+}
+
+/// The value of `--kind` or `--evidence`: one of `values`, by its command-line name.
+fn parse_named<T: Copy>(
+    text: &str,
+    values: &[T],
+    name: impl Fn(T) -> &'static str,
+) -> Result<T, String> {
+    values
+        .iter()
+        .copied()
+        .find(|&v| argument_name(name(v)) == text.to_lowercase())
+        .ok_or_else(|| {
+            let names: Vec<String> = values.iter().map(|&v| argument_name(name(v))).collect();
+            format!("expected one of: {}", names.join(", "))
+        })
+}
+
+fn parse_kind(text: &str) -> Result<CardKind, String> {
+    parse_named(text, &CardKind::ALL, card_kind_name)
+}
+
+fn parse_evidence(text: &str) -> Result<Evidence, String> {
+    parse_named(text, &Evidence::ALL, evidence_name)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -89,6 +176,7 @@ pub fn run() -> ExitCode {
             theme,
             transparent,
             empathy,
+            filter,
         }) => {
             let options = ExportOptions {
                 scale,
@@ -96,7 +184,7 @@ pub fn run() -> ExitCode {
                 transparent,
                 empathy,
             };
-            export(&file, &output, journey.as_deref(), options)
+            export(&file, &output, journey.as_deref(), options, filter)
         }
         None => open_window(cli.file),
     }
@@ -126,12 +214,29 @@ fn check(path: &Path, strict: bool) -> ExitCode {
     }
 }
 
-fn export(file: &Path, output: &Path, journey: Option<&str>, options: ExportOptions) -> ExitCode {
+fn export(
+    file: &Path,
+    output: &Path,
+    journey: Option<&str>,
+    options: ExportOptions,
+    filter: FilterArgs,
+) -> ExitCode {
     let result = read_project(file)
         .map_err(ExportError::from)
         .and_then(|project| {
             let index = journey_index(&project, journey)?;
-            export_png(&project, index, options, output)
+            let filter = filter.filter(&project)?;
+            if let Some(filter) = &filter {
+                let shown = &project.journeys[index];
+                if !shown.cards.iter().any(|c| filter.matches(c)) {
+                    eprintln!(
+                        "note: no card of journey `{}` matches {}; every card is dimmed",
+                        shown.id,
+                        filter.describe(&project)
+                    );
+                }
+            }
+            export_png(&project, index, options, filter.as_ref(), output)
         });
     match result {
         Ok(()) => {

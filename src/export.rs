@@ -7,6 +7,7 @@ use std::path::Path;
 use egui::{Color32, Pos2, Rect, vec2};
 
 use crate::file::{FileError, encode_png, to_ron, write_atomically};
+use crate::filter::Filter;
 use crate::layout::{JourneyLayout, MapOptions};
 use crate::model::Project;
 use crate::paint::{Highlight, MapView, paint_map};
@@ -44,6 +45,8 @@ impl Default for ExportOptions {
 pub enum ExportError {
     #[error("the project has no journey with the id `{0}`")]
     NoJourney(String),
+    #[error("the project has no department `{name}`; its departments are: {known}")]
+    NoDepartment { name: String, known: String },
     #[error("the project has no journey to export")]
     Empty,
     #[error("scale {0} is not one of 1, 2, 3 or 4")]
@@ -84,11 +87,13 @@ pub fn journey_index(project: &Project, id: Option<&str>) -> Result<usize, Expor
 }
 
 /// Renders the whole journey at `journey` (title, persona, headers, lanes, cards, emotion
-/// curve, margins) to pixels.
+/// curve, margins) to pixels. With a `filter`, "as filtered": the cards it leaves out are
+/// dimmed and the title says what was filtered.
 pub fn render(
     project: &Project,
     journey: usize,
     options: ExportOptions,
+    filter: Option<&Filter>,
 ) -> Result<Picture, ExportError> {
     if !(1..=4).contains(&options.scale) {
         return Err(ExportError::Scale(options.scale));
@@ -144,6 +149,13 @@ pub fn render(
         zoom: 1.0,
         sticky: false,
     };
+    let matches = filter.map(|f| f.matches_in(journey));
+    let caption = filter.map(|f| f.caption(project, journey));
+    let highlight = Highlight {
+        matches: matches.as_deref(),
+        caption: caption.as_deref(),
+        ..Highlight::default()
+    };
     let mut output = ctx.run_ui(input, |ui| {
         paint_map(
             ui.painter(),
@@ -152,7 +164,7 @@ pub fn render(
             &layout,
             &view,
             &theme,
-            &Highlight::default(),
+            &highlight,
         );
     });
     let mut textures = Textures::default();
@@ -185,8 +197,9 @@ pub fn export_png_bytes(
     project: &Project,
     journey: usize,
     options: ExportOptions,
+    filter: Option<&Filter>,
 ) -> Result<Vec<u8>, ExportError> {
-    let picture = render(project, journey, options)?;
+    let picture = render(project, journey, options, filter)?;
     let text = to_ron(project).map_err(|e| ExportError::Encode(e.to_string()))?;
     encode_png(&picture.rgba, picture.width, picture.height, &text)
         .map_err(|e| ExportError::Encode(e.to_string()))
@@ -197,9 +210,10 @@ pub fn export_png(
     project: &Project,
     journey: usize,
     options: ExportOptions,
+    filter: Option<&Filter>,
     path: &Path,
 ) -> Result<(), ExportError> {
-    let bytes = export_png_bytes(project, journey, options)?;
+    let bytes = export_png_bytes(project, journey, options, filter)?;
     write_atomically(path, &bytes)?;
     Ok(())
 }

@@ -57,6 +57,8 @@ pub struct Highlight<'a> {
     pub lane_drop: Option<usize>,
     /// While searching or filtering: which cards match (the others are dimmed).
     pub matches: Option<&'a [bool]>,
+    /// A line written beside the journey's name: what an export "as filtered" shows.
+    pub caption: Option<&'a str>,
 }
 
 /// Paints a whole journey map: background, grid, cards, emotion curve, headers.
@@ -76,7 +78,15 @@ pub fn paint_map(
     paint_emotion(painter, layout, view, theme, highlight);
     paint_drop_indicators(painter, layout, view, theme, highlight);
     paint_empathy(painter, journey, layout, view, theme);
-    paint_title(painter, project, journey, layout, view, theme);
+    paint_title(
+        painter,
+        project,
+        journey,
+        layout,
+        view,
+        theme,
+        highlight.caption,
+    );
     paint_legend(painter, project, layout, view, theme);
     paint_stage_headers(painter, journey, layout, view, theme, highlight);
     paint_lane_titles(painter, journey, layout, view, theme, highlight);
@@ -601,6 +611,7 @@ fn paint_title(
     layout: &JourneyLayout,
     view: &MapView,
     theme: &Theme,
+    caption: Option<&str>,
 ) {
     let rect = view.rect_to_screen(layout.title);
     if !painter.clip_rect().intersects(rect) {
@@ -635,6 +646,19 @@ fn paint_title(
         width,
         1,
     );
+    if let Some(caption) = caption {
+        let left = name.right() + size::SPACE_L * zoom;
+        let top = name.bottom() - font(size::TEXT_STAGE_GOAL, zoom).size * 1.4;
+        paint_text(
+            painter,
+            pos2(left, top),
+            caption,
+            font(size::TEXT_STAGE_GOAL, zoom),
+            theme.selection,
+            (rect.right() - left).max(0.0),
+            1,
+        );
+    }
     let mut y = name.bottom() + size::SPACE_S * zoom;
     let story_width = width.min(760.0 * zoom);
     for (label, text) in [

@@ -3,7 +3,7 @@
 
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, pos2, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use journeymap::app::{Environment, JourneymapApp};
 use journeymap::file::{read_project, save_project, template_project};
 use journeymap::model::{Card, Document, Journey};
@@ -595,7 +595,7 @@ fn export_png_from_the_menu_writes_a_picture_that_opens_again() {
         "the choice is remembered"
     );
     let picture =
-        journeymap::export::render(&inside, 0, harness.state().settings().export).unwrap();
+        journeymap::export::render(&inside, 0, harness.state().settings().export, None).unwrap();
     let decoder = png::Decoder::new(std::io::BufReader::new(
         std::fs::File::open(&expected).unwrap(),
     ));
@@ -628,7 +628,7 @@ fn copy_image_puts_the_map_on_the_clipboard() {
             });
     let project = harness.state().document().project().clone();
     let picture =
-        journeymap::export::render(&project, 0, harness.state().settings().export).unwrap();
+        journeymap::export::render(&project, 0, harness.state().settings().export, None).unwrap();
     assert_eq!(
         copied,
         Some([picture.width as usize, picture.height as usize])
@@ -647,6 +647,7 @@ fn a_project_opened_from_a_picture_is_saved_as_a_project_file_beside_it() {
             scale: 1,
             ..Default::default()
         },
+        None,
     )
     .unwrap();
     std::fs::write(&picture, &bytes).unwrap();
@@ -1154,4 +1155,58 @@ fn search_dims_the_cards_that_do_not_match() {
     harness.get_by_label("Close search").click();
     harness.run();
     assert!(harness.state_mut().dimmed_cards().is_empty());
+}
+
+#[test]
+fn export_as_filtered_from_the_dialog_dims_what_the_search_leaves_out() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(
+        harness
+            .get_by_label("As filtered")
+            .accesskit_node()
+            .is_disabled(),
+        "nothing is filtered yet"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_label("Search").type_text("call");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("As filtered").click();
+    harness.get_by_label("1×").click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    assert!(harness.state().settings().export_filtered, "remembered");
+
+    let written = folder.path().join("as-is.png");
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&written).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut rgba = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut rgba).unwrap();
+    rgba.truncate(info.buffer_size());
+    let project = harness.state().document().project().clone();
+    let filter = journeymap::filter::Filter {
+        query: "call".to_owned(),
+        ..Default::default()
+    };
+    let options = harness.state().settings().export;
+    let expected = journeymap::export::render(&project, 0, options, Some(&filter)).unwrap();
+    assert_eq!(rgba, expected.rgba, "the picture is the filtered one");
+    let unfiltered = journeymap::export::render(&project, 0, options, None).unwrap();
+    assert_ne!(rgba, unfiltered.rgba);
 }

@@ -342,3 +342,74 @@ fn check_lists_health_findings_and_strict_exits_3() {
         "only the summary line"
     );
 }
+
+/// The RGBA pixels of a PNG file.
+fn pixels(path: &Path) -> Vec<u8> {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buffer = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buffer).unwrap();
+    buffer.truncate(info.buffer_size());
+    buffer
+}
+
+#[test]
+fn export_as_filtered_dims_what_does_not_match() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template_file(folder.path());
+    let export = |args: &[&str], name: &str| {
+        let out = folder.path().join(name);
+        let mut all = vec!["export", plan.as_str(), "-o", out.to_str().unwrap()];
+        all.extend_from_slice(&["--scale", "1"]);
+        all.extend_from_slice(args);
+        (journeymap(&all), out)
+    };
+    let (output, plain) = export(&[], "plain.png");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let (output, filtered) = export(
+        &["--kind", "touchpoint", "--owner", "Marketing"],
+        "filtered.png",
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_ne!(pixels(&plain), pixels(&filtered));
+
+    // The same filter through the library draws the same picture: the options reached it.
+    let project = journeymap::file::template_project().unwrap();
+    let filter = journeymap::filter::Filter {
+        owner: Some("mkt".to_owned()),
+        kind: Some(journeymap::model::CardKind::Touchpoint),
+        ..Default::default()
+    };
+    let options = journeymap::export::ExportOptions {
+        scale: 1,
+        ..Default::default()
+    };
+    let picture = journeymap::export::render(&project, 0, options, Some(&filter)).unwrap();
+    assert_eq!(pixels(&filtered), picture.rgba);
+
+    let (output, missing) = export(&["--owner", "Legal"], "legal.png");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("no department `Legal`") && stderr.contains("mkt (Marketing)"),
+        "{stderr}"
+    );
+    assert!(!missing.exists(), "nothing is written on error");
+
+    let (output, _) = export(&["--kind", "pain"], "pain.png");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("touchpoint, pain-point, opportunity, note"),
+        "{}",
+        text(&output.stderr)
+    );
+
+    let (output, nothing) = export(&["--channel", "Carrier pigeon"], "nothing.png");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        text(&output.stderr).contains("no card of journey `as-is` matches channel Carrier pigeon"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(nothing.exists());
+}

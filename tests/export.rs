@@ -48,9 +48,9 @@ fn over(top: Color32, opacity: f32, bottom: Color32) -> Color32 {
 #[test]
 fn dimensions_scale_exactly() {
     let project = template_project().unwrap();
-    let one = render(&project, 0, options(1)).unwrap();
+    let one = render(&project, 0, options(1), None).unwrap();
     for scale in [2, 3, 4] {
-        let picture = render(&project, 0, options(scale)).unwrap();
+        let picture = render(&project, 0, options(scale), None).unwrap();
         assert_eq!(
             (picture.width, picture.height),
             (one.width * scale, one.height * scale)
@@ -71,7 +71,7 @@ fn background_cards_of_each_kind_and_the_emotion_curve_are_where_they_belong() {
     let layout = JourneyLayout::new(journey);
     let theme = Theme::light();
     for scale in [1, 2] {
-        let picture = render(&project, 0, options(scale)).unwrap();
+        let picture = render(&project, 0, options(scale), None).unwrap();
         assert_close(
             pixel(&picture, Pos2::new(4.0, 4.0), scale),
             theme.canvas,
@@ -110,6 +110,7 @@ fn dark_and_transparent_backgrounds() {
             dark: true,
             ..options(1)
         },
+        None,
     )
     .unwrap();
     assert_close(
@@ -124,6 +125,7 @@ fn dark_and_transparent_backgrounds() {
             transparent: true,
             ..options(1)
         },
+        None,
     )
     .unwrap();
     assert_eq!(
@@ -141,12 +143,15 @@ fn dark_and_transparent_backgrounds() {
 fn the_png_carries_the_project_and_exports_the_same_bytes_again() {
     let folder = tempfile::tempdir().unwrap();
     let project = template_project().unwrap();
-    let bytes = export_png_bytes(&project, 0, options(1)).unwrap();
+    let bytes = export_png_bytes(&project, 0, options(1), None).unwrap();
     let path = folder.path().join("map.png");
     std::fs::write(&path, &bytes).unwrap();
     let inside: Project = read_project(&path).unwrap();
     assert_eq!(inside, project);
-    assert_eq!(export_png_bytes(&inside, 0, options(1)).unwrap(), bytes);
+    assert_eq!(
+        export_png_bytes(&inside, 0, options(1), None).unwrap(),
+        bytes
+    );
     let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
     let reader = decoder.read_info().unwrap();
     let mut chunk = reader.info().utf8_text[0].clone();
@@ -162,7 +167,7 @@ fn the_png_carries_the_project_and_exports_the_same_bytes_again() {
 #[test]
 fn a_picture_too_large_is_refused_with_a_smaller_scale_suggested() {
     let project = generated_project(40, 100);
-    let error = render(&project, 0, options(2))
+    let error = render(&project, 0, options(2), None)
         .err()
         .expect("too wide at 2x");
     assert!(matches!(error, ExportError::TooLarge { .. }), "{error}");
@@ -171,7 +176,7 @@ fn a_picture_too_large_is_refused_with_a_smaller_scale_suggested() {
         message.contains("16384") && message.contains("--scale 1"),
         "{message}"
     );
-    assert!(render(&project, 0, options(1)).is_ok());
+    assert!(render(&project, 0, options(1), None).is_ok());
 }
 
 #[test]
@@ -212,7 +217,7 @@ fn a_png_without_a_project_is_refused_clearly() {
 #[test]
 fn the_empathy_band_makes_the_picture_taller() {
     let project = template_project().unwrap();
-    let plain = render(&project, 0, options(1)).unwrap();
+    let plain = render(&project, 0, options(1), None).unwrap();
     let band = render(
         &project,
         0,
@@ -220,6 +225,7 @@ fn the_empathy_band_makes_the_picture_taller() {
             empathy: true,
             ..options(1)
         },
+        None,
     )
     .unwrap();
     assert_eq!(
@@ -227,4 +233,48 @@ fn the_empathy_band_makes_the_picture_taller() {
         plain.height + journeymap::theme::size::EMPATHY_BAND as u32
     );
     assert_eq!(band.width, plain.width);
+}
+
+#[test]
+fn as_filtered_dims_the_cards_that_do_not_match() {
+    let project = template_project().unwrap();
+    let journey = &project.journeys[0];
+    let filter = journeymap::filter::Filter {
+        kind: Some(journeymap::model::CardKind::PainPoint),
+        ..Default::default()
+    };
+    let plain = render(&project, 0, options(1), None).unwrap();
+    let filtered = render(&project, 0, options(1), Some(&filter)).unwrap();
+    let layout = JourneyLayout::new(journey);
+    // Inside the card's right padding, where only its fill is.
+    let fill = |i: usize| {
+        let rect = layout.cards[i].rect;
+        Pos2::new(rect.right() - 5.0, rect.center().y)
+    };
+    let pain = journey
+        .cards
+        .iter()
+        .position(|c| c.kind == journeymap::model::CardKind::PainPoint)
+        .unwrap();
+    let touchpoint = journey
+        .cards
+        .iter()
+        .position(|c| c.kind == journeymap::model::CardKind::Touchpoint)
+        .unwrap();
+    assert_eq!(
+        pixel(&plain, fill(pain), 1),
+        pixel(&filtered, fill(pain), 1),
+        "a matching card is drawn as it is"
+    );
+    let canvas = Theme::light().canvas;
+    let distance = |p: [u8; 4]| {
+        (0..3)
+            .map(|k| u32::from(p[k].abs_diff(canvas.to_array()[k])))
+            .sum::<u32>()
+    };
+    assert!(
+        distance(pixel(&filtered, fill(touchpoint), 1))
+            < distance(pixel(&plain, fill(touchpoint), 1)),
+        "a card that does not match fades toward the background"
+    );
 }

@@ -67,6 +67,7 @@ fn the_canvas_and_the_export_draw_the_same_map() {
             scale: 1,
             ..Default::default()
         },
+        None,
     )
     .unwrap();
     let canvas = view.canvas;

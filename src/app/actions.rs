@@ -81,14 +81,17 @@ pub enum Action {
     SaveTo(PathBuf, Option<Pending>),
     /// Carry out what waited for an answer about unsaved changes.
     Proceed(Pending),
+    /// Export with these choices; `filtered` dims the cards the search leaves out.
     ChooseExportPath {
         journey: usize,
         options: crate::export::ExportOptions,
+        filtered: bool,
     },
     ExportTo {
         path: PathBuf,
         journey: usize,
         options: crate::export::ExportOptions,
+        filtered: bool,
     },
     RestoreRecovery,
     DiscardRecovery,
@@ -213,14 +216,17 @@ impl JourneymapApp {
                 }
             }
             Action::Proceed(pending) => self.proceed(pending, ctx),
-            Action::ChooseExportPath { journey, options } => {
-                self.choose_export_path(journey, options)
-            }
+            Action::ChooseExportPath {
+                journey,
+                options,
+                filtered,
+            } => self.choose_export_path(journey, options, filtered),
             Action::ExportTo {
                 path,
                 journey,
                 options,
-            } => self.export_to(path, journey, options),
+                filtered,
+            } => self.export_to(path, journey, options, filtered),
             Action::RestoreRecovery => self.restore_recovery(),
             Action::DiscardRecovery => {
                 self.recovery.clear(&self.environment);

@@ -24,6 +24,7 @@ pub enum PathPurpose {
     ExportPng {
         journey: usize,
         options: crate::export::ExportOptions,
+        filtered: bool,
     },
 }
 
@@ -49,6 +50,8 @@ pub enum Dialog {
     Export {
         journey: usize,
         options: crate::export::ExportOptions,
+        /// Dim the cards the search leaves out, as on screen.
+        filtered: bool,
     },
 }
 
@@ -58,6 +61,11 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
         return;
     };
     let journeys = &app.document.project().journeys;
+    let active_filter = app
+        .search
+        .as_ref()
+        .filter(|s| s.filter.is_active())
+        .map(|s| s.filter.describe(app.document.project()));
     let file_name = app.path.as_deref().and_then(|p| p.file_name()).map_or_else(
         || "this project".to_owned(),
         |n| n.to_string_lossy().into_owned(),
@@ -140,10 +148,15 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                         actions.push(match purpose {
                             PathPurpose::Open => Action::OpenPath(path),
                             PathPurpose::SaveAs(then) => Action::SaveTo(path, then.clone()),
-                            PathPurpose::ExportPng { journey, options } => Action::ExportTo {
+                            PathPurpose::ExportPng {
+                                journey,
+                                options,
+                                filtered,
+                            } => Action::ExportTo {
                                 path,
                                 journey: *journey,
                                 options: *options,
+                                filtered: *filtered,
                             },
                         });
                     }
@@ -152,8 +165,16 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                     }
                 });
             }
-            Dialog::Export { journey, options } => {
-                if let Some(action) = super::export_ui::export_fields(ui, journeys, journey, options) {
+            Dialog::Export {
+                journey,
+                options,
+                filtered,
+            } => {
+                let fields = super::export_ui::ExportFields {
+                    journeys,
+                    filter: active_filter.as_deref(),
+                };
+                if let Some(action) = fields.show(ui, journey, options, filtered) {
                     actions.push(action);
                 }
             }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use super::dialogs::{Dialog, PathPurpose};
 use super::{Action, JourneymapApp};
 use crate::export::{ExportOptions, export_png, render};
+use crate::filter::Filter;
 
 impl JourneymapApp {
     /// Opens the export dialog on the journey on screen, with the last choices.
@@ -16,12 +17,27 @@ impl JourneymapApp {
         self.dialog = Some(Dialog::Export {
             journey: self.journey,
             options: self.settings.export,
+            filtered: self.settings.export_filtered,
         });
     }
 
+    /// The search's filter when an export is to be "as filtered" and something is filtered.
+    fn export_filter(&self, filtered: bool) -> Option<&Filter> {
+        self.search
+            .as_ref()
+            .map(|s| &s.filter)
+            .filter(|f| filtered && f.is_active())
+    }
+
     /// Remembers the choices, then asks where to write the PNG.
-    pub(super) fn choose_export_path(&mut self, journey: usize, options: ExportOptions) {
+    pub(super) fn choose_export_path(
+        &mut self,
+        journey: usize,
+        options: ExportOptions,
+        filtered: bool,
+    ) {
         self.settings.export = options;
+        self.settings.export_filtered = filtered;
         self.dialog = None;
         let name = self
             .document
@@ -44,7 +60,7 @@ impl JourneymapApp {
                     dialog = dialog.set_directory(folder);
                 }
                 if let Some(path) = dialog.save_file() {
-                    self.export_to(path, journey, options);
+                    self.export_to(path, journey, options, filtered);
                 }
             }
             Err(reason) => {
@@ -55,7 +71,11 @@ impl JourneymapApp {
                     .map(Path::to_owned)
                     .unwrap_or_default();
                 self.dialog = Some(Dialog::PathPrompt {
-                    purpose: PathPurpose::ExportPng { journey, options },
+                    purpose: PathPurpose::ExportPng {
+                        journey,
+                        options,
+                        filtered,
+                    },
                     text: folder.join(file_name).display().to_string(),
                     note: reason.clone(),
                 });
@@ -63,13 +83,20 @@ impl JourneymapApp {
         }
     }
 
-    pub(super) fn export_to(&mut self, path: PathBuf, journey: usize, options: ExportOptions) {
+    pub(super) fn export_to(
+        &mut self,
+        path: PathBuf,
+        journey: usize,
+        options: ExportOptions,
+        filtered: bool,
+    ) {
         let path = if path.extension().is_none() {
             path.with_extension("png")
         } else {
             path
         };
-        match export_png(self.document.project(), journey, options, &path) {
+        let filter = self.export_filter(filtered);
+        match export_png(self.document.project(), journey, options, filter, &path) {
             Ok(()) => self.status = format!("Exported {}", path.display()),
             Err(error) => self.show_error("Cannot export", error.to_string()),
         }
@@ -77,7 +104,13 @@ impl JourneymapApp {
 
     /// Puts the picture of the journey on screen on the clipboard, as the export draws it.
     pub(super) fn copy_image(&mut self, ctx: &egui::Context) {
-        match render(self.document.project(), self.journey, self.settings.export) {
+        let filter = self.export_filter(self.settings.export_filtered);
+        match render(
+            self.document.project(),
+            self.journey,
+            self.settings.export,
+            filter,
+        ) {
             Ok(picture) => {
                 let size = [picture.width as usize, picture.height as usize];
                 ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(
@@ -94,55 +127,76 @@ impl JourneymapApp {
     }
 }
 
-/// The export dialog's fields. Returns the action its buttons ask for.
-pub fn export_fields(
-    ui: &mut egui::Ui,
-    app_journeys: &[crate::model::Journey],
-    journey: &mut usize,
-    options: &mut ExportOptions,
-) -> Option<Action> {
-    ui.heading("Export PNG");
-    ui.add_space(8.0);
-    let name = app_journeys.get(*journey).map_or("", |j| j.name.as_str());
-    egui::ComboBox::from_label("Journey")
-        .selected_text(name)
-        .show_ui(ui, |ui| {
-            for (i, j) in app_journeys.iter().enumerate() {
-                ui.selectable_value(journey, i, &j.name);
+/// What the export dialog offers besides its own choices.
+pub struct ExportFields<'a> {
+    pub journeys: &'a [crate::model::Journey],
+    /// The search's filter in words, when something is filtered.
+    pub filter: Option<&'a str>,
+}
+
+impl ExportFields<'_> {
+    /// The export dialog's fields. Returns the action its buttons ask for.
+    pub fn show(
+        &self,
+        ui: &mut egui::Ui,
+        journey: &mut usize,
+        options: &mut ExportOptions,
+        filtered: &mut bool,
+    ) -> Option<Action> {
+        ui.heading("Export PNG");
+        ui.add_space(8.0);
+        let name = self.journeys.get(*journey).map_or("", |j| j.name.as_str());
+        egui::ComboBox::from_label("Journey")
+            .selected_text(name)
+            .show_ui(ui, |ui| {
+                for (i, j) in self.journeys.iter().enumerate() {
+                    ui.selectable_value(journey, i, &j.name);
+                }
+            });
+        ui.label("Scale");
+        ui.horizontal(|ui| {
+            for scale in 1..=4 {
+                ui.selectable_value(&mut options.scale, scale, format!("{scale}×"));
             }
         });
-    ui.label("Scale");
-    ui.horizontal(|ui| {
-        for scale in 1..=4 {
-            ui.selectable_value(&mut options.scale, scale, format!("{scale}×"));
-        }
-    });
-    ui.label("Theme");
-    ui.horizontal(|ui| {
-        ui.selectable_value(&mut options.dark, false, "Light");
-        ui.selectable_value(&mut options.dark, true, "Dark");
-    });
-    ui.checkbox(&mut options.transparent, "Transparent background");
-    ui.checkbox(&mut options.empathy, "Empathy map band");
-    ui.label(
-        egui::RichText::new(
-            "The picture carries the whole project: open it in Journeymap to edit the map again.",
-        )
-        .small()
-        .weak(),
-    );
-    ui.add_space(12.0);
-    let mut action = None;
-    ui.horizontal(|ui| {
-        if ui.button("Export…").clicked() {
-            action = Some(Action::ChooseExportPath {
-                journey: *journey,
-                options: *options,
-            });
-        }
-        if ui.button("Cancel").clicked() {
-            action = Some(Action::CloseDialog);
-        }
-    });
-    action
+        ui.label("Theme");
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut options.dark, false, "Light");
+            ui.selectable_value(&mut options.dark, true, "Dark");
+        });
+        ui.checkbox(&mut options.transparent, "Transparent background");
+        ui.checkbox(&mut options.empathy, "Empathy map band");
+        let as_filtered = ui.add_enabled(
+            self.filter.is_some(),
+            egui::Checkbox::new(filtered, "As filtered"),
+        );
+        let note = match self.filter {
+            Some(filter) => format!("Cards that don't match {filter} are dimmed."),
+            None => "Search or filter the map (Ctrl+F) to export it as filtered.".to_owned(),
+        };
+        as_filtered.on_hover_text(&note);
+        ui.label(egui::RichText::new(note).small().weak());
+        ui.label(
+            egui::RichText::new(
+                "The picture carries the whole project: open it in Journeymap to edit the map again.",
+            )
+            .small()
+            .weak(),
+        );
+        ui.add_space(12.0);
+        let mut action = None;
+        ui.horizontal(|ui| {
+            if ui.button("Export…").clicked() {
+                action = Some(Action::ChooseExportPath {
+                    journey: *journey,
+                    options: *options,
+                    filtered: *filtered,
+                });
+            }
+            if ui.button("Cancel").clicked() {
+                action = Some(Action::CloseDialog);
+            }
+        });
+        action
+    }
 }

@@ -36,6 +36,8 @@ pub struct Settings {
     pub dark_mode: bool,
     /// The last choices in the export dialog, also used by Copy image.
     pub export: crate::export::ExportOptions,
+    /// Whether exports and Copy image dim the cards the search leaves out.
+    pub export_filtered: bool,
     /// What the map on screen shows besides its lanes.
     pub map: crate::layout::MapOptions,
     /// The name put on the comments this user adds.

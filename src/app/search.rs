@@ -2,39 +2,9 @@
 //! and evidence. Cards that do not match are dimmed on the map; the bar counts matches.
 
 use super::Action;
-use crate::model::{Card, CardKind, Evidence, Journey, Project};
+use crate::filter::Filter;
+use crate::model::{CardKind, Evidence, Journey, Project};
 use crate::paint::{card_kind_name, evidence_name};
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Filter {
-    pub query: String,
-    pub owner: Option<String>,
-    pub kind: Option<CardKind>,
-    pub channel: Option<String>,
-    pub evidence: Option<Evidence>,
-}
-
-impl Filter {
-    /// Whether a card passes: the query in its title, notes or comments (ignoring case),
-    /// and every filter that is set.
-    pub fn matches(&self, card: &Card) -> bool {
-        let query = self.query.trim().to_lowercase();
-        let text = query.is_empty()
-            || card.title.to_lowercase().contains(&query)
-            || card.notes.to_lowercase().contains(&query)
-            || card
-                .comments
-                .iter()
-                .any(|c| c.text.to_lowercase().contains(&query));
-        text && self
-            .owner
-            .as_ref()
-            .is_none_or(|o| card.owner.as_ref() == Some(o))
-            && self.kind.is_none_or(|k| card.kind == k)
-            && self.channel.as_ref().is_none_or(|c| &card.channel == c)
-            && self.evidence.is_none_or(|e| card.evidence == e)
-    }
-}
 
 /// The search bar's state and the matches it gives, kept until the project or filter changes.
 #[derive(Debug, Default)]
@@ -51,11 +21,7 @@ impl SearchState {
     pub fn matches(&mut self, journey: &Journey, state_id: u64, index: usize) -> &[bool] {
         let key = (state_id, index, self.filter.clone());
         if self.computed_for.as_ref() != Some(&key) {
-            self.matches = journey
-                .cards
-                .iter()
-                .map(|c| self.filter.matches(c))
-                .collect();
+            self.matches = self.filter.matches_in(journey);
             self.computed_for = Some(key);
         }
         &self.matches
@@ -74,14 +40,17 @@ fn pick<T: Clone + PartialEq>(
         .and_then(|v| options.iter().find(|(o, _)| o == v))
         .map_or("Any", |(_, name)| name.as_str())
         .to_owned();
-    egui::ComboBox::from_label(label)
+    let label = ui.label(label);
+    egui::ComboBox::from_id_salt(label.id)
         .selected_text(shown)
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, "Any");
             for (option, name) in options {
                 ui.selectable_value(value, Some(option.clone()), name);
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 pub fn bar(

@@ -1,0 +1,110 @@
+//! Which cards a review looks at: a search over titles, notes and comments, and filters by
+//! owner, kind, channel and evidence. The app's search bar, the export "as filtered" and
+//! `journeymap export --search/--owner/...` share it.
+
+use crate::model::{Card, CardKind, Evidence, Journey, Project};
+use crate::paint::{card_kind_name, evidence_name};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub query: String,
+    /// A department id.
+    pub owner: Option<String>,
+    pub kind: Option<CardKind>,
+    pub channel: Option<String>,
+    pub evidence: Option<Evidence>,
+}
+
+impl Filter {
+    /// Whether a card passes: the query in its title, notes or comments, and every filter
+    /// that is set (text and channel ignoring case).
+    pub fn matches(&self, card: &Card) -> bool {
+        let query = self.query.trim().to_lowercase();
+        let text = query.is_empty()
+            || card.title.to_lowercase().contains(&query)
+            || card.notes.to_lowercase().contains(&query)
+            || card
+                .comments
+                .iter()
+                .any(|c| c.text.to_lowercase().contains(&query));
+        text && self
+            .owner
+            .as_ref()
+            .is_none_or(|o| card.owner.as_ref() == Some(o))
+            && self.kind.is_none_or(|k| card.kind == k)
+            && self
+                .channel
+                .as_ref()
+                .is_none_or(|c| card.channel.to_lowercase() == c.to_lowercase())
+            && self.evidence.is_none_or(|e| card.evidence == e)
+    }
+
+    /// Which cards of `journey` pass, by index.
+    pub fn matches_in(&self, journey: &Journey) -> Vec<bool> {
+        journey.cards.iter().map(|c| self.matches(c)).collect()
+    }
+
+    /// Whether anything is asked for: an empty filter lets every card through.
+    pub fn is_active(&self) -> bool {
+        !self.query.trim().is_empty()
+            || self.owner.is_some()
+            || self.kind.is_some()
+            || self.channel.is_some()
+            || self.evidence.is_some()
+    }
+
+    /// What the filter asks for, in words: `“call”, owner Sales, pain points`.
+    pub fn describe(&self, project: &Project) -> String {
+        let mut parts = Vec::new();
+        let query = self.query.trim();
+        if !query.is_empty() {
+            parts.push(format!("“{query}”"));
+        }
+        if let Some(owner) = &self.owner {
+            let name = project
+                .departments
+                .iter()
+                .find(|d| &d.id == owner)
+                .map_or(owner.as_str(), |d| d.name.as_str());
+            parts.push(format!("owner {name}"));
+        }
+        if let Some(kind) = self.kind {
+            parts.push(format!("kind {}", card_kind_name(kind).to_lowercase()));
+        }
+        if let Some(channel) = &self.channel {
+            parts.push(format!("channel {channel}"));
+        }
+        if let Some(evidence) = self.evidence {
+            parts.push(format!(
+                "evidence {}",
+                evidence_name(evidence).to_lowercase()
+            ));
+        }
+        parts.join(", ")
+    }
+
+    /// The line an export "as filtered" carries beside the journey's title.
+    pub fn caption(&self, project: &Project, journey: &Journey) -> String {
+        let matching = journey.cards.iter().filter(|c| self.matches(c)).count();
+        format!(
+            "Filtered: {} · {matching} of {} cards",
+            self.describe(project),
+            journey.cards.len()
+        )
+    }
+}
+
+/// The id of the department named `name` (its id, or its name ignoring case).
+pub fn department_id(project: &Project, name: &str) -> Option<String> {
+    project
+        .departments
+        .iter()
+        .find(|d| d.id == name)
+        .or_else(|| {
+            project
+                .departments
+                .iter()
+                .find(|d| d.name.to_lowercase() == name.to_lowercase())
+        })
+        .map(|d| d.id.clone())
+}
