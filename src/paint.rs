@@ -110,7 +110,7 @@ fn font(points: f32, zoom: f32) -> FontId {
 
 /// Lays out text wrapped to `width` in at most `rows` rows (then an ellipsis) and paints
 /// it with its top-left at `pos`. Returns the rectangle it took.
-fn paint_text(
+pub(crate) fn paint_text(
     painter: &Painter,
     pos: Pos2,
     text: &str,
@@ -434,31 +434,52 @@ fn paint_emotion(
             view.to_screen(pos2(point.pos.x, emotion_y(lane.y, f32::from(emotion))))
         })
         .collect();
-    let samples = monotone_curve(&merge_close(&visible, 1.5));
-    painter.add(area_mesh(&samples, y_of(0.0), theme));
-    painter.add(PathShape::line(
-        samples,
-        Stroke::new(
-            (size::EMOTION_STROKE * view.zoom).clamp(1.0, 4.0),
-            theme.emotion,
-        ),
-    ));
+    let radius = (size::EMOTION_POINT_RADIUS * view.zoom).max(2.0);
+    paint_emotion_curve(
+        painter,
+        &visible,
+        y_of(0.0),
+        (size::EMOTION_STROKE * view.zoom).clamp(1.0, 4.0),
+        theme,
+        |i| {
+            let card = in_view[i].card;
+            let active = highlight.card == Some(card)
+                || highlight
+                    .emotion
+                    .is_some_and(|(dragged, _)| dragged == card);
+            if active { radius * 2.0 } else { radius }
+        },
+    );
+}
 
-    let spacing = visible
+/// The emotion curve through `points` (on screen, sorted by x) with its faint area to the
+/// zero line at height `zero` (green above, red below), and a dot of `radius(i)` on each
+/// point unless they are too dense to tell apart.
+pub fn paint_emotion_curve(
+    painter: &Painter,
+    points: &[Pos2],
+    zero: f32,
+    width: f32,
+    theme: &Theme,
+    radius: impl Fn(usize) -> f32,
+) {
+    let samples = monotone_curve(&merge_close(points, 1.5));
+    painter.add(area_mesh(&samples, zero, theme));
+    painter.add(PathShape::line(samples, Stroke::new(width, theme.emotion)));
+    let spacing = points
         .windows(2)
         .map(|w| w[1].x - w[0].x)
         .fold(f32::INFINITY, f32::min);
     if spacing < 4.0 {
-        return; // too dense to tell the points apart
+        return;
     }
-    let radius = (size::EMOTION_POINT_RADIUS * view.zoom).max(2.0);
-    for (point, pos) in in_view.iter().zip(&visible) {
-        let active = highlight.card == Some(point.card)
-            || highlight
-                .emotion
-                .is_some_and(|(card, _)| card == point.card);
-        let r = if active { radius * 2.0 } else { radius };
-        painter.circle(*pos, r, theme.emotion, Stroke::new(1.0, theme.canvas));
+    for (i, pos) in points.iter().enumerate() {
+        painter.circle(
+            *pos,
+            radius(i),
+            theme.emotion,
+            Stroke::new(1.0, theme.canvas),
+        );
     }
 }
 

@@ -186,6 +186,31 @@ pub mod size {
     pub const DETAIL_ZOOM: f32 = 0.45;
 }
 
+/// Presentation mode's slides, in points on a 1600 x 900 screen; a larger screen scales
+/// them all alike, so a slide reads the same from the back of the room on any projector.
+pub mod slide {
+    use super::size;
+
+    /// The screen height the sizes are for.
+    pub const DESIGN_HEIGHT: f32 = 900.0;
+    pub const MARGIN: f32 = 48.0;
+    pub const GUTTER: f32 = size::SPACE_XXL;
+    /// The share of the width the stage's details take, right of its cards.
+    pub const DETAILS_SHARE: f32 = 0.34;
+    pub const LANE_TITLE_WIDTH: f32 = 170.0;
+    pub const EMOTION_STRIP_HEIGHT: f32 = 124.0;
+    pub const FOOTER_HEIGHT: f32 = 44.0;
+    /// Cards are drawn this much larger than on the map at most, and this much at least.
+    pub const CARD_ZOOM_MAX: f32 = 1.6;
+    pub const CARD_ZOOM_MIN: f32 = 0.8;
+
+    pub const TEXT_TITLE: f32 = 40.0;
+    pub const TEXT_SUBTITLE: f32 = 22.0;
+    pub const TEXT_HEADING: f32 = 19.0;
+    pub const TEXT_BODY: f32 = 16.0;
+    pub const TEXT_META: f32 = 14.0;
+}
+
 /// Icons that back up colour, so a map printed in greyscale still reads. All of them are
 /// in egui's bundled fonts.
 pub mod icon {

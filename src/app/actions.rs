@@ -93,6 +93,8 @@ pub enum Action {
         options: crate::export::ExportOptions,
         filtered: bool,
     },
+    /// Show this slide of the presentation.
+    GoToSlide(usize),
     RestoreRecovery,
     DiscardRecovery,
     CloseDialog,
@@ -227,6 +229,7 @@ impl JourneymapApp {
                 options,
                 filtered,
             } => self.export_to(path, journey, options, filtered),
+            Action::GoToSlide(index) => self.go_to_slide(index),
             Action::RestoreRecovery => self.restore_recovery(),
             Action::DiscardRecovery => {
                 self.recovery.clear(&self.environment);
@@ -392,6 +395,7 @@ impl JourneymapApp {
             }
             Command::ExportPng => self.open_export_dialog(),
             Command::CopyImage => self.copy_image(ctx),
+            Command::Present => self.toggle_presentation(ctx),
         }
     }
 

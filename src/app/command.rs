@@ -30,6 +30,8 @@ pub enum Command {
     ToggleHealth,
     ToggleReview,
     Find,
+    /// Enter presentation mode, or leave it.
+    Present,
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -42,7 +44,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Command {
     /// In the order keys are matched: a shortcut with Shift comes before the same one
     /// without, because egui lets extra modifiers through.
-    pub const ALL: [Command; 25] = [
+    pub const ALL: [Command; 26] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyImage,
@@ -68,6 +70,7 @@ impl Command {
         Command::ToggleHealth,
         Command::ToggleReview,
         Command::Find,
+        Command::Present,
     ];
 
     pub fn label(self) -> &'static str {
@@ -97,6 +100,7 @@ impl Command {
             Command::ToggleHealth => "Health check",
             Command::ToggleReview => "Review mode",
             Command::Find => "Search and filter…",
+            Command::Present => "Present",
         }
     }
 
@@ -123,6 +127,7 @@ impl Command {
         const HEALTH: [KeyboardShortcut; 1] = [key(CMD, Key::H)];
         const REVIEW: [KeyboardShortcut; 1] = [key(CMD, Key::R)];
         const FIND: [KeyboardShortcut; 1] = [key(CMD, Key::F)];
+        const PRESENT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F5)];
         match self {
             Command::New => &NEW,
             Command::Open => &OPEN,
@@ -145,6 +150,7 @@ impl Command {
             Command::ToggleHealth => &HEALTH,
             Command::ToggleReview => &REVIEW,
             Command::Find => &FIND,
+            Command::Present => &PRESENT,
             Command::AddStage
             | Command::AddLane
             | Command::ToggleDarkMode
@@ -164,6 +170,12 @@ impl Command {
                 | Command::MoveCardLeft
                 | Command::MoveCardRight
         )
+    }
+
+    /// Whether the shortcut works on a slide: only leaving and quitting do, so a key
+    /// pressed while presenting never changes the map.
+    pub fn works_while_presenting(self) -> bool {
+        matches!(self, Command::Present | Command::Quit)
     }
 
     /// The commands whose shortcuts were pressed this frame; their key presses are consumed.

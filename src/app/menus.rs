@@ -109,6 +109,8 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                 for (command, on) in toggles {
                     command_toggle(ui, command, on, actions);
                 }
+                ui.separator();
+                command_button(ui, Command::Present, actions);
             });
         });
     });

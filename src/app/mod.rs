@@ -13,9 +13,11 @@ mod health_panel;
 mod inspector;
 mod menus;
 mod outline;
+mod presentation;
 mod project_inspector;
 mod recovery;
 mod search;
+mod slides;
 mod stage_inspector;
 
 use std::path::PathBuf;
@@ -23,6 +25,7 @@ use std::path::PathBuf;
 pub use actions::{Action, Selection};
 pub use command::Command;
 pub use comments::rfc3339;
+pub use presentation::Slide;
 pub use recovery::default_recovery_path;
 
 use crate::layout::JourneyLayout;
@@ -121,6 +124,8 @@ pub struct JourneymapApp {
     search: Option<search::SearchState>,
     /// The outline view, when it is open.
     outline: Option<outline::OutlineState>,
+    /// Presentation mode, when the journey is being presented.
+    presentation: Option<presentation::Presentation>,
     status: String,
     recovery: recovery::RecoveryClock,
     /// Review mode: the map is read-only against accidental drags and edits; comments
@@ -147,6 +152,7 @@ impl JourneymapApp {
             inspector: inspector::InspectorState::default(),
             canvas: canvas::CanvasState::default(),
             outline: None,
+            presentation: None,
             search: None,
             health: None,
             status: String::new(),
@@ -261,8 +267,10 @@ impl JourneymapApp {
         } else {
             egui::Theme::Light
         });
+        let presenting = self.presentation.is_some();
         let mut actions: Vec<Action> = Command::from_keys(&ctx)
             .into_iter()
+            .filter(|command| !presenting || command.works_while_presenting())
             .map(Action::Command)
             .collect();
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
@@ -274,10 +282,37 @@ impl JourneymapApp {
             }
         }
 
-        menus::menu_bar(ui, self, &mut actions);
+        if presenting {
+            egui::CentralPanel::default()
+                .frame(egui::Frame::NONE)
+                .show(ui, |ui| presentation::show(ui, self, &mut actions));
+        } else {
+            self.show_editor(ui, &mut actions);
+        }
+        dialogs::show(&ctx, self, &mut actions);
+
+        for action in actions {
+            self.handle(action, &ctx);
+        }
+        self.recovery.tick(
+            &ctx,
+            &self.document,
+            self.path.as_deref(),
+            &self.environment,
+        );
+        let title = self.title();
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    /// The editing window: menus, panels, the canvas and the status line.
+    fn show_editor(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        menus::menu_bar(ui, self, actions);
         menus::status_line(ui, self);
-        inspector::panel(ui, self, &mut actions);
-        menus::journey_tabs(ui, self, &mut actions);
+        inspector::panel(ui, self, actions);
+        menus::journey_tabs(ui, self, actions);
         if let (Some(search), Some(journey)) = (
             &mut self.search,
             self.document.project().journeys.get(self.journey),
@@ -293,7 +328,7 @@ impl JourneymapApp {
                 self.document.project(),
                 journey,
                 matching,
-                &mut actions,
+                actions,
             );
         }
         if let (Some(health), Some(journey)) = (
@@ -301,7 +336,7 @@ impl JourneymapApp {
             self.document.project().journeys.get(self.journey),
         ) {
             let findings = health.findings(journey, self.document.state_id(), self.journey);
-            health_panel::panel(ui, findings, journey, &self.selection, &mut actions);
+            health_panel::panel(ui, findings, journey, &self.selection, actions);
         }
         if let (Some(outline), Some(journey)) = (
             &mut self.outline,
@@ -320,28 +355,12 @@ impl JourneymapApp {
                 self.journey,
                 self.document.state_id(),
                 selected,
-                &mut actions,
+                actions,
             );
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
-            .show(ui, |ui| canvas::show(ui, self, &mut actions));
-        dialogs::show(&ctx, self, &mut actions);
-
-        for action in actions {
-            self.handle(action, &ctx);
-        }
-        self.recovery.tick(
-            &ctx,
-            &self.document,
-            self.path.as_deref(),
-            &self.environment,
-        );
-        let title = self.title();
-        if title != self.window_title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.window_title = title;
-        }
+            .show(ui, |ui| canvas::show(ui, self, actions));
     }
 }
 

@@ -54,6 +54,19 @@ pub const RULES: [&str; 6] = [
     "unresolved-comments",
 ];
 
+/// What a rule's findings have in common, as a heading over them.
+pub fn rule_summary(rule: &str) -> &'static str {
+    match rule {
+        "unowned" => "Touchpoints and pain points no department owns",
+        "no-failure-path" => "Moments of truth with no failure path",
+        "pain-without-opportunity" => "Pain points no opportunity answers",
+        "dip-without-opportunity" => "Low moments in stages with no opportunity",
+        "empty-stage" => "Stages with no touchpoint",
+        "unresolved-comments" => "Cards with open comments",
+        _ => "Other findings",
+    }
+}
+
 /// Every finding of every journey of the project.
 pub fn check_health(project: &Project) -> Vec<Finding> {
     project.journeys.iter().flat_map(check_journey).collect()

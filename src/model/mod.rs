@@ -13,7 +13,7 @@ mod validate;
 
 pub use document::Document;
 pub use edit::{Edit, EditError, Item, List, ListOp};
-pub use health::{Finding, RULES, Subject, check_health, check_journey};
+pub use health::{Finding, RULES, Subject, check_health, check_journey, rule_summary};
 pub use sample::generated_project;
 pub use template::{TEMPLATE_NAME, TEMPLATE_RON};
 pub use types::*;

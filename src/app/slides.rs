@@ -1,0 +1,617 @@
+//! What presentation mode's slides show: the opening (persona, scenario, the stages), a
+//! stage (its cards large, its goal, exit criteria, conversion, KPIs and empathy map), the
+//! review (health findings and open comments), and under each the emotion curve across
+//! the journey with the current stage highlighted.
+
+use egui::{FontId, Pos2, Rect, RichText, Role, Sense, Stroke, Ui, Vec2, WidgetInfo, pos2, vec2};
+
+use super::canvas::card_label;
+use crate::layout::{JourneyLayout, emotion_y};
+use crate::model::{Card, Finding, Journey, LaneKind, Project, RULES, Subject, rule_summary};
+use crate::paint::{
+    CardState, card_kind_name, evidence_name, lane_title, owner_color, paint_card,
+    paint_emotion_curve, paint_text,
+};
+use crate::theme::{Theme, icon, size, slide};
+
+/// What every slide draws from.
+pub struct SlideContext<'a> {
+    pub project: &'a Project,
+    pub journey: &'a Journey,
+    pub layout: &'a JourneyLayout,
+    pub theme: &'a Theme,
+    /// Screen height over the height the slide sizes are for.
+    pub scale: f32,
+}
+
+impl SlideContext<'_> {
+    fn text(&self, text: impl Into<String>, points: f32) -> RichText {
+        RichText::new(text)
+            .size(points * self.scale)
+            .color(self.theme.ink)
+    }
+
+    fn muted(&self, text: impl Into<String>, points: f32) -> RichText {
+        self.text(text, points).color(self.theme.ink_muted)
+    }
+
+    fn heading(&self, ui: &mut Ui, text: &str) {
+        ui.add_space(size::SPACE_L * self.scale);
+        ui.label(self.text(text, slide::TEXT_HEADING).strong());
+        ui.add_space(size::SPACE_XS * self.scale);
+    }
+
+    fn body(&self, ui: &mut Ui, text: &str) {
+        ui.label(self.text(text, slide::TEXT_BODY));
+    }
+
+    fn space(&self) -> f32 {
+        slide::GUTTER * self.scale
+    }
+}
+
+/// The journey's name and persona, the scenario and expectations, and the stages ahead.
+pub fn opening(ui: &mut Ui, c: &SlideContext<'_>) {
+    let journey = c.journey;
+    if !c.project.title.is_empty() {
+        ui.label(c.muted(&c.project.title, slide::TEXT_META));
+    }
+    ui.label(c.text(&journey.name, slide::TEXT_TITLE).strong());
+    let moments = journey.cards.iter().filter(|c| c.moment_of_truth).count();
+    ui.label(c.muted(
+        format!(
+            "{} stages · {} cards · {moments} moments of truth",
+            journey.stages.len(),
+            journey.cards.len()
+        ),
+        slide::TEXT_SUBTITLE,
+    ));
+    ui.add_space(c.space());
+    let rest = ui.available_rect_before_wrap();
+    let third = (rest.width() - 2.0 * c.space()) / 3.0;
+    let at = |k: f32| {
+        Rect::from_min_size(
+            rest.min + vec2(k * (third + c.space()), 0.0),
+            vec2(third, rest.height()),
+        )
+    };
+    let persona = journey
+        .persona
+        .as_deref()
+        .and_then(|id| c.project.personas.iter().find(|p| p.id == id));
+    column(ui, at(0.0), "slide-persona", |ui| match persona {
+        Some(persona) => {
+            ui.label(c.text(&persona.name, slide::TEXT_SUBTITLE).strong());
+            if !persona.role.is_empty() {
+                ui.label(c.muted(&persona.role, slide::TEXT_BODY));
+            }
+            if !persona.quote.is_empty() {
+                ui.add_space(size::SPACE_M * c.scale);
+                ui.label(
+                    c.text(format!("“{}”", persona.quote), slide::TEXT_HEADING)
+                        .italics(),
+                );
+            }
+            list(ui, c, "Goals", &persona.goals);
+        }
+        None => {
+            ui.label(c.muted(
+                "No persona yet: choose one for the journey in the inspector.",
+                slide::TEXT_BODY,
+            ));
+        }
+    });
+    column(ui, at(1.0), "slide-story", |ui| {
+        for (name, text) in [
+            ("Scenario", &journey.scenario),
+            ("Expectations", &journey.expectations),
+        ] {
+            if !text.is_empty() {
+                c.heading(ui, name);
+                c.body(ui, text);
+            }
+        }
+        if let Some(persona) = persona {
+            list(ui, c, "Pain points", &persona.pain_points);
+        }
+    });
+    if let Some(persona) = persona {
+        column(ui, at(2.0), "slide-reach", |ui| {
+            list(ui, c, "Values", &persona.values);
+            list(ui, c, "Channels", &persona.channels);
+            list(ui, c, "Influencers", &persona.influencers);
+            if !persona.buying_process.is_empty() {
+                c.heading(ui, "How they buy");
+                c.body(ui, &persona.buying_process);
+            }
+        });
+    }
+}
+
+/// A heading and its items on one line each, when there are any.
+fn list(ui: &mut Ui, c: &SlideContext<'_>, heading: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    c.heading(ui, heading);
+    for item in items {
+        ui.label(c.text(format!("• {item}"), slide::TEXT_META));
+    }
+}
+
+/// One stage: its name and goal, its cards lane by lane, and its details at the right.
+pub fn stage(ui: &mut Ui, c: &SlideContext<'_>, index: usize) {
+    let Some(stage) = c.journey.stages.get(index) else {
+        return;
+    };
+    ui.label(c.muted(
+        format!(
+            "{} · Stage {} of {}",
+            c.journey.name,
+            index + 1,
+            c.journey.stages.len()
+        ),
+        slide::TEXT_META,
+    ));
+    ui.label(c.text(&stage.name, slide::TEXT_TITLE).strong());
+    if !stage.goal.is_empty() {
+        ui.label(c.muted(&stage.goal, slide::TEXT_SUBTITLE));
+    }
+    ui.add_space(c.space() * 0.75);
+    let rest = ui.available_rect_before_wrap();
+    let details_width = rest.width() * slide::DETAILS_SHARE;
+    let cards = Rect::from_min_max(
+        rest.min,
+        pos2(rest.right() - details_width - c.space(), rest.bottom()),
+    );
+    let details = Rect::from_min_max(pos2(rest.right() - details_width, rest.top()), rest.max);
+    column(ui, cards, "slide-cards", |ui| stage_cards(ui, c, index));
+    column(ui, details, "slide-details", |ui| {
+        stage_details(ui, c, index)
+    });
+}
+
+/// A region of the slide that scrolls when its content does not fit.
+fn column(ui: &mut Ui, rect: Rect, id: &str, add: impl FnOnce(&mut Ui)) {
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt(id)
+            .auto_shrink([false, false])
+            .show(ui, add);
+    });
+}
+
+/// How the stage's lanes sit side by side on a slide, as columns of cards.
+struct LaneColumns {
+    /// The width of one lane's column.
+    width: f32,
+    zoom: f32,
+    /// How many cards sit side by side in one lane's column.
+    across: usize,
+    /// The height of the lane titles above the cards.
+    title: f32,
+}
+
+impl LaneColumns {
+    /// The largest card zoom within the slide's bounds at which lanes holding `counts`
+    /// cards fit `room`; the smallest bound when none does (the lanes then scroll).
+    fn fit(counts: &[usize], room: Vec2, scale: f32) -> Self {
+        let lanes = counts.len().max(1) as f32;
+        let gap = size::SPACE_L * scale;
+        let width = (room.x - gap * (lanes - 1.0)) / lanes;
+        let title = slide::TEXT_META * scale * 1.6 + size::SPACE_S * scale;
+        let largest = (slide::CARD_ZOOM_MAX * scale).min(width / size::CARD_WIDTH);
+        let smallest = (slide::CARD_ZOOM_MIN * scale).min(largest);
+        let layout = |zoom: f32| {
+            let step = (size::CARD_WIDTH + size::CARD_GAP) * zoom;
+            let across = (((width + size::CARD_GAP * zoom) / step).floor() as usize).max(1);
+            Self {
+                width,
+                zoom,
+                across,
+                title,
+            }
+        };
+        const STEPS: usize = 16;
+        (0..=STEPS)
+            .map(|i| layout(largest - (largest - smallest) * i as f32 / STEPS as f32))
+            .find(|columns| counts.iter().all(|&n| columns.height(n) <= room.y))
+            .unwrap_or_else(|| layout(smallest))
+    }
+
+    /// The height of a lane's column holding `cards` cards, its title included.
+    fn height(&self, cards: usize) -> f32 {
+        let rows = cards.div_ceil(self.across) as f32;
+        self.title + rows * self.step().y
+    }
+
+    /// From one card to the next, across and down.
+    fn step(&self) -> Vec2 {
+        (vec2(size::CARD_WIDTH, size::CARD_HEIGHT) + Vec2::splat(size::CARD_GAP)) * self.zoom
+    }
+}
+
+/// The stage's cards, lane by lane side by side (the emotion curve has its own strip), as
+/// large as fit.
+fn stage_cards(ui: &mut Ui, c: &SlideContext<'_>, stage: usize) {
+    let lanes: Vec<usize> = (0..c.journey.lanes.len())
+        .filter(|&i| c.journey.lanes[i].kind != LaneKind::Emotion)
+        .collect();
+    let counts: Vec<usize> = lanes
+        .iter()
+        .map(|&lane| c.layout.cell(stage, lane).len())
+        .collect();
+    let room = ui.available_size();
+    let columns = LaneColumns::fit(&counts, room, c.scale);
+    let tallest = counts
+        .iter()
+        .map(|&n| columns.height(n))
+        .fold(0.0, f32::max);
+    let (rect, _) = ui.allocate_exact_size(vec2(room.x, tallest.max(room.y)), Sense::hover());
+    let painter = ui.painter();
+    let gap = size::SPACE_L * c.scale;
+    let meta = FontId::proportional(slide::TEXT_META * c.scale);
+    for (k, &lane) in lanes.iter().enumerate() {
+        let left = rect.left() + k as f32 * (columns.width + gap);
+        if k > 0 {
+            painter.vline(
+                left - gap / 2.0,
+                rect.y_range(),
+                Stroke::new(1.0, c.theme.grid),
+            );
+        }
+        let lane_box = &c.journey.lanes[lane];
+        paint_text(
+            painter,
+            pos2(left, rect.top()),
+            &format!("{} {}", icon::lane(lane_box.kind), lane_title(lane_box)),
+            meta.clone(),
+            c.theme.ink_muted,
+            columns.width,
+            1,
+        );
+        let top = rect.top() + columns.title;
+        let cards = c.layout.cell(stage, lane);
+        if cards.is_empty() {
+            paint_text(
+                painter,
+                pos2(left, top),
+                "—",
+                meta.clone(),
+                c.theme.ink_muted,
+                columns.width,
+                1,
+            );
+        }
+        for (slot, &index) in cards.iter().enumerate() {
+            let step = columns.step();
+            let min = pos2(
+                left + (slot % columns.across) as f32 * step.x,
+                top + (slot / columns.across) as f32 * step.y,
+            );
+            let card_rect = Rect::from_min_size(
+                min,
+                vec2(size::CARD_WIDTH, size::CARD_HEIGHT) * columns.zoom,
+            );
+            let card = &c.journey.cards[index];
+            paint_card(
+                painter,
+                card,
+                owner_color(c.project, card),
+                card_rect,
+                columns.zoom,
+                c.theme,
+                CardState::default(),
+            );
+            let response = ui.interact(
+                card_rect,
+                egui::Id::unique(("presentation-card", index)),
+                Sense::hover(),
+            );
+            response.widget_info(|| WidgetInfo::labeled(Role::Label, true, card_label(card)));
+            response.on_hover_ui(|ui| card_details(ui, c.project, card));
+        }
+    }
+}
+
+/// What a card says beyond its face, shown when the presenter points at it.
+fn card_details(ui: &mut Ui, project: &Project, card: &Card) {
+    ui.set_max_width(360.0);
+    ui.strong(&card.title);
+    if !card.notes.is_empty() {
+        ui.label(&card.notes);
+    }
+    if card.moment_of_truth {
+        ui.label(format!("{} Moment of truth", icon::MOMENT_OF_TRUTH));
+    }
+    if !card.if_it_fails.is_empty() {
+        ui.label(format!(
+            "{} If it fails: {}",
+            icon::FAILURE_PATH,
+            card.if_it_fails
+        ));
+    }
+    let mut facts = vec![card_kind_name(card.kind).to_owned()];
+    if let Some(owner) = card
+        .owner
+        .as_deref()
+        .and_then(|id| project.departments.iter().find(|d| d.id == id))
+    {
+        facts.push(format!("owner {}", owner.name));
+    }
+    if !card.channel.is_empty() {
+        facts.push(card.channel.clone());
+    }
+    facts.push(evidence_name(card.evidence).to_lowercase());
+    ui.weak(facts.join(" · "));
+}
+
+/// The stage's conversion, exit criteria, KPIs and empathy map.
+fn stage_details(ui: &mut Ui, c: &SlideContext<'_>, index: usize) {
+    let stage = &c.journey.stages[index];
+    if let Some(conversion) = stage.conversion {
+        let next = c
+            .journey
+            .stages
+            .get(index + 1)
+            .map_or("the next stage", |s| s.name.as_str());
+        ui.label(
+            c.text(
+                format!("{} {:.0} %", icon::CONVERSION, conversion * 100.0),
+                slide::TEXT_TITLE,
+            )
+            .strong(),
+        );
+        ui.label(c.muted(format!("move on to {next}"), slide::TEXT_BODY));
+    }
+    if !stage.exit_criteria.is_empty() {
+        c.heading(ui, "Exit criteria");
+        c.body(ui, &stage.exit_criteria);
+    }
+    if !stage.kpis.is_empty() {
+        c.heading(ui, "KPIs");
+        egui::Grid::new("slide-kpis")
+            .num_columns(2)
+            .spacing(vec2(size::SPACE_L, size::SPACE_XS) * c.scale)
+            .show(ui, |ui| {
+                for kpi in &stage.kpis {
+                    ui.label(c.text(&kpi.name, slide::TEXT_BODY));
+                    ui.label(c.text(&kpi.value, slide::TEXT_BODY).strong());
+                    ui.end_row();
+                }
+            });
+    }
+    c.heading(ui, "Empathy map");
+    if stage.empathy.is_empty() {
+        ui.label(c.muted(
+            "Not written yet: what the buyer sees, hears, says, does, thinks and feels here.",
+            slide::TEXT_META,
+        ));
+        return;
+    }
+    let width = (ui.available_width() - size::SPACE_L * c.scale) / 2.0;
+    egui::Grid::new("slide-empathy")
+        .num_columns(2)
+        .min_col_width(width)
+        .max_col_width(width)
+        .spacing(vec2(size::SPACE_L, size::SPACE_M) * c.scale)
+        .show(ui, |ui| {
+            let quadrants = crate::model::Empathy::QUADRANTS
+                .iter()
+                .zip(stage.empathy.lists());
+            for (i, (name, items)) in quadrants.enumerate() {
+                ui.vertical(|ui| {
+                    ui.label(c.muted(*name, slide::TEXT_META).strong());
+                    if items.is_empty() {
+                        ui.label(c.muted("—", slide::TEXT_META));
+                    }
+                    for item in items {
+                        ui.label(c.text(format!("• {item}"), slide::TEXT_META));
+                    }
+                });
+                if i % 2 == 1 {
+                    ui.end_row();
+                }
+            }
+        });
+}
+
+/// What still needs attention: the health findings and the open comments.
+pub fn review(ui: &mut Ui, c: &SlideContext<'_>, findings: &[Finding]) {
+    ui.label(c.muted(&c.journey.name, slide::TEXT_META));
+    ui.label(c.text("Review", slide::TEXT_TITLE).strong());
+    ui.label(c.muted(
+        "What the map says still needs attention, and what the team asked",
+        slide::TEXT_SUBTITLE,
+    ));
+    ui.add_space(c.space());
+    let rest = ui.available_rect_before_wrap();
+    let half = (rest.width() - c.space()) / 2.0;
+    let left = Rect::from_min_size(rest.min, vec2(half, rest.height()));
+    let right = Rect::from_min_max(pos2(rest.right() - half, rest.top()), rest.max);
+    column(ui, left, "slide-findings", |ui| {
+        ui.label(
+            c.text(
+                format!("Health check: {}", count(findings.len(), "finding")),
+                slide::TEXT_HEADING,
+            )
+            .strong(),
+        );
+        if findings.is_empty() {
+            c.body(ui, "Nothing to fix on this journey.");
+        }
+        for rule in RULES {
+            let found: Vec<&Finding> = findings.iter().filter(|f| f.rule == rule).collect();
+            if found.is_empty() {
+                continue;
+            }
+            ui.add_space(size::SPACE_M * c.scale);
+            ui.label(
+                c.text(
+                    format!("{} ({})", rule_summary(rule), found.len()),
+                    slide::TEXT_BODY,
+                )
+                .strong(),
+            );
+            ui.label(c.text(rule, slide::TEXT_META).color(c.theme.selection));
+            for finding in found {
+                ui.label(c.text(
+                    format!("• {}", subject_name(c.journey, &finding.subject)),
+                    slide::TEXT_META,
+                ));
+            }
+        }
+    });
+    let open: Vec<_> = c
+        .journey
+        .cards
+        .iter()
+        .flat_map(|card| {
+            card.comments
+                .iter()
+                .filter(|m| !m.resolved)
+                .map(move |m| (card, m))
+        })
+        .collect();
+    column(ui, right, "slide-comments", |ui| {
+        ui.label(
+            c.text(
+                format!("Open comments: {}", open.len()),
+                slide::TEXT_HEADING,
+            )
+            .strong(),
+        );
+        if open.is_empty() {
+            c.body(ui, "No open comments.");
+        }
+        for (card, comment) in open {
+            ui.add_space(size::SPACE_S * c.scale);
+            let who = if comment.author.is_empty() {
+                "Someone"
+            } else {
+                &comment.author
+            };
+            ui.label(c.muted(format!("{who} on “{}”", card.title), slide::TEXT_META));
+            c.body(ui, &comment.text);
+        }
+    });
+}
+
+/// The title of the card, or the name of the stage, a finding is about.
+fn subject_name<'a>(journey: &'a Journey, subject: &'a Subject) -> &'a str {
+    match subject {
+        Subject::Card(id) => journey
+            .cards
+            .iter()
+            .find(|c| &c.id == id)
+            .map_or(id.as_str(), |c| c.title.as_str()),
+        Subject::Stage(id) => journey
+            .stages
+            .iter()
+            .find(|s| &s.id == id)
+            .map_or(id.as_str(), |s| s.name.as_str()),
+    }
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The emotion curve across all stages in equal columns, the `current` one highlighted,
+/// stage names underneath. Returns the stage whose column was clicked.
+pub fn emotion_strip(
+    ui: &mut Ui,
+    rect: Rect,
+    c: &SlideContext<'_>,
+    current: Option<usize>,
+) -> Option<usize> {
+    let stages = c.journey.stages.len().max(1);
+    let column = rect.width() / stages as f32;
+    let names = slide::TEXT_META * c.scale * 1.6;
+    let curve = Rect::from_min_max(rect.min, pos2(rect.right(), rect.bottom() - names));
+    let response = ui.interact(
+        rect,
+        egui::Id::unique("presentation-emotion-strip"),
+        Sense::click(),
+    );
+    response
+        .widget_info(|| WidgetInfo::labeled(Role::Image, true, "Emotion curve across the stages"));
+    let painter = ui.painter_at(rect);
+    let theme = c.theme;
+    if let Some(stage) = current {
+        let x = rect.left() + stage as f32 * column;
+        painter.rect_filled(
+            Rect::from_x_y_ranges(x..=x + column, rect.y_range()),
+            size::CARD_RADIUS * c.scale,
+            theme.selection.gamma_multiply(0.12),
+        );
+    }
+    for i in 1..stages {
+        let x = rect.left() + i as f32 * column;
+        painter.vline(x, rect.y_range(), Stroke::new(1.0, theme.grid));
+    }
+    let y_of = |emotion: f32| emotion_y(curve.y_range(), emotion);
+    for emotion in -2..=2_i8 {
+        let color = if emotion == 0 {
+            theme.ink_muted.gamma_multiply(0.45)
+        } else {
+            theme.grid
+        };
+        painter.hline(
+            curve.x_range(),
+            y_of(f32::from(emotion)),
+            Stroke::new(1.0, color),
+        );
+    }
+    // Each point keeps its place within its stage's column on the map.
+    let points: Vec<(usize, Pos2)> = c
+        .layout
+        .emotion
+        .iter()
+        .filter_map(|point| {
+            let stage = c.layout.stage_at_x(point.pos.x)?;
+            let span = c.layout.stages[stage].x;
+            let t = (point.pos.x - span.min) / span.span().max(1.0);
+            let x = rect.left() + (stage as f32 + t) * column;
+            Some((stage, pos2(x, y_of(f32::from(point.emotion)))))
+        })
+        .collect();
+    let line: Vec<Pos2> = points.iter().map(|(_, p)| *p).collect();
+    paint_emotion_curve(
+        &painter,
+        &line,
+        y_of(0.0),
+        size::EMOTION_STROKE * c.scale,
+        theme,
+        |i| {
+            let large = Some(points[i].0) == current;
+            c.scale * if large { 5.0 } else { 3.0 }
+        },
+    );
+    for (i, stage) in c.journey.stages.iter().enumerate() {
+        let color = if Some(i) == current {
+            theme.ink
+        } else {
+            theme.ink_muted
+        };
+        let left = rect.left() + i as f32 * column + size::SPACE_S * c.scale;
+        paint_text(
+            &painter,
+            pos2(left, curve.bottom() + size::SPACE_XS * c.scale),
+            &stage.name,
+            FontId::proportional(slide::TEXT_META * c.scale),
+            color,
+            column - 2.0 * size::SPACE_S * c.scale,
+            1,
+        );
+    }
+    let clicked = response
+        .interact_pointer_pos()
+        .filter(|_| response.clicked())?;
+    let stage = ((clicked.x - rect.left()) / column).floor() as usize;
+    (stage < c.journey.stages.len()).then_some(stage)
+}
