@@ -204,6 +204,9 @@ pub mod slide {
     pub const CARD_ZOOM_MAX: f32 = 1.6;
     pub const CARD_ZOOM_MIN: f32 = 0.8;
 
+    /// Text too long for its place shrinks, but not below this share of its size.
+    pub const SMALLEST_TEXT: f32 = 0.7;
+
     pub const TEXT_TITLE: f32 = 40.0;
     pub const TEXT_SUBTITLE: f32 = 22.0;
     pub const TEXT_HEADING: f32 = 19.0;

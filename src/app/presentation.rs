@@ -140,6 +140,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
         strip.right_top() - vec2(0.0, slide::GUTTER * scale),
     );
     let context = slides::SlideContext {
+        slide: index,
         project: app.document.project(),
         journey,
         layout,

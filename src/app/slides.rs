@@ -15,7 +15,10 @@ use crate::paint::{
 use crate::theme::{Theme, icon, size, slide};
 
 /// What every slide draws from.
+#[derive(Clone, Copy)]
 pub struct SlideContext<'a> {
+    /// The slide's position in the presentation.
+    pub slide: usize,
     pub project: &'a Project,
     pub journey: &'a Journey,
     pub layout: &'a JourneyLayout,
@@ -79,7 +82,7 @@ pub fn opening(ui: &mut Ui, c: &SlideContext<'_>) {
         .persona
         .as_deref()
         .and_then(|id| c.project.personas.iter().find(|p| p.id == id));
-    column(ui, at(0.0), "slide-persona", |ui| match persona {
+    column(ui, at(0.0), "slide-persona", c, |ui, c| match persona {
         Some(persona) => {
             ui.label(c.text(&persona.name, slide::TEXT_SUBTITLE).strong());
             if !persona.role.is_empty() {
@@ -101,7 +104,7 @@ pub fn opening(ui: &mut Ui, c: &SlideContext<'_>) {
             ));
         }
     });
-    column(ui, at(1.0), "slide-story", |ui| {
+    column(ui, at(1.0), "slide-story", c, |ui, c| {
         for (name, text) in [
             ("Scenario", &journey.scenario),
             ("Expectations", &journey.expectations),
@@ -116,7 +119,7 @@ pub fn opening(ui: &mut Ui, c: &SlideContext<'_>) {
         }
     });
     if let Some(persona) = persona {
-        column(ui, at(2.0), "slide-reach", |ui| {
+        column(ui, at(2.0), "slide-reach", c, |ui, c| {
             list(ui, c, "Values", &persona.values);
             list(ui, c, "Channels", &persona.channels);
             list(ui, c, "Influencers", &persona.influencers);
@@ -165,19 +168,47 @@ pub fn stage(ui: &mut Ui, c: &SlideContext<'_>, index: usize) {
         pos2(rest.right() - details_width - c.space(), rest.bottom()),
     );
     let details = Rect::from_min_max(pos2(rest.right() - details_width, rest.top()), rest.max);
-    column(ui, cards, "slide-cards", |ui| stage_cards(ui, c, index));
-    column(ui, details, "slide-details", |ui| {
+    column(ui, cards, "slide-cards", c, |ui, c| {
+        stage_cards(ui, c, index)
+    });
+    column(ui, details, "slide-details", c, |ui, c| {
         stage_details(ui, c, index)
     });
 }
 
-/// A region of the slide that scrolls when its content does not fit.
-fn column(ui: &mut Ui, rect: Rect, id: &str, add: impl FnOnce(&mut Ui)) {
+/// A region of the slide whose text shrinks, down to [`slide::SMALLEST_TEXT`], until
+/// its content fits; it scrolls when even that is not enough. The shrink found is kept
+/// per slide, region and size, so it is searched for once, over a few frames.
+fn column(
+    ui: &mut Ui,
+    rect: Rect,
+    id: &str,
+    c: &SlideContext<'_>,
+    add: impl FnOnce(&mut Ui, &SlideContext<'_>),
+) {
+    let key = egui::Id::unique((
+        "slide-fit",
+        id,
+        c.slide,
+        rect.size().x.round() as i32,
+        rect.size().y.round() as i32,
+    ));
+    let shrink: f32 = ui.data(|d| d.get_temp(key)).unwrap_or(1.0);
+    let fitted = SlideContext {
+        scale: c.scale * shrink,
+        ..*c
+    };
     ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-        egui::ScrollArea::vertical()
+        let output = egui::ScrollArea::vertical()
             .id_salt(id)
             .auto_shrink([false, false])
-            .show(ui, add);
+            .show(ui, |ui| add(ui, &fitted));
+        let overflows = output.content_size.y > output.inner_rect.height() + 0.5;
+        if overflows && shrink > slide::SMALLEST_TEXT {
+            let smaller = (shrink * 0.92).max(slide::SMALLEST_TEXT);
+            ui.data_mut(|d| d.insert_temp(key, smaller));
+            ui.ctx().request_repaint();
+        }
     });
 }
 
@@ -429,7 +460,7 @@ pub fn review(ui: &mut Ui, c: &SlideContext<'_>, findings: &[Finding]) {
     let half = (rest.width() - c.space()) / 2.0;
     let left = Rect::from_min_size(rest.min, vec2(half, rest.height()));
     let right = Rect::from_min_max(pos2(rest.right() - half, rest.top()), rest.max);
-    column(ui, left, "slide-findings", |ui| {
+    column(ui, left, "slide-findings", c, |ui, c| {
         ui.label(
             c.text(
                 format!("Health check: {}", count(findings.len(), "finding")),
@@ -473,7 +504,7 @@ pub fn review(ui: &mut Ui, c: &SlideContext<'_>, findings: &[Finding]) {
                 .map(move |m| (card, m))
         })
         .collect();
-    column(ui, right, "slide-comments", |ui| {
+    column(ui, right, "slide-comments", c, |ui, c| {
         ui.label(
             c.text(
                 format!("Open comments: {}", open.len()),
