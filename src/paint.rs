@@ -400,18 +400,7 @@ fn paint_emotion(
         return;
     }
     let y_of = |emotion: f32| view.to_screen(pos2(0.0, emotion_y(lane.y, emotion))).y;
-    for emotion in -2..=2_i8 {
-        let color = if emotion == 0 {
-            theme.ink_muted.gamma_multiply(0.45)
-        } else {
-            theme.grid
-        };
-        painter.hline(
-            lane_rect.x_range(),
-            y_of(f32::from(emotion)),
-            Stroke::new(1.0, color),
-        );
-    }
+    paint_emotion_guides(painter, lane_rect.x_range(), y_of, theme);
 
     // Only the part in view, with one point more on each side for continuity.
     let (left, right) = (view.to_map(clip.min).x, view.to_map(clip.max).x);
@@ -450,6 +439,24 @@ fn paint_emotion(
             if active { radius * 2.0 } else { radius }
         },
     );
+}
+
+/// The lines behind an emotion curve, one a score from -2 to +2, the zero line stronger;
+/// `y_of` places a score on screen.
+pub fn paint_emotion_guides(
+    painter: &Painter,
+    x: egui::Rangef,
+    y_of: impl Fn(f32) -> f32,
+    theme: &Theme,
+) {
+    for emotion in -2..=2_i8 {
+        let color = if emotion == 0 {
+            theme.ink_muted.gamma_multiply(0.45)
+        } else {
+            theme.grid
+        };
+        painter.hline(x, y_of(f32::from(emotion)), Stroke::new(1.0, color));
+    }
 }
 
 /// The emotion curve through `points` (on screen, sorted by x) with its faint area to the

@@ -40,6 +40,15 @@ pub fn rfc3339(seconds: u64) -> String {
     )
 }
 
+/// Who wrote a comment, as the app shows it.
+pub(super) fn author_name(comment: &Comment) -> &str {
+    if comment.author.is_empty() {
+        "Someone"
+    } else {
+        &comment.author
+    }
+}
+
 /// The comments of the card at `index`, and a field to add one as `author`.
 pub(super) fn comment_section(
     ui: &mut egui::Ui,
@@ -60,11 +69,7 @@ pub(super) fn comment_section(
     };
     for (i, comment) in card.comments.iter().enumerate() {
         ui.group(|ui| {
-            let who = if comment.author.is_empty() {
-                "Someone"
-            } else {
-                &comment.author
-            };
+            let who = author_name(comment);
             let status = if comment.resolved { " · resolved" } else { "" };
             ui.label(
                 egui::RichText::new(format!("{who} · {}{status}", comment.at))

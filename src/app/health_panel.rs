@@ -67,24 +67,11 @@ fn open_comments(
     selection: &Selection,
     actions: &mut Vec<Action>,
 ) {
-    let open: Vec<_> = journey
-        .cards
-        .iter()
-        .flat_map(|card| {
-            card.comments
-                .iter()
-                .filter(|c| !c.resolved)
-                .map(move |c| (card, c))
-        })
-        .collect();
+    let open: Vec<_> = journey.open_comments().collect();
     ui.strong(format!("Open comments ({})", open.len()));
     for (card, comment) in open {
         let target = Selection::Card(card.id.clone());
-        let who = if comment.author.is_empty() {
-            "Someone"
-        } else {
-            &comment.author
-        };
+        let who = super::comments::author_name(comment);
         let text = format!("{who} on “{}”: {}", card.title, comment.text);
         if ui.selectable_label(selection == &target, text).clicked() {
             actions.push(Action::Select(target));

@@ -141,12 +141,7 @@ pub fn status_line(ui: &mut egui::Ui, app: &JourneymapApp) {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(egui::RichText::new(format!("{:.0} %", app.view.zoom * 100.0)).small());
                 if let Some(journey) = app.journey() {
-                    let open = journey
-                        .cards
-                        .iter()
-                        .flat_map(|c| &c.comments)
-                        .filter(|c| !c.resolved)
-                        .count();
+                    let open = journey.open_comments().count();
                     ui.label(egui::RichText::new(format!("{open} open comments")).small());
                     ui.label(
                         egui::RichText::new(format!(

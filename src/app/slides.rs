@@ -10,7 +10,7 @@ use crate::layout::{JourneyLayout, emotion_y};
 use crate::model::{Card, Finding, Journey, LaneKind, Project, RULES, Subject, rule_summary};
 use crate::paint::{
     CardState, card_kind_name, evidence_name, lane_title, owner_color, paint_card,
-    paint_emotion_curve, paint_text,
+    paint_emotion_curve, paint_emotion_guides, paint_text,
 };
 use crate::theme::{Theme, icon, size, slide};
 
@@ -493,17 +493,7 @@ pub fn review(ui: &mut Ui, c: &SlideContext<'_>, findings: &[Finding]) {
             }
         }
     });
-    let open: Vec<_> = c
-        .journey
-        .cards
-        .iter()
-        .flat_map(|card| {
-            card.comments
-                .iter()
-                .filter(|m| !m.resolved)
-                .map(move |m| (card, m))
-        })
-        .collect();
+    let open: Vec<_> = c.journey.open_comments().collect();
     column(ui, right, "slide-comments", c, |ui, c| {
         ui.label(
             c.text(
@@ -517,11 +507,7 @@ pub fn review(ui: &mut Ui, c: &SlideContext<'_>, findings: &[Finding]) {
         }
         for (card, comment) in open {
             ui.add_space(size::SPACE_S * c.scale);
-            let who = if comment.author.is_empty() {
-                "Someone"
-            } else {
-                &comment.author
-            };
+            let who = super::comments::author_name(comment);
             ui.label(c.muted(format!("{who} on “{}”", card.title), slide::TEXT_META));
             c.body(ui, &comment.text);
         }
@@ -586,18 +572,7 @@ pub fn emotion_strip(
         painter.vline(x, rect.y_range(), Stroke::new(1.0, theme.grid));
     }
     let y_of = |emotion: f32| emotion_y(curve.y_range(), emotion);
-    for emotion in -2..=2_i8 {
-        let color = if emotion == 0 {
-            theme.ink_muted.gamma_multiply(0.45)
-        } else {
-            theme.grid
-        };
-        painter.hline(
-            curve.x_range(),
-            y_of(f32::from(emotion)),
-            Stroke::new(1.0, color),
-        );
-    }
+    paint_emotion_guides(&painter, curve.x_range(), y_of, theme);
     // Each point keeps its place within its stage's column on the map.
     let points: Vec<(usize, Pos2)> = c
         .layout

@@ -102,6 +102,18 @@ pub struct Journey {
 }
 
 /// A phase of the buyer's purchase process (a column of the map).
+impl Journey {
+    /// Every comment not yet resolved, with its card, in card order.
+    pub fn open_comments(&self) -> impl Iterator<Item = (&Card, &Comment)> {
+        self.cards.iter().flat_map(|card| {
+            card.comments
+                .iter()
+                .filter(|c| !c.resolved)
+                .map(move |c| (card, c))
+        })
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stage {
     pub id: String,
