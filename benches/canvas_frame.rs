@@ -1,5 +1,5 @@
 //! One real frame of the app (egui pass + tessellation, no GPU) on generated journeys of
-//! 100, 1,000 and 10,000 cards, zoomed to fit and at 100 %.
+//! 100, 1,000 and 10,000 cards, zoomed to fit, at 100 %, and presenting the first stage.
 //! Goals (release, 2 cores): at 100 % <= 1 ms whatever the size; fitted <= 1, 2, 4 ms.
 
 use std::hint::black_box;
@@ -28,7 +28,15 @@ fn frame(ctx: &egui::Context, app: &mut JourneymapApp) -> usize {
 fn canvas_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("canvas frame");
     for (cards, stages) in [(100, 8), (1_000, 20), (10_000, 40)] {
-        for (zoom, command) in [("fit", Command::ZoomFit), ("100%", Command::ZoomActual)] {
+        let views = [
+            ("fit", vec![Action::Command(Command::ZoomFit)]),
+            ("100%", vec![Action::Command(Command::ZoomActual)]),
+            (
+                "slide",
+                vec![Action::Command(Command::Present), Action::GoToSlide(1)],
+            ),
+        ];
+        for (view, actions) in views {
             let ctx = egui::Context::default();
             let environment = Environment {
                 recovery_path: None,
@@ -39,11 +47,13 @@ fn canvas_frame(c: &mut Criterion) {
             let mut app = JourneymapApp::new(document, None, environment);
             // Settle: the first frames lay out the map, load fonts and apply the framing.
             frame(&ctx, &mut app);
-            app.handle(Action::Command(command), &ctx);
+            for action in actions {
+                app.handle(action, &ctx);
+            }
             for _ in 0..3 {
                 frame(&ctx, &mut app);
             }
-            group.bench_with_input(BenchmarkId::new(zoom, cards), &cards, |b, _| {
+            group.bench_with_input(BenchmarkId::new(view, cards), &cards, |b, _| {
                 b.iter(|| black_box(frame(&ctx, &mut app)))
             });
         }

@@ -324,6 +324,9 @@ fn stage_cards(ui: &mut Ui, c: &SlideContext<'_>, stage: usize) {
                 min,
                 vec2(size::CARD_WIDTH, size::CARD_HEIGHT) * columns.zoom,
             );
+            if !ui.clip_rect().intersects(card_rect) {
+                continue; // scrolled out of view
+            }
             let card = &c.journey.cards[index];
             paint_card(
                 painter,
