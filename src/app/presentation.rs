@@ -7,7 +7,7 @@ use egui::{Key, Modifiers, Rect, Sense, vec2};
 
 use super::{Action, Command, JourneymapApp, slides};
 use crate::model::check_journey;
-use crate::theme::{Theme, slide};
+use crate::theme::{Theme, size, slide};
 
 /// What a slide shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,8 +132,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
         inner.right_bottom(),
     );
     let strip = Rect::from_min_max(
-        footer.left_top() - vec2(0.0, slide::EMOTION_STRIP_HEIGHT * scale + 8.0 * scale),
-        footer.right_top() - vec2(0.0, 8.0 * scale),
+        footer.left_top() - vec2(0.0, (slide::EMOTION_STRIP_HEIGHT + size::SPACE_S) * scale),
+        footer.right_top() - vec2(0.0, size::SPACE_S * scale),
     );
     let body = Rect::from_min_max(
         inner.min,
