@@ -1,4 +1,4 @@
-//! What presentation mode's slides show: the opening (persona, scenario, the stages), a
+//! What presentation mode's slides show: the opening (persona, scenario, expectations), a
 //! stage (its cards large, its goal, exit criteria, conversion, KPIs and empathy map), the
 //! review (health findings and open comments), and under each the emotion curve across
 //! the journey with the current stage highlighted.
@@ -53,7 +53,7 @@ impl SlideContext<'_> {
     }
 }
 
-/// The journey's name and persona, the scenario and expectations, and the stages ahead.
+/// The journey's name and totals, its persona, scenario and expectations.
 pub fn opening(ui: &mut Ui, c: &SlideContext<'_>) {
     let journey = c.journey;
     if !c.project.title.is_empty() {
