@@ -150,7 +150,9 @@ pub fn render(
         sticky: false,
     };
     let matches = filter.map(|f| f.matches_in(journey));
-    let caption = filter.map(|f| f.caption(project, journey));
+    let caption = filter
+        .zip(matches.as_deref())
+        .map(|(f, m)| f.caption(project, m));
     let highlight = Highlight {
         matches: matches.as_deref(),
         caption: caption.as_deref(),

@@ -83,13 +83,14 @@ impl Filter {
         parts.join(", ")
     }
 
-    /// The line an export "as filtered" carries beside the journey's title.
-    pub fn caption(&self, project: &Project, journey: &Journey) -> String {
-        let matching = journey.cards.iter().filter(|c| self.matches(c)).count();
+    /// The line an export "as filtered" carries beside the journey's title, given which
+    /// cards match (from [`Filter::matches_in`]).
+    pub fn caption(&self, project: &Project, matches: &[bool]) -> String {
+        let matching = matches.iter().filter(|&&m| m).count();
         format!(
             "Filtered: {} · {matching} of {} cards",
             self.describe(project),
-            journey.cards.len()
+            matches.len()
         )
     }
 }

@@ -57,15 +57,16 @@ pub enum Dialog {
 
 /// Shows the open dialog, if any.
 pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Action>) {
+    let active_filter = match app.dialog {
+        Some(Dialog::Export { .. }) => app
+            .export_filter(true)
+            .map(|f| f.describe(app.document.project())),
+        _ => None,
+    };
     let Some(dialog) = &mut app.dialog else {
         return;
     };
     let journeys = &app.document.project().journeys;
-    let active_filter = app
-        .search
-        .as_ref()
-        .filter(|s| s.filter.is_active())
-        .map(|s| s.filter.describe(app.document.project()));
     let file_name = app.path.as_deref().and_then(|p| p.file_name()).map_or_else(
         || "this project".to_owned(),
         |n| n.to_string_lossy().into_owned(),

@@ -22,7 +22,7 @@ impl JourneymapApp {
     }
 
     /// The search's filter when an export is to be "as filtered" and something is filtered.
-    fn export_filter(&self, filtered: bool) -> Option<&Filter> {
+    pub(super) fn export_filter(&self, filtered: bool) -> Option<&Filter> {
         self.search
             .as_ref()
             .map(|s| &s.filter)

@@ -22,6 +22,15 @@ impl HealthState {
     }
 }
 
+/// "1 finding", "12 findings".
+pub(super) fn findings_count(n: usize) -> String {
+    if n == 1 {
+        "1 finding".to_owned()
+    } else {
+        format!("{n} findings")
+    }
+}
+
 pub fn panel(
     ui: &mut egui::Ui,
     findings: &[Finding],
@@ -36,10 +45,10 @@ pub fn panel(
         .show(ui, |ui| {
             ui.add_space(8.0);
             ui.heading("Health check");
-            ui.label(match findings.len() {
-                0 => "Nothing to fix on this journey.".to_owned(),
-                1 => "1 finding".to_owned(),
-                n => format!("{n} findings"),
+            ui.label(if findings.is_empty() {
+                "Nothing to fix on this journey.".to_owned()
+            } else {
+                findings_count(findings.len())
             });
             ui.add_space(6.0);
             egui::ScrollArea::vertical().show(ui, |ui| {

@@ -216,6 +216,8 @@ fn column(
 struct LaneColumns {
     /// The width of one lane's column.
     width: f32,
+    /// Between two lanes' columns.
+    gap: f32,
     zoom: f32,
     /// How many cards sit side by side in one lane's column.
     across: usize,
@@ -238,6 +240,7 @@ impl LaneColumns {
             let across = (((width + size::CARD_GAP * zoom) / step).floor() as usize).max(1);
             Self {
                 width,
+                gap,
                 zoom,
                 across,
                 title,
@@ -280,13 +283,12 @@ fn stage_cards(ui: &mut Ui, c: &SlideContext<'_>, stage: usize) {
         .fold(0.0, f32::max);
     let (rect, _) = ui.allocate_exact_size(vec2(room.x, tallest.max(room.y)), Sense::hover());
     let painter = ui.painter();
-    let gap = size::SPACE_L * c.scale;
     let meta = FontId::proportional(slide::TEXT_META * c.scale);
     for (k, &lane) in lanes.iter().enumerate() {
-        let left = rect.left() + k as f32 * (columns.width + gap);
+        let left = rect.left() + k as f32 * (columns.width + columns.gap);
         if k > 0 {
             painter.vline(
-                left - gap / 2.0,
+                left - columns.gap / 2.0,
                 rect.y_range(),
                 Stroke::new(1.0, c.theme.grid),
             );
@@ -466,7 +468,10 @@ pub fn review(ui: &mut Ui, c: &SlideContext<'_>, findings: &[Finding]) {
     column(ui, left, "slide-findings", c, |ui, c| {
         ui.label(
             c.text(
-                format!("Health check: {}", count(findings.len(), "finding")),
+                format!(
+                    "Health check: {}",
+                    super::health_panel::findings_count(findings.len())
+                ),
                 slide::TEXT_HEADING,
             )
             .strong(),
@@ -530,14 +535,6 @@ fn subject_name<'a>(journey: &'a Journey, subject: &'a Subject) -> &'a str {
             .iter()
             .find(|s| &s.id == id)
             .map_or(id.as_str(), |s| s.name.as_str()),
-    }
-}
-
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 
