@@ -7,9 +7,8 @@ use clap::{Parser, Subcommand};
 
 use crate::export::{ExportError, ExportOptions, export_png, journey_index};
 use crate::file::{read_project, template_project};
-use crate::filter::{Filter, department_id};
 use crate::model::{CardKind, Document, Evidence, Project};
-use crate::paint::{card_kind_name, evidence_name};
+use crate::model::{Filter, department_id};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -98,7 +97,7 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     /// The filter these options ask for in `project`, or `None` when none was given.
-    fn filter(self, project: &Project) -> Result<Option<Filter>, ExportError> {
+    fn filter(self, project: &Project) -> Result<Option<Filter>, String> {
         let owner = match self.owner {
             Some(name) => Some(department_id(project, &name).ok_or_else(|| {
                 let known: Vec<String> = project
@@ -106,14 +105,12 @@ impl FilterArgs {
                     .iter()
                     .map(|d| format!("{} ({})", d.id, d.name))
                     .collect();
-                ExportError::NoDepartment {
-                    name,
-                    known: if known.is_empty() {
-                        "none".to_owned()
-                    } else {
-                        known.join(", ")
-                    },
-                }
+                let known = if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                };
+                format!("the project has no department `{name}`; its departments are: {known}")
             })?),
             None => None,
         };
@@ -150,11 +147,11 @@ fn parse_named<T: Copy>(
 }
 
 fn parse_kind(text: &str) -> Result<CardKind, String> {
-    parse_named(text, &CardKind::ALL, card_kind_name)
+    parse_named(text, &CardKind::ALL, CardKind::name)
 }
 
 fn parse_evidence(text: &str) -> Result<Evidence, String> {
-    parse_named(text, &Evidence::ALL, evidence_name)
+    parse_named(text, &Evidence::ALL, Evidence::name)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -222,9 +219,9 @@ fn export(
     filter: FilterArgs,
 ) -> ExitCode {
     let result = read_project(file)
-        .map_err(ExportError::from)
+        .map_err(|error| error.to_string())
         .and_then(|project| {
-            let index = journey_index(&project, journey)?;
+            let index = journey_index(&project, journey).map_err(|e| advice(&e))?;
             let filter = filter.filter(&project)?;
             if let Some(filter) = &filter {
                 let shown = &project.journeys[index];
@@ -236,7 +233,7 @@ fn export(
                     );
                 }
             }
-            export_png(&project, index, options, filter.as_ref(), output)
+            export_png(&project, index, options, filter.as_ref(), output).map_err(|e| advice(&e))
         });
     match result {
         Ok(()) => {
@@ -247,6 +244,20 @@ fn export(
             eprintln!("error: {error}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// An export error in the command line's words: which `--scale` to try when the picture
+/// is too large.
+fn advice(error: &ExportError) -> String {
+    match error {
+        ExportError::TooLarge {
+            fits: Some(scale), ..
+        } => format!("{error}; try --scale {scale}"),
+        ExportError::TooLarge { fits: None, .. } => {
+            format!("{error}; split the journey into smaller ones")
+        }
+        _ => error.to_string(),
     }
 }
 

@@ -7,10 +7,9 @@ use std::path::Path;
 use egui::{Color32, Pos2, Rect, vec2};
 
 use crate::file::{FileError, encode_png, to_ron, write_atomically};
-use crate::filter::Filter;
-use crate::layout::{JourneyLayout, MapOptions};
-use crate::model::Project;
-use crate::paint::{Highlight, MapView, paint_map};
+use crate::layout::{JourneyLayout, MapOptions, MapView};
+use crate::model::{Filter, Project};
+use crate::paint::{Highlight, paint_map};
 use crate::raster::{Textures, rasterize};
 use crate::theme::Theme;
 
@@ -45,20 +44,21 @@ impl Default for ExportOptions {
 pub enum ExportError {
     #[error("the project has no journey with the id `{0}`")]
     NoJourney(String),
-    #[error("the project has no department `{name}`; its departments are: {known}")]
-    NoDepartment { name: String, known: String },
     #[error("the project has no journey to export")]
     Empty,
     #[error("scale {0} is not one of 1, 2, 3 or 4")]
     Scale(u32),
+    /// Where the error is shown says what to do: the CLI names `--scale`, the app its
+    /// export dialog.
     #[error(
-        "at scale {scale} the picture would be {width} x {height} pixels, more than the {MAX_SIDE} pixels a side may have; {hint}"
+        "at scale {scale} the picture would be {width} x {height} pixels, more than the {MAX_SIDE} pixels a side may have"
     )]
     TooLarge {
         scale: u32,
         width: u32,
         height: u32,
-        hint: String,
+        /// The largest scale at which it fits, if any does.
+        fits: Option<u32>,
     },
     #[error("cannot encode the PNG: {0}")]
     Encode(String),
@@ -114,15 +114,11 @@ pub fn render(
         let fits = (1..options.scale)
             .rev()
             .find(|&s| points.x as u32 * s <= MAX_SIDE && points.y as u32 * s <= MAX_SIDE);
-        let hint = match fits {
-            Some(s) => format!("try --scale {s}"),
-            None => "split the journey into smaller ones".to_owned(),
-        };
         return Err(ExportError::TooLarge {
             scale: options.scale,
             width,
             height,
-            hint,
+            fits,
         });
     }
 

@@ -7,7 +7,6 @@ pub mod app;
 pub mod cli;
 pub mod export;
 pub mod file;
-pub mod filter;
 pub mod layout;
 pub mod model;
 pub mod paint;

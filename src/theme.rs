@@ -176,6 +176,8 @@ pub mod size {
     pub const EMOTION_STROKE: f32 = 2.5;
 
     pub const TEXT_MAP_TITLE: f32 = 22.0;
+    /// The height of one line of the map's title.
+    pub const TITLE_LINE: f32 = 28.0;
     pub const TEXT_STAGE_NAME: f32 = 15.0;
     pub const TEXT_STAGE_GOAL: f32 = 12.0;
     pub const TEXT_LANE_TITLE: f32 = 13.0;
@@ -184,6 +186,32 @@ pub mod size {
 
     /// Below this zoom, cards are drawn as plain blocks without text.
     pub const DETAIL_ZOOM: f32 = 0.45;
+
+    /// The widest the scenario and expectations lines run beside the persona card.
+    pub const STORY_WIDTH: f32 = 760.0;
+    /// A department's colour square in the legend.
+    pub const LEGEND_SWATCH: f32 = 10.0;
+    /// Around the conversion label, inside its pill (horizontal, vertical).
+    pub const PILL_PADDING: [f32; 2] = [5.0, 2.0];
+    /// The square a pointer can grab an emotion point by.
+    pub const EMOTION_HANDLE: f32 = 16.0;
+    /// The ring around a selected card, and the line under a selected header.
+    pub const SELECTION_WIDTH: f32 = 2.0;
+    pub const HEADER_SELECTION_WIDTH: f32 = 3.0;
+    /// Where a dragged card, stage or lane would land.
+    pub const DROP_INDICATOR_WIDTH: f32 = 3.0;
+    /// Connectors between linked cards: line width, and the least a curve bends out.
+    pub const LINK_WIDTH: f32 = 1.25;
+    pub const LINK_REACH: f32 = 12.0;
+    /// Dash and gap of an anecdote's border, and of an assumption's dotted one.
+    pub const DASH_ANECDOTE: [f32; 2] = [6.0, 4.0];
+    pub const DASH_ASSUMPTION: [f32; 2] = [1.5, 3.0];
+}
+
+/// A font of `points` at zoom `zoom`, rounded to half points so zooming does not fill the
+/// font atlas with a size per frame. Painting and hit testing both measure with it.
+pub fn zoomed_font(points: f32, zoom: f32) -> egui::FontId {
+    egui::FontId::proportional(((points * zoom) * 2.0).round().max(1.0) / 2.0)
 }
 
 /// Presentation mode's slides, in points on a 1600 x 900 screen; a larger screen scales

@@ -1200,7 +1200,7 @@ fn export_as_filtered_from_the_dialog_dims_what_the_search_leaves_out() {
     let info = reader.next_frame(&mut rgba).unwrap();
     rgba.truncate(info.buffer_size());
     let project = harness.state().document().project().clone();
-    let filter = journeymap::filter::Filter {
+    let filter = journeymap::model::Filter {
         query: "call".to_owned(),
         ..Default::default()
     };

@@ -375,7 +375,7 @@ fn export_as_filtered_dims_what_does_not_match() {
 
     // The same filter through the library draws the same picture: the options reached it.
     let project = journeymap::file::template_project().unwrap();
-    let filter = journeymap::filter::Filter {
+    let filter = journeymap::model::Filter {
         owner: Some("mkt".to_owned()),
         kind: Some(journeymap::model::CardKind::Touchpoint),
         ..Default::default()

@@ -1,32 +1,26 @@
 //! The desktop window: menu bar, journey tabs, the canvas, the inspector and a status
 //! line. UI code only reports what the user did as [`Action`]s; [`JourneymapApp::handle`]
-//! carries them out in one place, through the document's edit door.
+//! carries them out in one place, through the document's edit door. The rooms: `canvas`,
+//! `inspector`, `review` (health, search, outline), `present` and `files` (open, save,
+//! dialogs, export, recovery); `action`, `handle`, `command` and `menus` serve them all.
 
-mod actions;
+mod action;
 mod canvas;
 mod command;
-mod comments;
-mod dialogs;
-mod export_ui;
 mod files;
-mod health_panel;
+mod handle;
 mod inspector;
 mod menus;
-mod outline;
-mod presentation;
-mod project_inspector;
-mod recovery;
-mod search;
-mod slides;
-mod stage_inspector;
+mod present;
+mod review;
 
 use std::path::PathBuf;
 
-pub use actions::{Action, Selection};
+pub use action::{Action, Selected, Selection};
 pub use command::Command;
-pub use comments::rfc3339;
-pub use presentation::Slide;
-pub use recovery::default_recovery_path;
+pub use files::default_recovery_path;
+pub use inspector::rfc3339;
+pub use present::Slide;
 
 use crate::layout::JourneyLayout;
 use crate::model::{Document, Journey};
@@ -63,7 +57,7 @@ impl Environment {
     pub fn detect() -> Self {
         Self {
             recovery_path: default_recovery_path(),
-            recovery_seconds: recovery::RECOVERY_SECONDS,
+            recovery_seconds: files::RECOVERY_SECONDS,
             native_dialogs: files::native_dialogs_available(),
         }
     }
@@ -115,19 +109,19 @@ pub struct JourneymapApp {
     layout: Option<(u64, usize, crate::layout::MapOptions, JourneyLayout)>,
     settings: Settings,
     environment: Environment,
-    dialog: Option<dialogs::Dialog>,
+    dialog: Option<files::dialog::Dialog>,
     inspector: inspector::InspectorState,
     canvas: canvas::CanvasState,
     /// The health check panel, when it is open.
-    health: Option<health_panel::HealthState>,
+    health: Option<review::HealthState>,
     /// The search bar, when it is open.
-    search: Option<search::SearchState>,
+    search: Option<review::SearchState>,
     /// The outline view, when it is open.
-    outline: Option<outline::OutlineState>,
+    outline: Option<review::OutlineState>,
     /// Presentation mode, when the journey is being presented.
-    presentation: Option<presentation::Presentation>,
+    presentation: Option<present::Presentation>,
     status: String,
-    recovery: recovery::RecoveryClock,
+    recovery: files::RecoveryClock,
     /// Review mode: the map is read-only against accidental drags and edits; comments
     /// stay open for writing.
     review: bool,
@@ -156,7 +150,7 @@ impl JourneymapApp {
             search: None,
             health: None,
             status: String::new(),
-            recovery: recovery::RecoveryClock::default(),
+            recovery: files::RecoveryClock::default(),
             review: false,
             quitting: false,
             window_title: String::new(),
@@ -193,10 +187,8 @@ impl JourneymapApp {
 
     /// The ids of the cards the search dims (empty when not searching).
     pub fn dimmed_cards(&mut self) -> Vec<String> {
-        let (Some(search), Some(journey)) = (
-            &mut self.search,
-            self.document.project().journeys.get(self.journey),
-        ) else {
+        let (Some(search), Some(journey)) = (&mut self.search, self.document.journey(self.journey))
+        else {
             return Vec::new();
         };
         let matches = search.matches(journey, self.document.state_id(), self.journey);
@@ -219,7 +211,7 @@ impl JourneymapApp {
 
     /// The journey on screen.
     pub fn journey(&self) -> Option<&Journey> {
-        self.document.project().journeys.get(self.journey)
+        self.document.journey(self.journey)
     }
 
     /// Where the project came from: a project file, a picture, or neither.
@@ -249,7 +241,7 @@ impl JourneymapApp {
     /// The layout of the journey on screen, computed again only when the project changed.
     fn layout(&mut self) -> Option<&JourneyLayout> {
         let state = self.document.state_id();
-        let journey = self.document.project().journeys.get(self.journey)?;
+        let journey = self.document.journey(self.journey)?;
         let options = self.settings.map;
         let fresh = matches!(&self.layout, Some((s, j, o, _)) if *s == state && *j == self.journey && *o == options);
         if !fresh {
@@ -285,11 +277,11 @@ impl JourneymapApp {
         if presenting {
             egui::CentralPanel::default()
                 .frame(egui::Frame::NONE)
-                .show(ui, |ui| presentation::show(ui, self, &mut actions));
+                .show(ui, |ui| present::show(ui, self, &mut actions));
         } else {
             self.show_editor(ui, &mut actions);
         }
-        dialogs::show(&ctx, self, &mut actions);
+        files::modal::show(&ctx, self, &mut actions);
 
         for action in actions {
             self.handle(action, &ctx);
@@ -313,16 +305,15 @@ impl JourneymapApp {
         menus::status_line(ui, self);
         inspector::panel(ui, self, actions);
         menus::journey_tabs(ui, self, actions);
-        if let (Some(search), Some(journey)) = (
-            &mut self.search,
-            self.document.project().journeys.get(self.journey),
-        ) {
+        if let (Some(search), Some(journey)) =
+            (&mut self.search, self.document.journey(self.journey))
+        {
             let matching = search
                 .matches(journey, self.document.state_id(), self.journey)
                 .iter()
                 .filter(|&&m| m)
                 .count();
-            search::bar(
+            review::search_bar(
                 ui,
                 search,
                 self.document.project(),
@@ -331,22 +322,17 @@ impl JourneymapApp {
                 actions,
             );
         }
-        if let (Some(health), Some(journey)) = (
-            &mut self.health,
-            self.document.project().journeys.get(self.journey),
-        ) {
+        if let (Some(health), Some(journey)) =
+            (&mut self.health, self.document.journey(self.journey))
+        {
             let findings = health.findings(journey, self.document.state_id(), self.journey);
-            health_panel::panel(ui, findings, journey, &self.selection, actions);
+            review::health::panel(ui, findings, journey, &self.selection, actions);
         }
-        if let (Some(outline), Some(journey)) = (
-            &mut self.outline,
-            self.document.project().journeys.get(self.journey),
-        ) {
-            let selected = match &self.selection {
-                Selection::Card(id) => journey.cards.iter().position(|c| &c.id == id),
-                _ => None,
-            };
-            outline::panel(
+        if let (Some(outline), Some(journey)) =
+            (&mut self.outline, self.document.journey(self.journey))
+        {
+            let selected = self.selection.resolve(journey).card();
+            review::outline_panel(
                 ui,
                 outline,
                 &mut self.inspector,

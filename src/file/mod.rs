@@ -1,11 +1,14 @@
-//! Project files: reading with clear errors, deterministic atomic writing.
+//! Project files: reading with clear errors, deterministic atomic writing, projects inside
+//! exported PNGs, and the recovery file for unsaved work.
 
 mod error;
 mod png_project;
 mod read;
+mod recovery;
 mod write;
 
 pub use error::FileError;
 pub use png_project::{PROJECT_KEYWORD, encode_png};
 pub use read::{MAX_PROJECT_BYTES, is_png, parse_project, read_project, template_project};
-pub use write::{save_project, to_ron, write_atomically};
+pub use recovery::{Recovered, read_recovery, remove_recovery, write_recovery};
+pub use write::{backup_path, canonical_path, save_project, to_ron, write_atomically};

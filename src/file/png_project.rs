@@ -7,7 +7,6 @@ use std::path::Path;
 use png::text_metadata::ITXtChunk;
 
 use super::error::FileError;
-use super::read::MAX_PROJECT_BYTES;
 
 /// The iTXt keyword that marks a Journeymap project.
 pub const PROJECT_KEYWORD: &str = "journeymap";
@@ -38,8 +37,8 @@ pub fn encode_png(
 }
 
 /// The project text inside the PNG at `path`. Only the chunks before the image data are
-/// read, and the text is never inflated beyond the project size limit.
-pub fn project_text_from_png(path: &Path) -> Result<String, FileError> {
+/// read, and the text is never inflated beyond `limit` bytes.
+pub fn project_text_from_png(path: &Path, limit: u64) -> Result<String, FileError> {
     let error = |message: String| FileError::Png {
         path: path.to_owned(),
         message,
@@ -48,7 +47,8 @@ pub fn project_text_from_png(path: &Path) -> Result<String, FileError> {
         path: path.to_owned(),
         source,
     })?;
-    let limit = usize::try_from(MAX_PROJECT_BYTES).unwrap_or(usize::MAX);
+    let limit_bytes = limit;
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     let mut decoder = png::Decoder::new_with_limits(
         BufReader::new(file),
         png::Limits {
@@ -59,7 +59,7 @@ pub fn project_text_from_png(path: &Path) -> Result<String, FileError> {
     decoder.set_ignore_text_chunk(false);
     let too_large = || FileError::PngProjectTooLarge {
         path: path.to_owned(),
-        limit: MAX_PROJECT_BYTES,
+        limit: limit_bytes,
     };
     let reader = decoder.read_info().map_err(|e| match e {
         png::DecodingError::LimitsExceeded => too_large(),

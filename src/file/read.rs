@@ -4,6 +4,7 @@ use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use super::error::FileError;
 use super::png_project::{PNG_SIGNATURE, project_text_from_png};
@@ -16,7 +17,7 @@ pub const MAX_PROJECT_BYTES: u64 = 64 * 1024 * 1024;
 /// by Journeymap (told apart by their first bytes, not by their names).
 pub fn read_project(path: &Path) -> Result<Project, FileError> {
     if is_png(path) {
-        let text = project_text_from_png(path)?;
+        let text = project_text_from_png(path, MAX_PROJECT_BYTES)?;
         return parse_project(text.as_bytes(), path);
     }
     let bytes = read_limited(path)?;
@@ -38,7 +39,7 @@ pub fn template_project() -> Result<Project, FileError> {
 
 /// Reads at most [`MAX_PROJECT_BYTES`], so a huge or growing file is refused without
 /// filling memory.
-fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
+pub(super) fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
     let read_error = |source| FileError::Read {
         path: path.to_owned(),
         source,
@@ -65,6 +66,17 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
 
 /// Parses and validates project text; `path` names its origin in messages.
 pub fn parse_project(bytes: &[u8], path: &Path) -> Result<Project, FileError> {
+    let project: Project = parse_ron(bytes, path, probe_format)?;
+    check_project(project, path)
+}
+
+/// Parses UTF-8 RON text as a `T`. When it does not parse, `probe` looks for the format
+/// the text says it is in: a newer one is named instead of what broke.
+pub(super) fn parse_ron<T: DeserializeOwned>(
+    bytes: &[u8],
+    path: &Path,
+    probe: impl Fn(&str) -> Option<u32>,
+) -> Result<T, FileError> {
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let (line, column) = line_column(&bytes[..error.valid_up_to()]);
         FileError::NotUtf8 {
@@ -73,28 +85,23 @@ pub fn parse_project(bytes: &[u8], path: &Path) -> Result<Project, FileError> {
             column,
         }
     })?;
-    let newer = |found| FileError::NewerFormat {
-        path: path.to_owned(),
-        found,
-        known: FORMAT_VERSION,
-    };
-    let project: Project = match ron::Options::default().from_str(text) {
-        Ok(project) => project,
-        Err(error) => {
-            // A newer format may not parse as this one; say so rather than what broke.
-            if let Some(found) = probe_format(text).filter(|&found| found > FORMAT_VERSION) {
-                return Err(newer(found));
-            }
-            return Err(FileError::Syntax {
+    ron::Options::default().from_str(text).map_err(|error| {
+        match probe(text).filter(|&found| found > FORMAT_VERSION) {
+            Some(found) => newer_format(path, found),
+            None => FileError::Syntax {
                 path: path.to_owned(),
                 line: error.span.start.line,
                 column: error.span.start.col,
                 message: error.code.to_string(),
-            });
+            },
         }
-    };
+    })
+}
+
+/// Refuses a project of a newer format or one that is not valid.
+pub(super) fn check_project(project: Project, path: &Path) -> Result<Project, FileError> {
     if project.format > FORMAT_VERSION {
-        return Err(newer(project.format));
+        return Err(newer_format(path, project.format));
     }
     let errors = validate(&project);
     if !errors.is_empty() {
@@ -106,14 +113,26 @@ pub fn parse_project(bytes: &[u8], path: &Path) -> Result<Project, FileError> {
     Ok(project)
 }
 
+fn newer_format(path: &Path, found: u32) -> FileError {
+    FileError::NewerFormat {
+        path: path.to_owned(),
+        found,
+        known: FORMAT_VERSION,
+    }
+}
+
+/// Just a project's `format`, to read from a file that did not parse as this program's.
+#[derive(Deserialize)]
+#[serde(rename = "Project")]
+pub(super) struct FormatProbe {
+    pub format: u32,
+}
+
 /// The `format` of a file that did not parse as this program's format, if it has one.
 fn probe_format(text: &str) -> Option<u32> {
-    #[derive(Deserialize)]
-    #[serde(rename = "Project")]
-    struct Probe {
-        format: u32,
-    }
-    ron::from_str::<Probe>(text).ok().map(|probe| probe.format)
+    ron::from_str::<FormatProbe>(text)
+        .ok()
+        .map(|probe| probe.format)
 }
 
 /// The 1-based line and column just after `before`.

@@ -59,7 +59,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         source,
     };
     // Saving through a symbolic link replaces the file it points to, not the link.
-    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let target = canonical_path(path);
     let Some(name) = target.file_name() else {
         return Err(error(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -101,9 +101,7 @@ fn replace_with(target: &Path, temporary: &Path, bytes: &[u8]) -> io::Result<()>
 /// Keeps the current file as `NAME.bak`: a hard link where the file system has them
 /// (no copy, and the old bytes stay when the new file is renamed in), else a copy.
 fn keep_backup(target: &Path) -> io::Result<()> {
-    let mut backup = target.as_os_str().to_owned();
-    backup.push(".bak");
-    let backup = PathBuf::from(backup);
+    let backup = backup_path(target);
     match fs::remove_file(&backup) {
         Ok(()) => {}
         Err(error) if error.kind() == io::ErrorKind::NotFound => {}
@@ -113,6 +111,18 @@ fn keep_backup(target: &Path) -> io::Result<()> {
         fs::copy(target, &backup)?;
     }
     Ok(())
+}
+
+/// Where [`write_atomically`] keeps the previous version of `path`: `NAME.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut backup = path.as_os_str().to_owned();
+    backup.push(".bak");
+    PathBuf::from(backup)
+}
+
+/// The path with links and `..` resolved, or as given when it does not exist yet.
+pub fn canonical_path(path: &Path) -> PathBuf {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
 }
 
 /// Makes the rename durable. Best effort: not every platform can open a folder.

@@ -1,7 +1,7 @@
 //! The edit door: the one owner of a project, through which every change passes.
 
 use super::edit::{Edit, EditError};
-use super::types::Project;
+use super::types::{Journey, Project};
 use super::validate::validate;
 
 /// A project with its undo history and a record of whether it matches what was saved.
@@ -47,6 +47,11 @@ impl Document {
             saved_state: None,
             ..Self::new(project)
         }
+    }
+
+    /// The journey at `index`, if there is one.
+    pub fn journey(&self, index: usize) -> Option<&Journey> {
+        self.project().journeys.get(index)
     }
 
     pub fn project(&self) -> &Project {

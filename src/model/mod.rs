@@ -3,7 +3,9 @@
 
 mod document;
 mod edit;
+mod filter;
 mod health;
+mod names;
 pub mod operations;
 pub mod project_operations;
 mod sample;
@@ -13,7 +15,9 @@ mod validate;
 
 pub use document::Document;
 pub use edit::{Edit, EditError, Item, List, ListOp};
+pub use filter::{Filter, department_id};
 pub use health::{Finding, RULES, Subject, check_health, check_journey, rule_summary};
+pub use names::emotion_label;
 pub use sample::generated_project;
 pub use template::{TEMPLATE_NAME, TEMPLATE_RON};
 pub use types::*;

@@ -1,104 +1,8 @@
-//! What the user did, and the one place where it is carried out.
+//! The one place where what the user did is carried out, through the document's edit door.
 
-use std::path::PathBuf;
-
-use super::dialogs::{Dialog, Pending};
-use super::{Command, Framing, JourneymapApp};
-use crate::layout::DropSlot;
+use super::files::dialog::{Dialog, Pending};
+use super::{Action, Command, Framing, JourneymapApp, Selected, Selection};
 use crate::model::{Card, Edit, LaneKind, operations};
-
-/// What is selected on the map, by id, so it survives reordering and undo.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum Selection {
-    #[default]
-    None,
-    Card(String),
-    Stage(String),
-    Lane(String),
-}
-
-/// Something the user did in the UI, to be carried out after the frame is drawn.
-#[derive(Clone, Debug)]
-pub enum Action {
-    Command(Command),
-    /// An edit that is one undo step of its own.
-    Edit(Edit),
-    /// An edit that joins the previous one with the same key (typing in one field).
-    EditMerged(Edit, String),
-    /// A text field was left: the next edit starts a new undo step.
-    EndMerge,
-    /// Ask before applying a deletion.
-    Confirm {
-        question: String,
-        edit: Box<Edit>,
-    },
-    AddTemplateJourney,
-    CloseSearch,
-    /// The name on the comments this user adds (a preference, not part of the project).
-    SetAuthor(String),
-    Select(Selection),
-    SelectJourney(usize),
-    /// Select a card and put the cursor in its title.
-    EditCardTitle(String),
-    /// Put the cursor in the first field of the inspector.
-    FocusInspector,
-    AddCard {
-        stage: usize,
-        lane: usize,
-        slot: usize,
-    },
-    MoveCard {
-        card: usize,
-        to: DropSlot,
-    },
-    SetEmotion {
-        card: usize,
-        emotion: i8,
-    },
-    MoveStage {
-        from: usize,
-        before: usize,
-    },
-    MoveLane {
-        from: usize,
-        before: usize,
-    },
-    SetOwner {
-        card: usize,
-        owner: Option<String>,
-    },
-    /// Link one card to another (a pain point to its touchpoint), if not linked yet.
-    LinkCards {
-        from: usize,
-        to: usize,
-    },
-    DuplicateCard(usize),
-    DeleteCard(usize),
-    OpenPath(PathBuf),
-    /// Open a file from the recent list, asking first about unsaved changes.
-    OpenRecent(PathBuf),
-    /// Save to this file, then carry on with what waited for the save, if it succeeded.
-    SaveTo(PathBuf, Option<Pending>),
-    /// Carry out what waited for an answer about unsaved changes.
-    Proceed(Pending),
-    /// Export with these choices; `filtered` dims the cards the search leaves out.
-    ChooseExportPath {
-        journey: usize,
-        options: crate::export::ExportOptions,
-        filtered: bool,
-    },
-    ExportTo {
-        path: PathBuf,
-        journey: usize,
-        options: crate::export::ExportOptions,
-        filtered: bool,
-    },
-    /// Show this slide of the presentation.
-    GoToSlide(usize),
-    RestoreRecovery,
-    DiscardRecovery,
-    CloseDialog,
-}
 
 impl JourneymapApp {
     /// Carries out one action.
@@ -278,10 +182,7 @@ impl JourneymapApp {
             return; // the Emotion lane holds no cards
         };
         let id = operations::new_card_id(journey);
-        let title = format!(
-            "New {}",
-            super::inspector::card_kind_name(kind).to_lowercase()
-        );
+        let title = format!("New {}", kind.name().to_lowercase());
         let card = Card::new(&id, kind, &stage.id, &lane.id, &title);
         let edit = operations::add_card(journey, card, slot);
         if self.apply(edit) {
@@ -290,29 +191,10 @@ impl JourneymapApp {
         }
     }
 
-    /// The index of the selected card in the journey on screen.
-    pub fn selected_card(&self) -> Option<usize> {
-        let Selection::Card(id) = &self.selection else {
-            return None;
-        };
-        self.journey()?.cards.iter().position(|card| &card.id == id)
-    }
-
-    pub fn selected_stage(&self) -> Option<usize> {
-        let Selection::Stage(id) = &self.selection else {
-            return None;
-        };
-        self.journey()?
-            .stages
-            .iter()
-            .position(|stage| &stage.id == id)
-    }
-
-    pub fn selected_lane(&self) -> Option<usize> {
-        let Selection::Lane(id) = &self.selection else {
-            return None;
-        };
-        self.journey()?.lanes.iter().position(|lane| &lane.id == id)
+    /// What is selected, found in the journey on screen.
+    pub fn selected(&self) -> Selected {
+        self.journey()
+            .map_or(Selected::None, |journey| self.selection.resolve(journey))
     }
 
     fn run_command(&mut self, command: Command, ctx: &egui::Context) {
@@ -336,7 +218,7 @@ impl JourneymapApp {
                 }
                 self.keep_journey_in_range();
             }
-            Command::Duplicate => match self.selected_card() {
+            Command::Duplicate => match self.selected().card() {
                 Some(card) => self.handle(Action::DuplicateCard(card), ctx),
                 None => self.status = "Select a card to duplicate".to_owned(),
             },
@@ -344,7 +226,7 @@ impl JourneymapApp {
             Command::MoveCardLeft => self.move_selected_card(-1),
             Command::MoveCardRight => self.move_selected_card(1),
             Command::AddStage => {
-                let after = self.selected_stage();
+                let after = self.selected().stage();
                 if let Some(journey) = self.journey() {
                     let (edit, id) = operations::add_stage(journey, after);
                     if self.apply(edit) {
@@ -354,7 +236,7 @@ impl JourneymapApp {
                 }
             }
             Command::AddLane => {
-                let after = self.selected_lane();
+                let after = self.selected().lane();
                 if let Some(journey) = self.journey() {
                     let (edit, id) =
                         operations::add_lane(journey, after, LaneKind::Touchpoints, "New lane");
@@ -384,13 +266,13 @@ impl JourneymapApp {
             Command::ToggleHealth => {
                 self.health = match self.health {
                     Some(_) => None,
-                    None => Some(super::health_panel::HealthState::default()),
+                    None => Some(super::review::HealthState::default()),
                 }
             }
             Command::ToggleOutline => {
                 self.outline = match self.outline {
                     Some(_) => None,
-                    None => Some(super::outline::OutlineState::default()),
+                    None => Some(super::review::OutlineState::default()),
                 }
             }
             Command::ExportPng => self.open_export_dialog(),
@@ -411,7 +293,7 @@ impl JourneymapApp {
     }
 
     fn move_selected_card(&mut self, step: isize) {
-        let Some(index) = self.selected_card() else {
+        let Some(index) = self.selected().card() else {
             self.status = "Select a card to move it to another stage".to_owned();
             return;
         };
@@ -440,7 +322,7 @@ impl JourneymapApp {
     }
 
     fn delete_selection(&mut self) {
-        if let Some(card) = self.selected_card() {
+        if let Some(card) = self.selected().card() {
             if let Some(journey) = self.journey() {
                 let edit = operations::delete_card(journey, card);
                 if self.apply(edit) {
@@ -452,16 +334,16 @@ impl JourneymapApp {
         let Some(journey) = self.journey() else {
             return;
         };
-        let (edit, what, count) = if let Some(stage) = self.selected_stage() {
+        let (edit, what, count) = if let Some(stage) = self.selected().stage() {
             (
                 operations::delete_stage(journey, stage),
                 format!("stage “{}”", journey.stages[stage].name),
                 operations::cards_in_stage(journey, stage),
             )
-        } else if let Some(lane) = self.selected_lane() {
+        } else if let Some(lane) = self.selected().lane() {
             (
                 operations::delete_lane(journey, lane),
-                format!("lane “{}”", crate::paint::lane_title(&journey.lanes[lane])),
+                format!("lane “{}”", journey.lanes[lane].display_title()),
                 operations::cards_in_lane(journey, lane),
             )
         } else {

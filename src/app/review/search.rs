@@ -1,10 +1,8 @@
 //! Search and filters (Ctrl+F): card titles, notes and comments, by owner, kind, channel
 //! and evidence. Cards that do not match are dimmed on the map; the bar counts matches.
 
-use super::Action;
-use crate::filter::Filter;
-use crate::model::{CardKind, Evidence, Journey, Project};
-use crate::paint::{card_kind_name, evidence_name};
+use crate::app::Action;
+use crate::model::{CardKind, Evidence, Filter, Journey, Project};
 
 /// The search bar's state and the matches it gives, kept until the project or filter changes.
 #[derive(Debug, Default)]
@@ -82,7 +80,7 @@ pub fn bar(
             pick(ui, "Owner", &mut search.filter.owner, &owners);
             let kinds: Vec<(CardKind, String)> = CardKind::ALL
                 .into_iter()
-                .map(|k| (k, card_kind_name(k).to_owned()))
+                .map(|k| (k, k.name().to_owned()))
                 .collect();
             pick(ui, "Kind", &mut search.filter.kind, &kinds);
             let mut channels: Vec<(String, String)> = Vec::new();
@@ -94,7 +92,7 @@ pub fn bar(
             pick(ui, "Channel", &mut search.filter.channel, &channels);
             let evidence: Vec<(Evidence, String)> = Evidence::ALL
                 .into_iter()
-                .map(|e| (e, evidence_name(e).to_owned()))
+                .map(|e| (e, e.name().to_owned()))
                 .collect();
             pick(ui, "Evidence", &mut search.filter.evidence, &evidence);
             ui.label(format!("{matching} of {} cards match", journey.cards.len()));

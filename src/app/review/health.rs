@@ -1,7 +1,7 @@
 //! The health check panel: the journey's weak spots, kept up to date as the map changes;
 //! clicking a finding selects its card or stage.
 
-use super::{Action, Selection};
+use crate::app::{Action, Selection};
 use crate::model::{Finding, Journey, Subject, check_journey};
 
 /// The findings of the journey on screen, computed again only when the project changed.
@@ -23,7 +23,7 @@ impl HealthState {
 }
 
 /// "1 finding", "12 findings".
-pub(super) fn findings_count(n: usize) -> String {
+pub fn findings_count(n: usize) -> String {
     if n == 1 {
         "1 finding".to_owned()
     } else {
@@ -80,7 +80,7 @@ fn open_comments(
     ui.strong(format!("Open comments ({})", open.len()));
     for (card, comment) in open {
         let target = Selection::Card(card.id.clone());
-        let who = super::comments::author_name(comment);
+        let who = comment.author_name();
         let text = format!("{who} on “{}”: {}", card.title, comment.text);
         if ui.selectable_label(selection == &target, text).clicked() {
             actions.push(Action::Select(target));

@@ -2,14 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::dialogs::{Dialog, PathPurpose};
-use super::{Action, JourneymapApp};
-use crate::export::{ExportOptions, export_png, render};
-use crate::filter::Filter;
+use super::dialog::{Dialog, PathPurpose};
+use crate::app::{Action, JourneymapApp};
+use crate::export::{ExportError, ExportOptions, export_png, render};
+use crate::model::Filter;
 
 impl JourneymapApp {
     /// Opens the export dialog on the journey on screen, with the last choices.
-    pub(super) fn open_export_dialog(&mut self) {
+    pub(in crate::app) fn open_export_dialog(&mut self) {
         if self.document.project().journeys.is_empty() {
             self.status = "There is no journey to export".to_owned();
             return;
@@ -22,7 +22,7 @@ impl JourneymapApp {
     }
 
     /// The search's filter when an export is to be "as filtered" and something is filtered.
-    pub(super) fn export_filter(&self, filtered: bool) -> Option<&Filter> {
+    pub(in crate::app) fn export_filter(&self, filtered: bool) -> Option<&Filter> {
         self.search
             .as_ref()
             .map(|s| &s.filter)
@@ -30,7 +30,7 @@ impl JourneymapApp {
     }
 
     /// Remembers the choices, then asks where to write the PNG.
-    pub(super) fn choose_export_path(
+    pub(in crate::app) fn choose_export_path(
         &mut self,
         journey: usize,
         options: ExportOptions,
@@ -83,7 +83,7 @@ impl JourneymapApp {
         }
     }
 
-    pub(super) fn export_to(
+    pub(in crate::app) fn export_to(
         &mut self,
         path: PathBuf,
         journey: usize,
@@ -98,12 +98,12 @@ impl JourneymapApp {
         let filter = self.export_filter(filtered);
         match export_png(self.document.project(), journey, options, filter, &path) {
             Ok(()) => self.status = format!("Exported {}", path.display()),
-            Err(error) => self.show_error("Cannot export", error.to_string()),
+            Err(error) => self.show_error("Cannot export", advice(&error)),
         }
     }
 
     /// Puts the picture of the journey on screen on the clipboard, as the export draws it.
-    pub(super) fn copy_image(&mut self, ctx: &egui::Context) {
+    pub(in crate::app) fn copy_image(&mut self, ctx: &egui::Context) {
         let filter = self.export_filter(self.settings.export_filtered);
         match render(
             self.document.project(),
@@ -122,8 +122,23 @@ impl JourneymapApp {
                     picture.width, picture.height
                 );
             }
-            Err(error) => self.show_error("Cannot copy the picture", error.to_string()),
+            Err(error) => self.show_error("Cannot copy the picture", advice(&error)),
         }
+    }
+}
+
+/// An export error in the dialog's words: what to pick there when the picture is too large.
+pub fn advice(error: &ExportError) -> String {
+    match error {
+        ExportError::TooLarge {
+            fits: Some(scale), ..
+        } => {
+            format!("{error}. Pick scale {scale} in File → Export PNG….")
+        }
+        ExportError::TooLarge { fits: None, .. } => {
+            format!("{error}. Split the journey into smaller ones.")
+        }
+        _ => error.to_string(),
     }
 }
 

@@ -1,59 +1,10 @@
-//! Modal dialogs: errors, unsaved changes, confirmations, a path field where no native
-//! file dialog can be shown, and the offer to restore unsaved work.
+//! Draws the open modal dialog and reports what its buttons ask for.
 
 use std::path::PathBuf;
 
-use super::recovery::Recovered;
-use super::{Action, JourneymapApp};
-use crate::model::Edit;
-
-/// What waits for an answer about unsaved changes.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Pending {
-    New,
-    Open,
-    OpenPath(PathBuf),
-    Quit,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum PathPurpose {
-    Open,
-    /// Save, then carry on with what was waiting, if anything.
-    SaveAs(Option<Pending>),
-    ExportPng {
-        journey: usize,
-        options: crate::export::ExportOptions,
-        filtered: bool,
-    },
-}
-
-#[derive(Clone, Debug)]
-pub enum Dialog {
-    Error {
-        title: String,
-        message: String,
-    },
-    Unsaved {
-        then: Pending,
-    },
-    ConfirmDelete {
-        question: String,
-        edit: Box<Edit>,
-    },
-    PathPrompt {
-        purpose: PathPurpose,
-        text: String,
-        note: String,
-    },
-    Recovery(Box<Recovered>),
-    Export {
-        journey: usize,
-        options: crate::export::ExportOptions,
-        /// Dim the cards the search leaves out, as on screen.
-        filtered: bool,
-    },
-}
+use super::dialog::{Dialog, PathPurpose, Pending};
+use super::export::ExportFields;
+use crate::app::{Action, JourneymapApp};
 
 /// Shows the open dialog, if any.
 pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Action>) {
@@ -171,7 +122,7 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                 options,
                 filtered,
             } => {
-                let fields = super::export_ui::ExportFields {
+                let fields = ExportFields {
                     journeys,
                     filter: active_filter.as_deref(),
                 };

@@ -5,7 +5,9 @@
 
 use egui::{Key, Modifiers, Rect, Sense, vec2};
 
-use super::{Action, Command, JourneymapApp, slides};
+mod slides;
+
+use crate::app::{Action, Command, JourneymapApp};
 use crate::model::check_journey;
 use crate::theme::{Theme, size, slide};
 
@@ -49,7 +51,7 @@ impl JourneymapApp {
     }
 
     /// Enters presentation mode on the opening slide, or leaves it.
-    pub(super) fn toggle_presentation(&mut self, ctx: &egui::Context) {
+    pub(in crate::app) fn toggle_presentation(&mut self, ctx: &egui::Context) {
         match self.presentation.take() {
             Some(presentation) => {
                 if !presentation.was_fullscreen {
@@ -71,7 +73,7 @@ impl JourneymapApp {
     }
 
     /// Shows the slide at `index`, kept within the journey's slides.
-    pub(super) fn go_to_slide(&mut self, index: usize) {
+    pub(in crate::app) fn go_to_slide(&mut self, index: usize) {
         let stages = self.journey().map_or(0, |j| j.stages.len());
         if let Some(presentation) = &mut self.presentation {
             presentation.index = index.min(slide_count(stages) - 1);
@@ -107,7 +109,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     app.layout();
     let (Some(presentation), Some(journey), Some((_, _, _, layout))) = (
         &app.presentation,
-        app.document.project().journeys.get(app.journey),
+        app.document.journey(app.journey),
         &app.layout,
     ) else {
         return;

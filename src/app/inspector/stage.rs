@@ -1,10 +1,9 @@
 //! The inspector for a stage (as the buyer lives it: goal, exit criteria, conversion,
 //! KPIs, empathy map) and for a lane.
 
-use super::Action;
-use super::inspector::{InspectorState, Lines, choice, string_list, text_field};
-use crate::model::{Empathy, Journey, Kpi, LaneKind, Stage, operations};
-use crate::paint::lane_kind_name;
+use super::fields::{Draft, InspectorState, Lines, choice, item_field, string_list, text_field};
+use crate::app::{Action, Command};
+use crate::model::{Empathy, Journey, Kpi, LaneKind, operations};
 
 pub(super) fn stage_fields(
     ui: &mut egui::Ui,
@@ -23,13 +22,7 @@ pub(super) fn stage_fields(
     );
     ui.add_space(6.0);
     let key = |field: &str| format!("stage/{}/{field}", stage.id);
-    // The edited stage, and the key that merges typing into one undo step.
-    let mut changed: Option<(Stage, Option<String>)> = None;
-    let mut edit = |update: &mut dyn FnMut(&mut Stage), merge: Option<String>| {
-        let mut new = changed.take().map_or_else(|| stage.clone(), |(s, _)| s);
-        update(&mut new);
-        changed = Some((new, merge));
-    };
+    let mut draft = Draft::new(stage);
 
     if let Some(text) = text_field(
         ui,
@@ -41,7 +34,7 @@ pub(super) fn stage_fields(
         focus,
         actions,
     ) {
-        edit(&mut |s| s.name = text.clone(), Some(key("name")));
+        draft.change(Some(key("name")), |s| s.name = text);
     }
     if let Some(text) = text_field(
         ui,
@@ -53,7 +46,7 @@ pub(super) fn stage_fields(
         false,
         actions,
     ) {
-        edit(&mut |s| s.goal = text.clone(), Some(key("goal")));
+        draft.change(Some(key("goal")), |s| s.goal = text);
     }
     if let Some(text) = text_field(
         ui,
@@ -65,17 +58,14 @@ pub(super) fn stage_fields(
         false,
         actions,
     ) {
-        edit(
-            &mut |s| s.exit_criteria = text.clone(),
-            Some(key("exit_criteria")),
-        );
+        draft.change(Some(key("exit_criteria")), |s| s.exit_criteria = text);
     }
 
     let label = ui.label("Conversion to the next stage");
     ui.horizontal(|ui| {
         let mut known = stage.conversion.is_some();
         if ui.checkbox(&mut known, "Measured").changed() {
-            edit(&mut |s| s.conversion = known.then_some(0.5), None);
+            draft.change(None, |s| s.conversion = known.then_some(0.5));
         }
         if let Some(conversion) = stage.conversion {
             let mut percent = conversion * 100.0;
@@ -87,7 +77,7 @@ pub(super) fn stage_fields(
             let response = ui.add(drag).labelled_by(label.id);
             if response.changed() {
                 let share = (percent / 100.0).clamp(0.0, 1.0);
-                edit(&mut |s| s.conversion = Some(share), Some(key("conversion")));
+                draft.change(Some(key("conversion")), |s| s.conversion = Some(share));
             }
             if response.drag_stopped() || response.lost_focus() {
                 actions.push(Action::EndMerge);
@@ -104,16 +94,13 @@ pub(super) fn stage_fields(
                 egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove KPI {}", i + 1))
             });
             if remove.clicked() {
-                edit(
-                    &mut |s| {
-                        s.kpis.remove(i);
-                    },
-                    None,
-                );
+                draft.change(None, |s| {
+                    s.kpis.remove(i);
+                });
             }
             ui.vertical(|ui| {
                 let name_key = key(&format!("kpi/{i}/name"));
-                if let Some(text) = super::inspector::item_field(
+                if let Some(text) = item_field(
                     ui,
                     state,
                     &format!("KPI {} name", i + 1),
@@ -122,13 +109,10 @@ pub(super) fn stage_fields(
                     Lines::Wrapped,
                     actions,
                 ) {
-                    edit(
-                        &mut |s| s.kpis[i].name = text.clone(),
-                        Some(name_key.clone()),
-                    );
+                    draft.change(Some(name_key.clone()), |s| s.kpis[i].name = text);
                 }
                 let value_key = key(&format!("kpi/{i}/value"));
-                if let Some(text) = super::inspector::item_field(
+                if let Some(text) = item_field(
                     ui,
                     state,
                     &format!("KPI {} value", i + 1),
@@ -137,24 +121,18 @@ pub(super) fn stage_fields(
                     Lines::Wrapped,
                     actions,
                 ) {
-                    edit(
-                        &mut |s| s.kpis[i].value = text.clone(),
-                        Some(value_key.clone()),
-                    );
+                    draft.change(Some(value_key.clone()), |s| s.kpis[i].value = text);
                 }
             });
         });
     }
     if ui.small_button("+ Add KPI").clicked() {
-        edit(
-            &mut |s| {
-                s.kpis.push(Kpi {
-                    name: "New KPI".to_owned(),
-                    value: String::new(),
-                })
-            },
-            None,
-        );
+        draft.change(None, |s| {
+            s.kpis.push(Kpi {
+                name: "New KPI".to_owned(),
+                value: String::new(),
+            })
+        });
     }
     ui.add_space(6.0);
 
@@ -163,10 +141,7 @@ pub(super) fn stage_fields(
             let items = stage.empathy.lists()[quadrant];
             let list_key = key(&format!("empathy/{}", label.to_lowercase()));
             if let Some((items, merge)) = string_list(ui, state, label, &list_key, items, actions) {
-                edit(
-                    &mut |s| *s.empathy.lists_mut()[quadrant] = items.clone(),
-                    merge,
-                );
+                draft.change(merge, |s| *s.empathy.lists_mut()[quadrant] = items);
             }
         }
     });
@@ -175,15 +150,9 @@ pub(super) fn stage_fields(
     ui.label(format!("{cards} cards"));
     ui.separator();
     if ui.button("Delete stage").clicked() {
-        actions.push(Action::Command(super::Command::Delete));
+        actions.push(Action::Command(Command::Delete));
     }
-    if let Some((stage, merge)) = changed {
-        let edit = operations::set_stage(journey, index, stage);
-        actions.push(match merge {
-            Some(key) => Action::EditMerged(edit, key),
-            None => Action::Edit(edit),
-        });
-    }
+    actions.extend(draft.into_action(|stage| operations::set_stage(journey, index, stage)));
 }
 
 pub(super) fn lane_fields(
@@ -220,10 +189,7 @@ pub(super) fn lane_fields(
             key,
         ));
     }
-    let kinds: Vec<(LaneKind, &str)> = LaneKind::ALL
-        .iter()
-        .map(|&k| (k, lane_kind_name(k)))
-        .collect();
+    let kinds: Vec<(LaneKind, &str)> = LaneKind::ALL.iter().map(|&k| (k, k.name())).collect();
     if let Some(kind) = choice(ui, "Kind", lane.kind, &kinds) {
         let mut new = lane.clone();
         new.kind = kind;
@@ -233,6 +199,6 @@ pub(super) fn lane_fields(
     ui.label(format!("{cards} cards"));
     ui.separator();
     if ui.button("Delete lane").clicked() {
-        actions.push(Action::Command(super::Command::Delete));
+        actions.push(Action::Command(Command::Delete));
     }
 }

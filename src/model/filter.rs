@@ -2,8 +2,7 @@
 //! owner, kind, channel and evidence. The app's search bar, the export "as filtered" and
 //! `journeymap export --search/--owner/...` share it.
 
-use crate::model::{Card, CardKind, Evidence, Journey, Project};
-use crate::paint::{card_kind_name, evidence_name};
+use super::{Card, CardKind, Evidence, Journey, Project};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
@@ -69,16 +68,13 @@ impl Filter {
             parts.push(format!("owner {name}"));
         }
         if let Some(kind) = self.kind {
-            parts.push(format!("kind {}", card_kind_name(kind).to_lowercase()));
+            parts.push(format!("kind {}", kind.name().to_lowercase()));
         }
         if let Some(channel) = &self.channel {
             parts.push(format!("channel {channel}"));
         }
         if let Some(evidence) = self.evidence {
-            parts.push(format!(
-                "evidence {}",
-                evidence_name(evidence).to_lowercase()
-            ));
+            parts.push(format!("evidence {}", evidence.name().to_lowercase()));
         }
         parts.join(", ")
     }

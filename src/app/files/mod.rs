@@ -1,12 +1,20 @@
-//! Opening and saving through native dialogs, or through a path field where no native
-//! dialog can be shown; recent files.
+//! The files room: opening and saving through native dialogs, or through a path field
+//! where no native dialog can be shown; recent files; the modal dialogs; the export dialog;
+//! the crash-recovery clock.
+
+pub mod dialog;
+mod export;
+pub mod modal;
+mod recovery;
 
 use std::path::{Path, PathBuf};
 
-use super::dialogs::{Dialog, PathPurpose};
-use super::{Framing, JourneymapApp, Selection};
-use crate::file::{read_project, save_project, template_project};
+pub use recovery::{RECOVERY_SECONDS, RecoveryClock, default_recovery_path};
+
+use crate::app::{Framing, JourneymapApp, Selection};
+use crate::file::{canonical_path, read_project, save_project, template_project};
 use crate::model::Document;
+use dialog::{Dialog, PathPurpose};
 
 const RECENT_FILES: usize = 10;
 
@@ -39,7 +47,7 @@ fn project_dialog(start: Option<&Path>, extensions: &[&str]) -> rfd::FileDialog 
 }
 
 impl JourneymapApp {
-    pub(super) fn new_from_template(&mut self) {
+    pub(in crate::app) fn new_from_template(&mut self) {
         match template_project() {
             Ok(project) => {
                 self.replace_document(Document::new(project), None);
@@ -50,7 +58,7 @@ impl JourneymapApp {
         }
     }
 
-    pub(super) fn choose_file_to_open(&mut self) {
+    pub(in crate::app) fn choose_file_to_open(&mut self) {
         match &self.environment.native_dialogs {
             Ok(()) => {
                 if let Some(path) =
@@ -70,7 +78,7 @@ impl JourneymapApp {
     }
 
     /// Opens a project file. On error the current project stays open and untouched.
-    pub(super) fn open_path(&mut self, path: PathBuf) {
+    pub(in crate::app) fn open_path(&mut self, path: PathBuf) {
         match read_project(&path) {
             Ok(project) => {
                 self.status = format!("Opened {}", path.display());
@@ -82,7 +90,7 @@ impl JourneymapApp {
         }
     }
 
-    pub(super) fn replace_document(&mut self, document: Document, path: Option<PathBuf>) {
+    pub(in crate::app) fn replace_document(&mut self, document: Document, path: Option<PathBuf>) {
         self.document = document;
         self.set_source(path);
         self.journey = 0;
@@ -92,7 +100,7 @@ impl JourneymapApp {
     }
 
     /// Saves to the project's file, or asks for one. Returns whether it was saved.
-    pub(super) fn save(&mut self) -> bool {
+    pub(in crate::app) fn save(&mut self) -> bool {
         match self.path.clone() {
             Some(path) => self.save_to(path),
             None => {
@@ -102,7 +110,7 @@ impl JourneymapApp {
         }
     }
 
-    pub(super) fn save_as(&mut self) {
+    pub(in crate::app) fn save_as(&mut self) {
         // A project opened from a picture is offered a project file beside it.
         let suggested = self
             .path
@@ -135,7 +143,7 @@ impl JourneymapApp {
 
     /// Saves the project to `path`; on error the file on disk is unchanged and the error
     /// is shown. Returns whether it was saved.
-    pub(super) fn save_to(&mut self, path: PathBuf) -> bool {
+    pub(in crate::app) fn save_to(&mut self, path: PathBuf) -> bool {
         let path = if path.extension().is_none() {
             path.with_extension("ron")
         } else {
@@ -172,13 +180,13 @@ impl JourneymapApp {
     }
 
     fn remember_recent(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        let path = canonical_path(path);
         self.settings.recent.retain(|p| p != &path);
         self.settings.recent.insert(0, path);
         self.settings.recent.truncate(RECENT_FILES);
     }
 
-    pub(super) fn show_error(&mut self, title: &str, message: String) {
+    pub(in crate::app) fn show_error(&mut self, title: &str, message: String) {
         self.dialog = Some(Dialog::Error {
             title: title.to_owned(),
             message,

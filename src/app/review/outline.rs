@@ -3,10 +3,9 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use super::inspector::{InspectorState, Lines, item_field, owner_combo};
-use super::{Action, Selection};
-use crate::model::{Card, CardKind, Evidence, Journey, Project, operations};
-use crate::paint::{card_kind_name, emotion_label, evidence_name, lane_title};
+use crate::app::inspector::fields::{Draft, InspectorState, Lines, item_field, owner_combo};
+use crate::app::{Action, Selection};
+use crate::model::{Card, CardKind, Evidence, Journey, Lane, Project, emotion_label, operations};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortBy {
@@ -70,12 +69,12 @@ fn sorted(project: &Project, journey: &Journey, sort: SortBy, descending: bool) 
         SortBy::Map => order.sort_by_key(|&i| (stage(&cards[i]), lane(&cards[i]))),
         SortBy::Stage => order.sort_by_key(|&i| stage(&cards[i])),
         SortBy::Lane => order.sort_by_key(|&i| lane(&cards[i])),
-        SortBy::Kind => order.sort_by_key(|&i| card_kind_name(cards[i].kind)),
+        SortBy::Kind => order.sort_by_key(|&i| cards[i].kind.name()),
         SortBy::Title => order.sort_by_cached_key(|&i| cards[i].title.to_lowercase()),
         SortBy::Owner => order.sort_by_cached_key(|&i| owner(&cards[i])),
         SortBy::Channel => order.sort_by_cached_key(|&i| cards[i].channel.to_lowercase()),
         SortBy::Emotion => order.sort_by_key(|&i| cards[i].emotion),
-        SortBy::Evidence => order.sort_by_key(|&i| evidence_name(cards[i].evidence)),
+        SortBy::Evidence => order.sort_by_key(|&i| cards[i].evidence.name()),
     }
     if descending {
         order.reverse();
@@ -181,7 +180,7 @@ fn cells(
     card: &Card,
     actions: &mut Vec<Action>,
 ) {
-    let mut changed: Option<(Card, Option<String>)> = None;
+    let mut draft = Draft::new(card);
     row.col(|ui| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         let show = ui.small_button("◎").on_hover_text("Show on the map");
@@ -200,27 +199,21 @@ fn cells(
     row.col(|ui| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         let lane = journey.lanes.iter().find(|l| l.id == card.lane);
-        ui.label(lane.map(lane_title).unwrap_or_default());
+        ui.label(lane.map(Lane::display_title).unwrap_or_default());
     });
     row.col(|ui| {
         let mut kind = card.kind;
         egui::ComboBox::from_id_salt(("outline-kind", &card.id))
-            .selected_text(card_kind_name(kind))
+            .selected_text(kind.name())
             .show_ui(ui, |ui| {
                 for k in CardKind::ALL {
-                    ui.selectable_value(&mut kind, k, card_kind_name(k));
+                    ui.selectable_value(&mut kind, k, k.name());
                 }
             })
             .response
             .widget_info(|| named("Kind", card));
         if kind != card.kind {
-            changed = Some((
-                Card {
-                    kind,
-                    ..card.clone()
-                },
-                None,
-            ));
+            draft.change(None, |c| c.kind = kind);
         }
     });
     row.col(|ui| {
@@ -234,13 +227,7 @@ fn cells(
             Lines::One,
             actions,
         ) {
-            changed = Some((
-                Card {
-                    title,
-                    ..card.clone()
-                },
-                Some(key),
-            ));
+            draft.change(Some(key), |c| c.title = title);
         }
     });
     row.col(|ui| {
@@ -248,13 +235,7 @@ fn cells(
         let combo = egui::ComboBox::from_id_salt(("outline-owner", &card.id));
         owner_combo(ui, combo, project, &mut owner).widget_info(|| named("Owner", card));
         if owner != card.owner {
-            changed = Some((
-                Card {
-                    owner,
-                    ..card.clone()
-                },
-                None,
-            ));
+            draft.change(None, |c| c.owner = owner);
         }
     });
     row.col(|ui| {
@@ -268,13 +249,7 @@ fn cells(
             Lines::One,
             actions,
         ) {
-            changed = Some((
-                Card {
-                    channel,
-                    ..card.clone()
-                },
-                Some(key),
-            ));
+            draft.change(Some(key), |c| c.channel = channel);
         }
     });
     row.col(|ui| {
@@ -290,41 +265,23 @@ fn cells(
             .response
             .widget_info(|| named("Emotion", card));
         if emotion != card.emotion {
-            changed = Some((
-                Card {
-                    emotion,
-                    ..card.clone()
-                },
-                None,
-            ));
+            draft.change(None, |c| c.emotion = emotion);
         }
     });
     row.col(|ui| {
         let mut evidence = card.evidence;
         egui::ComboBox::from_id_salt(("outline-evidence", &card.id))
-            .selected_text(evidence_name(evidence))
+            .selected_text(evidence.name())
             .show_ui(ui, |ui| {
                 for e in Evidence::ALL {
-                    ui.selectable_value(&mut evidence, e, evidence_name(e));
+                    ui.selectable_value(&mut evidence, e, e.name());
                 }
             })
             .response
             .widget_info(|| named("Evidence", card));
         if evidence != card.evidence {
-            changed = Some((
-                Card {
-                    evidence,
-                    ..card.clone()
-                },
-                None,
-            ));
+            draft.change(None, |c| c.evidence = evidence);
         }
     });
-    if let Some((card, merge)) = changed {
-        let edit = operations::set_card(journey, index, card);
-        actions.push(match merge {
-            Some(key) => Action::EditMerged(edit, key),
-            None => Action::Edit(edit),
-        });
-    }
+    actions.extend(draft.into_action(|card| operations::set_card(journey, index, card)));
 }

@@ -1,8 +1,13 @@
 //! Pure geometry of a journey map, in map points at 100 % zoom: stage columns, lane rows,
 //! card rectangles and emotion-curve points, plus hit testing. Cards have one fixed size,
-//! so laying out even 10,000 of them is arithmetic, not text measurement.
+//! so laying out even 10,000 of them is arithmetic, not text measurement. [`Screen`] places
+//! the result on screen for painting and hit testing alike.
+
+mod screen;
 
 use egui::{Pos2, Rangef, Rect, Vec2, pos2, vec2};
+
+pub use screen::{MapView, Pill, Screen};
 
 use crate::model::{Journey, LaneKind};
 use crate::theme::size;
@@ -399,6 +404,12 @@ impl JourneyLayout {
                 column as f32 * STEP_X - size::CARD_GAP / 2.0,
                 row as f32 * STEP_Y,
             )
+    }
+
+    /// The indices of the emotion points whose x lies in `left..=right` (map points).
+    pub fn emotion_in(&self, left: f32, right: f32) -> std::ops::Range<usize> {
+        self.emotion.partition_point(|p| p.pos.x < left)
+            ..self.emotion.partition_point(|p| p.pos.x <= right)
     }
 
     /// The emotion point nearest `pos` within `radius` map points.

@@ -1,19 +1,11 @@
 //! The inspector when nothing on the map is selected: the project's journeys (the one on
 //! screen with its persona, scenario and expectations), its departments and its personas.
 
-use super::Action;
-use super::inspector::{InspectorState, Lines, string_list, text_field};
+use super::fields::{Draft, InspectorState, Lines, item_field, string_list, text_field};
+use crate::app::Action;
 use crate::model::project_operations::{self as ops, journey_info};
 use crate::model::{List, Persona, Project};
 use crate::theme::item_color;
-
-/// The action of an edit: merged with the previous one when it comes from typing.
-fn edit_action(edit: crate::model::Edit, merge: Option<String>) -> Action {
-    match merge {
-        Some(key) => Action::EditMerged(edit, key),
-        None => Action::Edit(edit),
-    }
-}
 
 /// A small icon button with a spoken name.
 fn icon_button(ui: &mut egui::Ui, icon: &str, name: &str) -> bool {
@@ -50,7 +42,7 @@ fn journey_fields(
     let journey = &project.journeys[index];
     let info = journey_info(journey);
     let key = |field: &str| format!("journey/{}/{field}", journey.id);
-    let mut changed = None;
+    let mut draft = Draft::new(&info);
     if let Some(text) = text_field(
         ui,
         state,
@@ -61,13 +53,7 @@ fn journey_fields(
         false,
         actions,
     ) {
-        changed = Some((
-            ops::JourneyInfo {
-                name: text,
-                ..info.clone()
-            },
-            Some(key("name")),
-        ));
+        draft.change(Some(key("name")), |info| info.name = text);
     }
     let persona_name = |id: &Option<String>| {
         id.as_ref()
@@ -85,13 +71,7 @@ fn journey_fields(
             }
         });
     if persona != info.persona {
-        changed = Some((
-            ops::JourneyInfo {
-                persona,
-                ..info.clone()
-            },
-            None,
-        ));
+        draft.change(None, |info| info.persona = persona);
     }
     ui.add_space(6.0);
     if let Some(text) = text_field(
@@ -104,13 +84,7 @@ fn journey_fields(
         false,
         actions,
     ) {
-        changed = Some((
-            ops::JourneyInfo {
-                scenario: text,
-                ..info.clone()
-            },
-            Some(key("scenario")),
-        ));
+        draft.change(Some(key("scenario")), |info| info.scenario = text);
     }
     if let Some(text) = text_field(
         ui,
@@ -122,20 +96,9 @@ fn journey_fields(
         false,
         actions,
     ) {
-        changed = Some((
-            ops::JourneyInfo {
-                expectations: text,
-                ..info.clone()
-            },
-            Some(key("expectations")),
-        ));
+        draft.change(Some(key("expectations")), |info| info.expectations = text);
     }
-    if let Some((info, merge)) = changed {
-        actions.push(edit_action(
-            ops::set_journey_info(project, index, info),
-            merge,
-        ));
-    }
+    actions.extend(draft.into_action(|info| ops::set_journey_info(project, index, info)));
 }
 
 fn journeys(ui: &mut egui::Ui, project: &Project, current: usize, actions: &mut Vec<Action>) {
@@ -212,7 +175,7 @@ fn departments(
             }
             let key = format!("department/{}/name", department.id);
             let name = format!("Department {} name", i + 1);
-            if let Some(text) = super::inspector::item_field(
+            if let Some(text) = item_field(
                 ui,
                 state,
                 &name,
@@ -258,41 +221,34 @@ fn personas(
             .id_salt(("persona", &persona.id))
             .show(ui, |ui| {
                 let key = |field: &str| format!("persona/{}/{field}", persona.id);
-                let mut changed: Option<(Persona, Option<String>)> = None;
+                let mut draft = Draft::new(persona);
                 let texts: [(&str, &str, Lines, PersonaText); 3] = [
                     ("Name", "name", Lines::Wrapped, |p| &mut p.name),
                     ("Role", "role", Lines::Wrapped, |p| &mut p.role),
                     ("Quote", "quote", Lines::Many, |p| &mut p.quote),
                 ];
                 for (label, field, lines, get) in texts {
-                    let mut current = persona.clone();
+                    let current = get(&mut persona.clone()).clone();
                     if let Some(value) = text_field(
                         ui,
                         state,
                         label,
                         key(field),
-                        get(&mut current),
+                        &current,
                         lines,
                         false,
                         actions,
                     ) {
-                        *get(&mut current) = value;
-                        changed = Some((current, Some(key(field))));
+                        draft.change(Some(key(field)), |p| *get(p) = value);
                     }
                 }
                 for (label, list) in PERSONA_LISTS {
-                    let mut current = persona.clone();
-                    let items = list(&mut current).clone();
-                    if let Some((items, merge)) = string_list(
-                        ui,
-                        state,
-                        label,
-                        &key(&label.to_lowercase()),
-                        &items,
-                        actions,
-                    ) {
-                        *list(&mut current) = items;
-                        changed = Some((current, merge));
+                    let items = list(&mut persona.clone()).clone();
+                    let list_key = key(&label.to_lowercase());
+                    if let Some((items, merge)) =
+                        string_list(ui, state, label, &list_key, &items, actions)
+                    {
+                        draft.change(merge, |p| *list(p) = items);
                     }
                 }
                 let current = &persona.buying_process;
@@ -306,18 +262,15 @@ fn personas(
                     false,
                     actions,
                 ) {
-                    let mut new = persona.clone();
-                    new.buying_process = value;
-                    changed = Some((new, Some(key("buying_process"))));
+                    draft.change(Some(key("buying_process")), |p| p.buying_process = value);
                 }
                 ui.horizontal(|ui| {
                     let rgb = item_color(&persona.color, i).to_srgba_unmultiplied();
                     let mut color = [rgb[0], rgb[1], rgb[2]];
                     ui.label("Colour");
                     if ui.color_edit_button_srgb(&mut color).changed() {
-                        let mut new = persona.clone();
-                        new.color = format!("#{:02X}{:02X}{:02X}", color[0], color[1], color[2]);
-                        changed = Some((new, Some(key("color"))));
+                        let hex = format!("#{:02X}{:02X}{:02X}", color[0], color[1], color[2]);
+                        draft.change(Some(key("color")), |p| p.color = hex);
                     }
                 });
                 ui.horizontal(|ui| {
@@ -331,9 +284,7 @@ fn personas(
                         actions.push(Action::Edit(ops::delete_persona(project, i)));
                     }
                 });
-                if let Some((new, merge)) = changed {
-                    actions.push(edit_action(ops::set_persona(i, new), merge));
-                }
+                actions.extend(draft.into_action(|new| ops::set_persona(i, new)));
             });
     }
     if ui.button("+ Add persona").clicked() {

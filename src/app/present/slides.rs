@@ -5,12 +5,11 @@
 
 use egui::{FontId, Pos2, Rect, RichText, Role, Sense, Stroke, Ui, Vec2, WidgetInfo, pos2, vec2};
 
-use super::canvas::card_label;
+use crate::app::review::health::findings_count;
 use crate::layout::{JourneyLayout, emotion_y};
 use crate::model::{Card, Finding, Journey, LaneKind, Project, RULES, Subject, rule_summary};
 use crate::paint::{
-    CardState, card_kind_name, evidence_name, lane_title, owner_color, paint_card,
-    paint_emotion_curve, paint_emotion_guides, paint_text,
+    CardState, owner_color, paint_card, paint_emotion_curve, paint_emotion_guides, paint_text,
 };
 use crate::theme::{Theme, icon, size, slide};
 
@@ -297,7 +296,7 @@ fn stage_cards(ui: &mut Ui, c: &SlideContext<'_>, stage: usize) {
         paint_text(
             painter,
             pos2(left, rect.top()),
-            &format!("{} {}", icon::lane(lane_box.kind), lane_title(lane_box)),
+            &format!("{} {}", icon::lane(lane_box.kind), lane_box.display_title()),
             meta.clone(),
             c.theme.ink_muted,
             columns.width,
@@ -344,7 +343,8 @@ fn stage_cards(ui: &mut Ui, c: &SlideContext<'_>, stage: usize) {
                 egui::Id::unique(("presentation-card", index)),
                 Sense::hover(),
             );
-            response.widget_info(|| WidgetInfo::labeled(Role::Label, true, card_label(card)));
+            response
+                .widget_info(|| WidgetInfo::labeled(Role::Label, true, card.accessible_label()));
             response.on_hover_ui(|ui| card_details(ui, c.project, card));
         }
     }
@@ -367,7 +367,7 @@ fn card_details(ui: &mut Ui, project: &Project, card: &Card) {
             card.if_it_fails
         ));
     }
-    let mut facts = vec![card_kind_name(card.kind).to_owned()];
+    let mut facts = vec![card.kind.name().to_owned()];
     if let Some(owner) = card
         .owner
         .as_deref()
@@ -378,7 +378,7 @@ fn card_details(ui: &mut Ui, project: &Project, card: &Card) {
     if !card.channel.is_empty() {
         facts.push(card.channel.clone());
     }
-    facts.push(evidence_name(card.evidence).to_lowercase());
+    facts.push(card.evidence.name().to_lowercase());
     ui.weak(facts.join(" · "));
 }
 
@@ -468,10 +468,7 @@ pub fn review(ui: &mut Ui, c: &SlideContext<'_>, findings: &[Finding]) {
     column(ui, left, "slide-findings", c, |ui, c| {
         ui.label(
             c.text(
-                format!(
-                    "Health check: {}",
-                    super::health_panel::findings_count(findings.len())
-                ),
+                format!("Health check: {}", findings_count(findings.len())),
                 slide::TEXT_HEADING,
             )
             .strong(),
@@ -515,7 +512,7 @@ pub fn review(ui: &mut Ui, c: &SlideContext<'_>, findings: &[Finding]) {
         }
         for (card, comment) in open {
             ui.add_space(size::SPACE_S * c.scale);
-            let who = super::comments::author_name(comment);
+            let who = comment.author_name();
             ui.label(c.muted(format!("{who} on “{}”", card.title), slide::TEXT_META));
             c.body(ui, &comment.text);
         }

@@ -2,8 +2,8 @@
 //! comment), resolve, reopen, delete; each is one undo step. Comments stay writable in
 //! review mode.
 
-use super::Action;
-use super::inspector::{InspectorState, Lines, text_field};
+use super::fields::{InspectorState, Lines, text_field};
+use crate::app::Action;
 use crate::model::{Card, Comment, Journey, operations};
 
 /// The current time as RFC 3339 in UTC, e.g. `2026-11-25T10:12:00Z`.
@@ -40,15 +40,6 @@ pub fn rfc3339(seconds: u64) -> String {
     )
 }
 
-/// Who wrote a comment, as the app shows it.
-pub(super) fn author_name(comment: &Comment) -> &str {
-    if comment.author.is_empty() {
-        "Someone"
-    } else {
-        &comment.author
-    }
-}
-
 /// The comments of the card at `index`, and a field to add one as `author`.
 pub(super) fn comment_section(
     ui: &mut egui::Ui,
@@ -69,7 +60,7 @@ pub(super) fn comment_section(
     };
     for (i, comment) in card.comments.iter().enumerate() {
         ui.group(|ui| {
-            let who = author_name(comment);
+            let who = comment.author_name();
             let status = if comment.resolved { " · resolved" } else { "" };
             ui.label(
                 egui::RichText::new(format!("{who} · {}{status}", comment.at))

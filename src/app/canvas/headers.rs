@@ -1,0 +1,161 @@
+//! The canvas's header widgets: stage headers and lane titles select on click, focus the
+//! inspector on double-click and reorder by dragging along their axis; the conversion
+//! pills between stages tell their exit criteria on hover.
+
+use egui::{Color32, Id, Pos2, Rect, Role, Sense, WidgetInfo};
+
+use super::scene::{CanvasState, Drag, Header, Scene};
+use crate::app::{Action, Selection};
+
+pub(super) fn header_widgets(
+    ui: &mut egui::Ui,
+    scene: &Scene<'_>,
+    state: &mut CanvasState,
+    actions: &mut Vec<Action>,
+) {
+    let Scene {
+        journey,
+        layout,
+        screen,
+        pointer,
+        ..
+    } = *scene;
+    let (stage_area, lane_area) = (screen.stage_area(), screen.lane_area());
+
+    let stage_before = |at: Pos2| layout.stages.partition_point(|s| s.x.center() <= at.x);
+    for (index, stage) in journey.stages.iter().enumerate() {
+        let rect = screen.stage_header(index).intersect(stage_area);
+        let header = HeaderWidget {
+            movable: !scene.review,
+            kind: Header::Stage,
+            index,
+            id: &stage.id,
+            label: format!("Stage: {}", stage.name),
+            hover: &stage.goal,
+        };
+        header.show(
+            ui,
+            &journey.id,
+            rect,
+            pointer.map(stage_before),
+            state,
+            actions,
+        );
+    }
+    // The conversion between two stages, on their boundary: its exit criteria on hover.
+    for (i, pair) in journey.stages.windows(2).enumerate() {
+        let (stage, next) = (&pair[0], &pair[1]);
+        let Some(conversion) = stage.conversion.filter(|_| screen.view.detailed()) else {
+            continue;
+        };
+        let pill = screen.conversion_pill(ui.painter(), i, conversion, Color32::PLACEHOLDER);
+        let rect = pill.rect.intersect(stage_area);
+        if !rect.is_positive() {
+            continue;
+        }
+        let label = format!(
+            "Conversion from {} to {}: {:.0} %",
+            stage.name,
+            next.name,
+            conversion * 100.0
+        );
+        let response = ui.interact(
+            rect,
+            Id::unique(("conversion", &journey.id, &stage.id)),
+            Sense::hover(),
+        );
+        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &label));
+        if state.drag.is_none() {
+            let criteria = if stage.exit_criteria.is_empty() {
+                "No exit criteria yet: say what tells you the buyer moves on.".to_owned()
+            } else {
+                format!("Moves on when: {}", stage.exit_criteria)
+            };
+            response.on_hover_text(format!("{label}\n{criteria}"));
+        }
+    }
+
+    let lane_before = |at: Pos2| layout.lanes.partition_point(|l| l.y.center() <= at.y);
+    for (index, lane) in journey.lanes.iter().enumerate() {
+        let rect = screen.lane_title(index).intersect(lane_area);
+        let header = HeaderWidget {
+            movable: !scene.review,
+            kind: Header::Lane,
+            index,
+            id: &lane.id,
+            label: format!("Lane: {}", lane.display_title()),
+            hover: "",
+        };
+        header.show(
+            ui,
+            &journey.id,
+            rect,
+            pointer.map(lane_before),
+            state,
+            actions,
+        );
+    }
+}
+
+struct HeaderWidget<'a> {
+    /// Whether dragging reorders it (not in review mode).
+    movable: bool,
+    kind: Header,
+    index: usize,
+    id: &'a str,
+    label: String,
+    hover: &'a str,
+}
+
+impl HeaderWidget<'_> {
+    /// `before` is where the header would be inserted if dropped at the pointer.
+    fn show(
+        self,
+        ui: &mut egui::Ui,
+        journey: &str,
+        rect: Rect,
+        before: Option<usize>,
+        state: &mut CanvasState,
+        actions: &mut Vec<Action>,
+    ) {
+        if !rect.is_positive() {
+            return;
+        }
+        let sense = if self.movable {
+            Sense::click_and_drag()
+        } else {
+            Sense::click()
+        };
+        let response = ui.interact(rect, Id::unique((self.kind, journey, self.id)), sense);
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &self.label));
+        if let Some(before) = before.filter(|_| response.dragged()) {
+            state.drag = Some(Drag::Header {
+                kind: self.kind,
+                from: self.index,
+                before,
+            });
+        }
+        if response.drag_stopped() {
+            if let Some(Drag::Header { kind, from, before }) = state.drag.take() {
+                actions.push(match kind {
+                    Header::Stage => Action::MoveStage { from, before },
+                    Header::Lane => Action::MoveLane { from, before },
+                });
+            }
+            state.drag = None;
+        }
+        let selection = match self.kind {
+            Header::Stage => Selection::Stage(self.id.to_owned()),
+            Header::Lane => Selection::Lane(self.id.to_owned()),
+        };
+        if response.double_clicked() {
+            actions.push(Action::Select(selection));
+            actions.push(Action::FocusInspector);
+        } else if response.clicked() {
+            actions.push(Action::Select(selection));
+        }
+        if state.drag.is_none() && !self.hover.is_empty() {
+            response.on_hover_text(self.hover);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! What the canvas's widgets share in one frame: the scene they see and the drag in
+//! progress, kept between frames.
+
+use egui::{Pos2, Vec2};
+
+use crate::layout::{DropSlot, JourneyLayout, Screen};
+use crate::model::{Journey, Project};
+
+/// A drag in progress on the canvas.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Drag {
+    /// A card, grabbed at an offset from its top-left corner (map points).
+    Card {
+        card: usize,
+        grab: Vec2,
+    },
+    Emotion {
+        card: usize,
+        emotion: i8,
+    },
+    /// An Alt+drag from a card, to the card under the pointer (if any).
+    Link {
+        from: usize,
+        to: Option<usize>,
+    },
+    /// A stage header or lane title, to be inserted before index `before`.
+    Header {
+        kind: Header,
+        from: usize,
+        before: usize,
+    },
+}
+
+#[derive(Debug, Default)]
+pub struct CanvasState {
+    pub drag: Option<Drag>,
+    /// Where the dragged card would land, kept from the last frame the pointer was seen.
+    pub drop: Option<DropSlot>,
+}
+
+/// A stage header or a lane title: both select on click, focus the inspector on
+/// double-click, and reorder by dragging along their axis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Header {
+    Stage,
+    Lane,
+}
+
+/// One frame of the canvas, as its widgets see it.
+pub struct Scene<'a> {
+    pub project: &'a Project,
+    pub journey: &'a Journey,
+    pub layout: &'a JourneyLayout,
+    /// The layout on screen: the view, the canvas as clip, the sticky bands, hit boxes.
+    pub screen: Screen<'a>,
+    /// The pointer, in map points.
+    pub pointer: Option<Pos2>,
+    /// Review mode: cards, points and headers can be clicked but not dragged or edited.
+    pub review: bool,
+}

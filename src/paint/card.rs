@@ -1,0 +1,249 @@
+//! One card: tint by kind, owner stripe, border by severity and evidence, icon, wrapped
+//! title, channel and badges; and every card in view of a map.
+
+use egui::epaint::Mesh;
+use egui::text::{LayoutJob, TextFormat, TextWrapping};
+use egui::{Align2, Color32, CornerRadius, Painter, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
+
+use super::{MapPainter, paint_text};
+use crate::model::{Card, CardKind, Evidence, Project, emotion_label};
+use crate::theme::{Theme, border_width, evidence_opacity, icon, item_color, size, zoomed_font};
+
+/// The colour of the department that owns `card`, if any.
+pub fn owner_color(project: &Project, card: &Card) -> Option<Color32> {
+    let owner = card.owner.as_deref()?;
+    let position = project.departments.iter().position(|d| d.id == owner)?;
+    Some(item_color(&project.departments[position].color, position))
+}
+
+/// Every card in view: with text when zoomed in, as one mesh of blocks when far out.
+pub(super) fn paint_cards(map: &MapPainter<'_>) {
+    let (painter, layout, view, highlight) = (map.painter, map.layout, &map.view, map.highlight);
+    let clip = painter.clip_rect();
+    let in_view = layout.cards_in(view.rect_to_map(clip));
+    if !view.detailed() {
+        // Zoomed far out: every visible card is one quad of one mesh.
+        let mut mesh = Mesh::default();
+        for i in in_view {
+            let rect = view.rect_to_screen(layout.cards[i].rect);
+            if clip.intersects(rect) {
+                let alpha = if highlight.dims(i) { 0.15 } else { 0.6 };
+                let color = map
+                    .theme
+                    .card_colors(map.journey.cards[i].kind)
+                    .border
+                    .gamma_multiply(alpha);
+                mesh.add_colored_rect(rect, color);
+            }
+        }
+        painter.add(Shape::mesh(mesh));
+        return;
+    }
+    for i in in_view {
+        let (card, placed) = (&map.journey.cards[i], &layout.cards[i]);
+        let rect = view.rect_to_screen(placed.rect);
+        if !clip.intersects(rect) {
+            continue;
+        }
+        let state = CardState {
+            selected: highlight.card == Some(i),
+            faded: highlight.dragged_card == Some(i) || highlight.dims(i),
+        };
+        paint_card(
+            painter,
+            card,
+            owner_color(map.project, card),
+            rect,
+            view.zoom,
+            map.theme,
+            state,
+        );
+    }
+}
+
+/// How a card is drawn beyond its content.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CardState {
+    pub selected: bool,
+    /// The card is being dragged away from this place.
+    pub faded: bool,
+}
+
+/// Paints one card into `rect` (screen): tint by kind, owner stripe, border by severity and
+/// evidence, icon, wrapped title, channel and badges.
+pub fn paint_card(
+    painter: &Painter,
+    card: &Card,
+    owner: Option<Color32>,
+    rect: Rect,
+    zoom: f32,
+    theme: &Theme,
+    state: CardState,
+) {
+    let colors = theme.card_colors(card.kind);
+    let opacity = evidence_opacity(card.evidence) * if state.faded { 0.35 } else { 1.0 };
+    let radius = size::CARD_RADIUS * zoom;
+    painter.rect_filled(rect, radius, colors.fill.gamma_multiply(opacity));
+    if let Some(owner) = owner {
+        paint_stripe(painter, rect, zoom, owner.gamma_multiply(opacity));
+    }
+    let width = if card.kind == CardKind::PainPoint {
+        border_width(card.severity)
+    } else {
+        1.0
+    };
+    let stroke = Stroke::new(
+        (width * zoom).max(1.0),
+        colors.border.gamma_multiply(opacity),
+    );
+    match card.evidence {
+        Evidence::Research => {
+            painter.rect_stroke(rect, radius, stroke, StrokeKind::Inside);
+        }
+        Evidence::Anecdote => {
+            dashed_outline(painter, rect, radius, stroke, size::DASH_ANECDOTE, zoom)
+        }
+        Evidence::Assumption => {
+            dashed_outline(painter, rect, radius, stroke, size::DASH_ASSUMPTION, zoom)
+        }
+    }
+    if state.selected {
+        painter.rect_stroke(
+            rect.expand(size::SELECTION_WIDTH * zoom),
+            radius + size::SELECTION_WIDTH * zoom,
+            Stroke::new(size::SELECTION_WIDTH * zoom.max(0.75), theme.selection),
+            StrokeKind::Outside,
+        );
+    }
+
+    let padding = size::CARD_PADDING * zoom;
+    let inner_left = rect.left() + padding + size::OWNER_STRIPE * zoom;
+    let ink = theme.ink.gamma_multiply(opacity);
+    let muted = theme.ink_muted.gamma_multiply(opacity);
+    let icon_rect = painter.text(
+        pos2(inner_left, rect.top() + padding),
+        Align2::LEFT_TOP,
+        icon::card(card.kind),
+        zoomed_font(size::TEXT_CARD_TITLE, zoom),
+        colors.border.gamma_multiply(opacity),
+    );
+    let title_left = icon_rect.right() + size::SPACE_XS * zoom;
+    paint_text(
+        painter,
+        pos2(title_left, rect.top() + padding),
+        &card.title,
+        zoomed_font(size::TEXT_CARD_TITLE, zoom),
+        ink,
+        rect.right() - padding - title_left,
+        size::TITLE_MAX_ROWS,
+    );
+
+    // Metadata row: channel on the left, badges on the right.
+    let meta_font = zoomed_font(size::TEXT_CARD_META, zoom);
+    let baseline = rect.bottom() - padding;
+    let mut right = rect.right() - padding;
+    if let Some(emotion) = card.emotion {
+        let badge = painter.text(
+            pos2(right, baseline),
+            Align2::RIGHT_BOTTOM,
+            emotion_label(emotion),
+            meta_font.clone(),
+            theme.emotion.gamma_multiply(opacity),
+        );
+        right = badge.left() - size::SPACE_XS * zoom;
+    }
+    let open_comments = card.comments.iter().filter(|c| !c.resolved).count();
+    if open_comments > 0 {
+        let badge = painter.text(
+            pos2(right, baseline),
+            Align2::RIGHT_BOTTOM,
+            format!("{} {open_comments}", icon::COMMENTS),
+            meta_font.clone(),
+            theme.ink_muted.gamma_multiply(opacity),
+        );
+        right = badge.left() - size::SPACE_XS * zoom;
+    }
+    let marker = if !card.if_it_fails.is_empty() {
+        Some((icon::FAILURE_PATH, theme.ink_muted))
+    } else if card.moment_of_truth {
+        Some((icon::MISSING_FAILURE_PATH, theme.pain_point.border))
+    } else {
+        None
+    };
+    if let Some((glyph, color)) = marker {
+        let badge = painter.text(
+            pos2(right, baseline),
+            Align2::RIGHT_BOTTOM,
+            glyph,
+            meta_font.clone(),
+            color.gamma_multiply(opacity),
+        );
+        right = badge.left() - size::SPACE_XS * zoom;
+    }
+    if card.moment_of_truth {
+        let badge = painter.text(
+            pos2(right, baseline),
+            Align2::RIGHT_BOTTOM,
+            icon::MOMENT_OF_TRUTH,
+            meta_font.clone(),
+            theme.moment_of_truth.gamma_multiply(opacity),
+        );
+        right = badge.left() - size::SPACE_XS * zoom;
+    }
+    if !card.channel.is_empty() {
+        let mut job =
+            LayoutJob::single_section(card.channel.clone(), TextFormat::simple(meta_font, muted));
+        job.wrap = TextWrapping::truncate_at_width((right - inner_left).max(1.0));
+        let galley = painter.layout_job(job);
+        let pos = pos2(inner_left, baseline - galley.size().y);
+        painter.galley(pos, galley, muted);
+    }
+}
+
+/// The coloured stripe down a card's left edge: its owner, or a persona's colour.
+pub(super) fn paint_stripe(painter: &Painter, rect: Rect, zoom: f32, color: Color32) {
+    let radius = (size::CARD_RADIUS * zoom) as u8;
+    let stripe = Rect::from_min_size(rect.min, vec2(size::OWNER_STRIPE * zoom, rect.height()));
+    let corners = CornerRadius {
+        nw: radius,
+        sw: radius,
+        ne: 0,
+        se: 0,
+    };
+    painter.rect_filled(stripe, corners, color);
+}
+
+/// A rounded rectangle's outline drawn in dashes of `[dash, gap]` at 100 % (short dashes
+/// read as dots).
+fn dashed_outline(
+    painter: &Painter,
+    rect: Rect,
+    radius: f32,
+    stroke: Stroke,
+    [dash, gap]: [f32; 2],
+    zoom: f32,
+) {
+    let (dash, gap) = (dash * zoom, gap * zoom);
+    let rect = rect.shrink(stroke.width / 2.0);
+    let r = radius.min(rect.width() / 2.0).min(rect.height() / 2.0);
+    let corners = [
+        (pos2(rect.right() - r, rect.top() + r), -90.0_f32),
+        (pos2(rect.right() - r, rect.bottom() - r), 0.0),
+        (pos2(rect.left() + r, rect.bottom() - r), 90.0),
+        (pos2(rect.left() + r, rect.top() + r), 180.0),
+    ];
+    let mut points = Vec::with_capacity(4 * 5 + 1);
+    for (center, start) in corners {
+        for step in 0..5 {
+            let angle = (start + step as f32 * 22.5).to_radians();
+            points.push(center + vec2(angle.cos(), angle.sin()) * r);
+        }
+    }
+    points.push(points[0]);
+    painter.extend(Shape::dashed_line(
+        &points,
+        stroke,
+        dash.max(1.0),
+        gap.max(1.0),
+    ));
+}

@@ -1,0 +1,212 @@
+//! The emotion curve: guide lines, a monotone cubic through the scores that never
+//! overshoots them, the green and red area to the zero line, and the dots.
+
+use egui::epaint::{Mesh, PathShape, Vertex, WHITE_UV};
+use egui::{Painter, Pos2, Rect, Stroke, pos2};
+
+use super::MapPainter;
+use crate::layout::emotion_y;
+use crate::theme::{Theme, size};
+
+/// The Emotion lane: guide lines, the curve through the cards' scores, and their dots;
+/// a point being dragged is drawn at the score it would get.
+pub(super) fn paint_emotion(map: &MapPainter<'_>) {
+    let (painter, layout, view, theme, highlight) =
+        (map.painter, map.layout, &map.view, map.theme, map.highlight);
+    let Some(lane) = layout.emotion_lane() else {
+        return;
+    };
+    let clip = painter.clip_rect();
+    let lane_rect = view.rect_to_screen(Rect::from_x_y_ranges(layout.header.x_range(), lane.y));
+    if !clip.intersects(lane_rect) {
+        return;
+    }
+    let y_of = |emotion: f32| view.to_screen(pos2(0.0, emotion_y(lane.y, emotion))).y;
+    paint_emotion_guides(painter, lane_rect.x_range(), y_of, theme);
+
+    // Only the part in view, with one point more on each side for continuity.
+    let shown = layout.emotion_in(view.to_map(clip.min).x, view.to_map(clip.max).x);
+    let first = shown.start.saturating_sub(1);
+    let last = (shown.end + 1).min(layout.emotion.len());
+    let in_view = &layout.emotion[first..last];
+    if in_view.is_empty() {
+        return;
+    }
+    let visible: Vec<Pos2> = in_view
+        .iter()
+        .map(|point| {
+            let emotion = match highlight.emotion {
+                Some((card, emotion)) if card == point.card => emotion,
+                _ => point.emotion,
+            };
+            view.to_screen(pos2(point.pos.x, emotion_y(lane.y, f32::from(emotion))))
+        })
+        .collect();
+    let radius = (size::EMOTION_POINT_RADIUS * view.zoom).max(2.0);
+    paint_emotion_curve(
+        painter,
+        &visible,
+        y_of(0.0),
+        (size::EMOTION_STROKE * view.zoom).clamp(1.0, 4.0),
+        theme,
+        |i| {
+            let card = in_view[i].card;
+            let active = highlight.card == Some(card)
+                || highlight
+                    .emotion
+                    .is_some_and(|(dragged, _)| dragged == card);
+            if active { radius * 2.0 } else { radius }
+        },
+    );
+}
+
+/// The lines behind an emotion curve, one a score from -2 to +2, the zero line stronger;
+/// `y_of` places a score on screen.
+pub fn paint_emotion_guides(
+    painter: &Painter,
+    x: egui::Rangef,
+    y_of: impl Fn(f32) -> f32,
+    theme: &Theme,
+) {
+    for emotion in -2..=2_i8 {
+        let color = if emotion == 0 {
+            theme.ink_muted.gamma_multiply(0.45)
+        } else {
+            theme.grid
+        };
+        painter.hline(x, y_of(f32::from(emotion)), Stroke::new(1.0, color));
+    }
+}
+
+/// The emotion curve through `points` (on screen, sorted by x) with its faint area to the
+/// zero line at height `zero` (green above, red below), and a dot of `radius(i)` on each
+/// point unless they are too dense to tell apart.
+pub fn paint_emotion_curve(
+    painter: &Painter,
+    points: &[Pos2],
+    zero: f32,
+    width: f32,
+    theme: &Theme,
+    radius: impl Fn(usize) -> f32,
+) {
+    let samples = monotone_curve(&merge_close(points, 1.5));
+    painter.add(area_mesh(&samples, zero, theme));
+    painter.add(PathShape::line(samples, Stroke::new(width, theme.emotion)));
+    let spacing = points
+        .windows(2)
+        .map(|w| w[1].x - w[0].x)
+        .fold(f32::INFINITY, f32::min);
+    if spacing < 4.0 {
+        return;
+    }
+    for (i, pos) in points.iter().enumerate() {
+        painter.circle(
+            *pos,
+            radius(i),
+            theme.emotion,
+            Stroke::new(1.0, theme.canvas),
+        );
+    }
+}
+
+/// Points closer than `min_dx` (screen) to the first of their run become one point at
+/// the run's mean height: zoomed far out, thousands of points share a few pixels.
+fn merge_close(points: &[Pos2], min_dx: f32) -> Vec<Pos2> {
+    let mut merged: Vec<Pos2> = Vec::with_capacity(points.len());
+    let mut run = (Pos2::ZERO, 0.0_f32, 0_u32); // first point, sum of y, count
+    for &p in points {
+        if run.2 > 0 && p.x - run.0.x < min_dx {
+            run.1 += p.y;
+            run.2 += 1;
+            continue;
+        }
+        if run.2 > 0 {
+            merged.push(pos2(run.0.x, run.1 / run.2 as f32));
+        }
+        run = (p, p.y, 1);
+    }
+    if run.2 > 0 {
+        merged.push(pos2(run.0.x, run.1 / run.2 as f32));
+    }
+    merged
+}
+
+/// Samples a monotone cubic through points sorted by x: smooth, and never overshooting
+/// the scores it passes through (so the curve stays within -2..=2).
+fn monotone_curve(points: &[Pos2]) -> Vec<Pos2> {
+    if points.len() < 2 {
+        return points.to_vec();
+    }
+    let slope = |a: Pos2, b: Pos2| {
+        let dx = b.x - a.x;
+        if dx.abs() < f32::EPSILON {
+            0.0
+        } else {
+            (b.y - a.y) / dx
+        }
+    };
+    let slopes: Vec<f32> = points.windows(2).map(|w| slope(w[0], w[1])).collect();
+    let tangents: Vec<f32> = (0..points.len())
+        .map(
+            |i| match (i.checked_sub(1).map(|j| slopes[j]), slopes.get(i)) {
+                (Some(a), Some(&b)) if a * b > 0.0 => 2.0 / (1.0 / a + 1.0 / b),
+                (Some(_), Some(_)) => 0.0,
+                (Some(a), None) => a,
+                (None, Some(&b)) => b,
+                (None, None) => 0.0,
+            },
+        )
+        .collect();
+    let mut samples = Vec::with_capacity(points.len() * 4);
+    samples.push(points[0]);
+    for i in 0..points.len() - 1 {
+        let (a, b) = (points[i], points[i + 1]);
+        let dx = b.x - a.x;
+        let steps = (dx / 4.0).ceil().clamp(1.0, 24.0) as usize;
+        for step in 1..=steps {
+            let t = step as f32 / steps as f32;
+            let (t2, t3) = (t * t, t * t * t);
+            let y = (2.0 * t3 - 3.0 * t2 + 1.0) * a.y
+                + (t3 - 2.0 * t2 + t) * dx * tangents[i]
+                + (-2.0 * t3 + 3.0 * t2) * b.y
+                + (t3 - t2) * dx * tangents[i + 1];
+            samples.push(pos2(a.x + t * dx, y));
+        }
+    }
+    samples
+}
+
+/// The faint area between the curve and the zero line: green above, red below.
+fn area_mesh(samples: &[Pos2], zero: f32, theme: &Theme) -> Mesh {
+    let mut mesh = Mesh::default();
+    let mut quad = |a: Pos2, b: Pos2| {
+        // Above the zero line on screen means a positive score.
+        let color = if a.y + b.y < 2.0 * zero {
+            theme.emotion_positive
+        } else {
+            theme.emotion_negative
+        };
+        let base = mesh.vertices.len() as u32;
+        for pos in [a, b, pos2(b.x, zero), pos2(a.x, zero)] {
+            mesh.vertices.push(Vertex {
+                pos,
+                uv: WHITE_UV,
+                color,
+            });
+        }
+        mesh.indices
+            .extend([base, base + 1, base + 2, base, base + 2, base + 3]);
+    };
+    for w in samples.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if (a.y - zero) * (b.y - zero) < 0.0 {
+            let t = (zero - a.y) / (b.y - a.y);
+            let cross = pos2(a.x + t * (b.x - a.x), zero);
+            quad(a, cross);
+            quad(cross, b);
+        } else {
+            quad(a, b);
+        }
+    }
+    mesh
+}

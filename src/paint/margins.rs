@@ -1,0 +1,287 @@
+//! What surrounds the grid: the title band (persona card, journey name, scenario and
+//! expectations), the legend, the empathy-map band and the connectors between linked cards.
+
+use egui::{Align2, Color32, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
+
+use super::card::paint_stripe;
+use super::{MapPainter, paint_text};
+use crate::model::{CardKind, Empathy, Persona};
+use crate::theme::{Theme, icon, item_color, size, zoomed_font};
+
+/// The title band: the persona card, the journey's name (and an export's caption), the
+/// scenario and the expectations.
+pub(super) fn paint_title(map: &MapPainter<'_>) {
+    let (painter, project, journey, layout, view, theme) = (
+        map.painter,
+        map.project,
+        map.journey,
+        map.layout,
+        &map.view,
+        map.theme,
+    );
+    let rect = view.rect_to_screen(layout.title);
+    if !map.visible(rect) {
+        return;
+    }
+    let zoom = view.zoom;
+    let persona = journey
+        .persona
+        .as_deref()
+        .and_then(|id| project.personas.iter().position(|p| p.id == id));
+    let mut left = rect.left();
+    if let (Some(index), Some(card)) = (persona, layout.persona) {
+        let card = view.rect_to_screen(card);
+        paint_persona_card(painter, &project.personas[index], index, card, zoom, theme);
+        left = card.right() + size::SPACE_XL * zoom;
+    }
+    let width = rect.right() - left;
+    let has_story = layout.persona.is_some()
+        || !journey.scenario.is_empty()
+        || !journey.expectations.is_empty();
+    let name_top = if has_story {
+        rect.top()
+    } else {
+        rect.center().y - size::TITLE_LINE / 2.0 * zoom
+    };
+    let name = paint_text(
+        painter,
+        pos2(left, name_top),
+        &journey.name,
+        map.font(size::TEXT_MAP_TITLE),
+        theme.ink,
+        width,
+        1,
+    );
+    if let Some(caption) = map.highlight.caption {
+        let left = name.right() + size::SPACE_L * zoom;
+        let top = name.bottom() - map.font(size::TEXT_STAGE_GOAL).size * 1.4;
+        paint_text(
+            painter,
+            pos2(left, top),
+            caption,
+            map.font(size::TEXT_STAGE_GOAL),
+            theme.selection,
+            (rect.right() - left).max(0.0),
+            1,
+        );
+    }
+    let mut y = name.bottom() + size::SPACE_S * zoom;
+    let story_width = width.min(size::STORY_WIDTH * zoom);
+    for (label, text) in [
+        ("Scenario", &journey.scenario),
+        ("Expectations", &journey.expectations),
+    ] {
+        if text.is_empty() || !view.detailed() {
+            continue;
+        }
+        let shown = paint_text(
+            painter,
+            pos2(left, y),
+            &format!("{label}: {text}"),
+            map.font(size::TEXT_STAGE_GOAL),
+            theme.ink_muted,
+            story_width,
+            2,
+        );
+        y = shown.bottom() + size::SPACE_XS * zoom;
+    }
+}
+
+/// Whose journey it is: name, role, quote and top goals, with the persona's colour.
+fn paint_persona_card(
+    painter: &Painter,
+    persona: &Persona,
+    index: usize,
+    rect: Rect,
+    zoom: f32,
+    theme: &Theme,
+) {
+    let radius = size::CARD_RADIUS * zoom;
+    painter.rect(
+        rect,
+        radius,
+        theme.header,
+        Stroke::new(1.0, theme.grid),
+        StrokeKind::Inside,
+    );
+    paint_stripe(painter, rect, zoom, item_color(&persona.color, index));
+    if zoom < size::DETAIL_ZOOM {
+        return;
+    }
+    let padding = size::CARD_PADDING * zoom;
+    let left = rect.left() + padding + size::OWNER_STRIPE * zoom;
+    let width = rect.right() - padding - left;
+    let mut y = rect.top() + padding;
+    let mut line = |text: &str, points: f32, color: Color32, rows: usize| {
+        if text.is_empty() || y >= rect.bottom() - padding {
+            return;
+        }
+        let shown = paint_text(
+            painter,
+            pos2(left, y),
+            text,
+            zoomed_font(points, zoom),
+            color,
+            width,
+            rows,
+        );
+        y = shown.bottom() + 2.0 * zoom;
+    };
+    line(&persona.name, size::TEXT_STAGE_NAME, theme.ink, 1);
+    line(&persona.role, size::TEXT_CARD_META, theme.ink_muted, 1);
+    if !persona.quote.is_empty() {
+        line(
+            &format!("“{}”", persona.quote),
+            size::TEXT_STAGE_GOAL,
+            theme.ink,
+            2,
+        );
+    }
+    for goal in persona.goals.iter().take(2) {
+        line(
+            &format!("Goal: {goal}"),
+            size::TEXT_CARD_META,
+            theme.ink_muted,
+            1,
+        );
+    }
+}
+
+/// Departments (colour and name) and card kinds (icon and name), right-aligned under the map.
+pub(super) fn paint_legend(map: &MapPainter<'_>) {
+    let (painter, project, layout, view, theme) =
+        (map.painter, map.project, map.layout, &map.view, map.theme);
+    let rect = view.rect_to_screen(layout.legend);
+    if !map.visible(rect) || !view.detailed() {
+        return;
+    }
+    let zoom = view.zoom;
+    let text_font = map.font(size::TEXT_CARD_META);
+    let swatch = vec2(size::LEGEND_SWATCH, size::LEGEND_SWATCH) * zoom;
+    enum Mark {
+        Swatch(Color32),
+        Icon(&'static str, Color32),
+    }
+    let mut entries: Vec<(Mark, String)> = project
+        .departments
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (Mark::Swatch(item_color(&d.color, i)), d.name.clone()))
+        .collect();
+    for kind in CardKind::ALL {
+        let mark = Mark::Icon(icon::card(kind), theme.card_colors(kind).border);
+        entries.push((mark, kind.name().to_owned()));
+    }
+    entries.push((
+        Mark::Icon(icon::MOMENT_OF_TRUTH, theme.moment_of_truth),
+        "Moment of truth".to_owned(),
+    ));
+    let galleys: Vec<_> = entries
+        .iter()
+        .map(|(_, name)| painter.layout_no_wrap(name.clone(), text_font.clone(), theme.ink_muted))
+        .collect();
+    let gap = size::SPACE_M * zoom;
+    let mark = swatch.x + size::SPACE_XS * zoom;
+    let total: f32 = galleys.iter().map(|g| g.size().x + mark + gap).sum::<f32>() - gap;
+    let mut x = rect.right() - total;
+    let y = rect.center().y;
+    for ((mark_kind, _), galley) in entries.iter().zip(galleys) {
+        match mark_kind {
+            Mark::Swatch(color) => {
+                painter.rect_filled(
+                    Rect::from_center_size(pos2(x + swatch.x / 2.0, y), swatch),
+                    size::LEGEND_SWATCH / 5.0 * zoom,
+                    *color,
+                );
+            }
+            Mark::Icon(glyph, color) => {
+                painter.text(
+                    pos2(x + swatch.x / 2.0, y),
+                    Align2::CENTER_CENTER,
+                    *glyph,
+                    text_font.clone(),
+                    *color,
+                );
+            }
+        }
+        x += mark;
+        let width = galley.size().x;
+        painter.galley(pos2(x, y - galley.size().y / 2.0), galley, theme.ink_muted);
+        x += width + gap;
+    }
+}
+
+/// The empathy-map band: for each stage, one line per quadrant (sees, hears, ...).
+pub(super) fn paint_empathy(map: &MapPainter<'_>) {
+    let (painter, journey, layout, view, theme) =
+        (map.painter, map.journey, map.layout, &map.view, map.theme);
+    let Some(band) = layout.empathy else { return };
+    let band = view.rect_to_screen(band);
+    if !map.visible(band) {
+        return;
+    }
+    painter.rect_filled(band, 0.0, theme.header.gamma_multiply(0.5));
+    painter.hline(band.x_range(), band.bottom(), map.rule());
+    if !view.detailed() {
+        return;
+    }
+    let zoom = view.zoom;
+    let padding = size::SPACE_M * zoom;
+    let row = (band.height() - 2.0 * padding) / Empathy::QUADRANTS.len() as f32;
+    for (stage, placed) in journey.stages.iter().zip(&layout.stages) {
+        let x = view.to_screen(pos2(placed.x.min, 0.0)).x + padding;
+        let width = placed.x.span() * zoom - 2.0 * padding;
+        for (i, items) in stage.empathy.lists().into_iter().enumerate() {
+            if items.is_empty() {
+                continue;
+            }
+            paint_text(
+                painter,
+                pos2(x, band.top() + padding + i as f32 * row),
+                &items.join(" · "),
+                map.font(size::TEXT_CARD_META),
+                theme.ink,
+                width,
+                1,
+            );
+        }
+    }
+}
+
+/// Quiet connectors between linked cards (a pain point and its touchpoint).
+pub(super) fn paint_links(map: &MapPainter<'_>) {
+    let (painter, layout, view) = (map.painter, map.layout, &map.view);
+    if !view.detailed() {
+        return;
+    }
+    let clip = painter.clip_rect();
+    let stroke = Stroke::new(size::LINK_WIDTH, map.theme.ink_muted.gamma_multiply(0.45));
+    for &(from, to) in &layout.links {
+        let (a, b) = (
+            view.rect_to_screen(layout.cards[from].rect),
+            view.rect_to_screen(layout.cards[to].rect),
+        );
+        if !clip.intersects(a.union(b)) {
+            continue;
+        }
+        // Leave and enter by the facing sides; cards of one column join top to bottom.
+        let (start, end, bend) = if b.left() > a.right() {
+            (a.right_center(), b.left_center(), vec2(1.0, 0.0))
+        } else if b.right() < a.left() {
+            (a.left_center(), b.right_center(), vec2(-1.0, 0.0))
+        } else if b.top() > a.bottom() {
+            (a.center_bottom(), b.center_top(), vec2(0.0, 1.0))
+        } else {
+            (a.center_top(), b.center_bottom(), vec2(0.0, -1.0))
+        };
+        let reach = bend * ((end - start).length() / 3.0).max(size::LINK_REACH * view.zoom);
+        let curve = egui::epaint::CubicBezierShape::from_points_stroke(
+            [start, start + reach, end - reach, end],
+            false,
+            Color32::TRANSPARENT,
+            stroke,
+        );
+        painter.add(curve);
+        painter.circle_filled(end, 2.0 * view.zoom.max(0.75), stroke.color);
+    }
+}

@@ -1,0 +1,153 @@
+//! The one drawing of a map: a laid-out journey becomes epaint shapes. The canvas and the
+//! PNG export both call [`paint_map`], so what people review is what lands in the deck.
+//! Only what intersects the painter's clip rectangle is drawn. One file an idea: cards,
+//! the emotion curve, the header bands, the margins around the grid, drop indicators.
+
+mod card;
+mod drops;
+mod emotion;
+mod headers;
+mod margins;
+
+use egui::text::{LayoutJob, TextFormat, TextWrapping};
+use egui::{Color32, FontId, Painter, Pos2, Rect, Stroke, pos2};
+
+pub use card::{CardState, owner_color, paint_card};
+pub use emotion::{paint_emotion_curve, paint_emotion_guides};
+
+use crate::layout::{DropSlot, JourneyLayout, MapView, Screen};
+use crate::model::{Journey, Project};
+use crate::theme::{Theme, zoomed_font};
+
+/// What the user is pointing at or doing, drawn on top of the map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Highlight<'a> {
+    pub card: Option<usize>,
+    pub stage: Option<usize>,
+    pub lane: Option<usize>,
+    /// A card being dragged: drawn faded in its place.
+    pub dragged_card: Option<usize>,
+    pub card_drop: Option<DropSlot>,
+    /// An emotion point being dragged: the card and the score it would get.
+    pub emotion: Option<(usize, i8)>,
+    /// A stage header being dragged would be inserted before this stage index.
+    pub stage_drop: Option<usize>,
+    pub lane_drop: Option<usize>,
+    /// While searching or filtering: which cards match (the others are dimmed).
+    pub matches: Option<&'a [bool]>,
+    /// A line written beside the journey's name: what an export "as filtered" shows.
+    pub caption: Option<&'a str>,
+}
+
+impl Highlight<'_> {
+    /// Whether card `i` is left out by the search (and so drawn dimmed).
+    fn dims(&self, i: usize) -> bool {
+        self.matches
+            .is_some_and(|m| !m.get(i).copied().unwrap_or(true))
+    }
+}
+
+/// Everything one map's painters need, handed around as one.
+struct MapPainter<'a> {
+    painter: &'a Painter,
+    project: &'a Project,
+    journey: &'a Journey,
+    layout: &'a JourneyLayout,
+    screen: Screen<'a>,
+    view: MapView,
+    theme: &'a Theme,
+    highlight: &'a Highlight<'a>,
+}
+
+impl MapPainter<'_> {
+    /// A font of `points` at the map's zoom.
+    fn font(&self, points: f32) -> FontId {
+        zoomed_font(points, self.view.zoom)
+    }
+
+    /// A thin line in the grid's colour.
+    fn rule(&self) -> Stroke {
+        Stroke::new(1.0, self.theme.grid)
+    }
+
+    fn visible(&self, rect: Rect) -> bool {
+        self.painter.clip_rect().intersects(rect)
+    }
+}
+
+/// Paints a whole journey map: background, grid, cards, emotion curve, headers.
+pub fn paint_map(
+    painter: &Painter,
+    project: &Project,
+    journey: &Journey,
+    layout: &JourneyLayout,
+    view: &MapView,
+    theme: &Theme,
+    highlight: &Highlight<'_>,
+) {
+    let map = MapPainter {
+        painter,
+        project,
+        journey,
+        layout,
+        screen: Screen::new(layout, *view, painter.clip_rect()),
+        view: *view,
+        theme,
+        highlight,
+    };
+    painter.rect_filled(painter.clip_rect(), 0.0, theme.canvas);
+    paint_grid(&map);
+    margins::paint_links(&map);
+    card::paint_cards(&map);
+    emotion::paint_emotion(&map);
+    drops::paint_drop_indicators(&map);
+    margins::paint_empathy(&map);
+    margins::paint_title(&map);
+    margins::paint_legend(&map);
+    headers::paint_stage_headers(&map);
+    headers::paint_lane_titles(&map);
+    if view.sticky {
+        painter.rect_filled(map.screen.corner_rect(), 0.0, theme.header);
+    }
+}
+
+/// Lays out text wrapped to `width` in at most `rows` rows (then an ellipsis) and paints
+/// it with its top-left at `pos`. Returns the rectangle it took.
+pub(crate) fn paint_text(
+    painter: &Painter,
+    pos: Pos2,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    width: f32,
+    rows: usize,
+) -> Rect {
+    let mut job = LayoutJob::single_section(text.to_owned(), TextFormat::simple(font, color));
+    job.wrap = TextWrapping {
+        max_width: width.max(1.0),
+        max_rows: rows,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    let galley = painter.layout_job(job);
+    let rect = Rect::from_min_size(pos, galley.size());
+    painter.galley(pos, galley, color);
+    rect
+}
+
+fn paint_grid(map: &MapPainter<'_>) {
+    let (layout, view) = (map.layout, &map.view);
+    let stroke = map.rule();
+    let top = view.to_screen(layout.header.min).y;
+    let bottom = view.to_screen(layout.lane_titles.max).y;
+    let left = view.to_screen(layout.lane_titles.min).x;
+    let right = view.to_screen(layout.header.max).x;
+    for stage in &layout.stages {
+        let x = view.to_screen(pos2(stage.x.max, 0.0)).x;
+        map.painter.vline(x, top..=bottom, stroke);
+    }
+    for lane in &layout.lanes {
+        let y = view.to_screen(pos2(0.0, lane.y.max)).y;
+        map.painter.hline(left..=right, y, stroke);
+    }
+}
