@@ -203,6 +203,8 @@ pub mod size {
     /// Connectors between linked cards: line width, and the least a curve bends out.
     pub const LINK_WIDTH: f32 = 1.25;
     pub const LINK_REACH: f32 = 12.0;
+    /// The dot where a connector meets the linked card.
+    pub const LINK_DOT: f32 = 2.0;
     /// Dash and gap of an anecdote's border, and of an assumption's dotted one.
     pub const DASH_ANECDOTE: [f32; 2] = [6.0, 4.0];
     pub const DASH_ASSUMPTION: [f32; 2] = [1.5, 3.0];

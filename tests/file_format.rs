@@ -1,10 +1,17 @@
 //! The project file as a public contract: round trips, every validation rule, every read
-//! error, and saving that never loses the user's file.
+//! error, saving that never loses the user's file, and the recovery file that keeps
+//! unsaved work, read with the same limits and checks.
+
+// A test that cannot set up or read what it checks fails right there.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use journeymap::file::{FileError, parse_project, read_project, save_project, to_ron};
+use journeymap::file::{
+    FileError, MAX_PROJECT_BYTES, parse_project, read_project, read_recovery, remove_recovery,
+    save_project, to_ron, write_recovery,
+};
 use journeymap::model::{CardKind, Project, TEMPLATE_RON};
 
 fn template() -> Project {
@@ -519,4 +526,89 @@ fn every_field_round_trips() {
     ] {
         assert!(text.contains(field), "{field} is written");
     }
+}
+
+#[test]
+fn the_recovery_file_round_trips_the_project_and_where_it_came_from() {
+    let folder = tempfile::tempdir().unwrap();
+    let recovery = folder.path().join("data").join("recovery.ron");
+    let source = folder.path().join("plan.ron");
+    let mut project = template();
+    project.title = "Unsaved work".to_owned();
+    write_recovery(&recovery, &project, Some(&source)).expect("written, its folder made");
+    let recovered = read_recovery(&recovery)
+        .expect("a recovery file is there")
+        .expect("it reads");
+    assert_eq!(recovered.project, project);
+    assert_eq!(recovered.path.as_deref(), Some(source.as_path()));
+
+    write_recovery(&recovery, &project, None).expect("written again, keeping a .bak");
+    assert!(folder.path().join("data/recovery.ron.bak").exists());
+    remove_recovery(&recovery);
+    assert!(read_recovery(&recovery).is_none(), "removed");
+    assert!(!folder.path().join("data/recovery.ron.bak").exists());
+}
+
+#[test]
+fn a_recovery_file_over_the_size_limit_is_refused_naming_it_and_left_in_place() {
+    let folder = tempfile::tempdir().unwrap();
+    let recovery = folder.path().join("recovery.ron");
+    let file = fs::File::create(&recovery).unwrap();
+    // Sparse: no disk is filled to make a file larger than the limit.
+    file.set_len(MAX_PROJECT_BYTES + 1).unwrap();
+    let error = read_recovery(&recovery)
+        .expect("a recovery file is there")
+        .expect_err("too large");
+    assert!(matches!(error, FileError::TooLarge { .. }), "{error:?}");
+    let message = error.to_string();
+    assert!(
+        message.contains(&recovery.display().to_string()) && message.contains("64 MiB"),
+        "{message}"
+    );
+    assert_eq!(
+        fs::metadata(&recovery).unwrap().len(),
+        MAX_PROJECT_BYTES + 1,
+        "the file is kept for the user to look at"
+    );
+}
+
+#[test]
+fn a_recovery_file_of_a_newer_format_is_refused_with_a_message() {
+    let folder = tempfile::tempdir().unwrap();
+    let recovery = folder.path().join("recovery.ron");
+    let text = "RecoveryFile(path: None, project: Project(format: 99, title: \"From the future\", shiny_new_field: true))";
+    fs::write(&recovery, text).unwrap();
+    let error = read_recovery(&recovery)
+        .expect("a recovery file is there")
+        .expect_err("newer format");
+    assert!(
+        matches!(error, FileError::NewerFormat { found: 99, .. }),
+        "{error:?}"
+    );
+    let message = error.to_string();
+    assert!(
+        message.contains(&recovery.display().to_string()) && message.contains("newer Journeymap"),
+        "{message}"
+    );
+    assert_eq!(fs::read_to_string(&recovery).unwrap(), text, "left as it was");
+}
+
+#[test]
+fn a_broken_recovery_file_names_the_line_and_an_invalid_one_the_item() {
+    let folder = tempfile::tempdir().unwrap();
+    let recovery = folder.path().join("recovery.ron");
+    fs::write(&recovery, "(path: None,\n project: Project(format: 1,, ))").unwrap();
+    let error = read_recovery(&recovery).unwrap().expect_err("syntax");
+    assert!(
+        matches!(error, FileError::Syntax { line: 2, .. }),
+        "{error:?}"
+    );
+
+    let mut project = template();
+    project.journeys[0].cards[0].title = String::new();
+    write_recovery(&recovery, &project, None).unwrap();
+    let error = read_recovery(&recovery).unwrap().expect_err("invalid");
+    let message = error.to_string();
+    assert!(matches!(error, FileError::Invalid { .. }), "{error:?}");
+    assert!(message.contains(&project.journeys[0].cards[0].id), "{message}");
 }

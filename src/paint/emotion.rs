@@ -5,6 +5,11 @@ use egui::epaint::{Mesh, PathShape, Vertex, WHITE_UV};
 use egui::{Painter, Pos2, Rect, Stroke, pos2};
 
 use super::MapPainter;
+
+/// Points closer than this on screen (zoomed far out) are drawn as one.
+const MERGE_CLOSER_THAN: f32 = 1.5;
+/// Dots are drawn on the curve only where points are at least this far apart on screen.
+const DOTS_APART: f32 = 4.0;
 use crate::layout::emotion_y;
 use crate::theme::{Theme, size};
 
@@ -89,14 +94,14 @@ pub fn paint_emotion_curve(
     theme: &Theme,
     radius: impl Fn(usize) -> f32,
 ) {
-    let samples = monotone_curve(&merge_close(points, 1.5));
+    let samples = monotone_curve(&merge_close(points, MERGE_CLOSER_THAN));
     painter.add(area_mesh(&samples, zero, theme));
     painter.add(PathShape::line(samples, Stroke::new(width, theme.emotion)));
     let spacing = points
         .windows(2)
         .map(|w| w[1].x - w[0].x)
         .fold(f32::INFINITY, f32::min);
-    if spacing < 4.0 {
+    if spacing < DOTS_APART {
         return;
     }
     for (i, pos) in points.iter().enumerate() {

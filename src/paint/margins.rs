@@ -125,7 +125,7 @@ fn paint_persona_card(
             width,
             rows,
         );
-        y = shown.bottom() + 2.0 * zoom;
+        y = shown.bottom() + size::SPACE_XS / 2.0 * zoom;
     };
     line(&persona.name, size::TEXT_STAGE_NAME, theme.ink, 1);
     line(&persona.role, size::TEXT_CARD_META, theme.ink_muted, 1);
@@ -282,6 +282,6 @@ pub(super) fn paint_links(map: &MapPainter<'_>) {
             stroke,
         );
         painter.add(curve);
-        painter.circle_filled(end, 2.0 * view.zoom.max(0.75), stroke.color);
+        painter.circle_filled(end, size::LINK_DOT * view.zoom.max(0.75), stroke.color);
     }
 }

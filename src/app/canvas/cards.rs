@@ -1,7 +1,7 @@
 //! The canvas's card and emotion-point widgets: select, drag to move, Alt+drag to link,
 //! double-click to edit, right-click for the card menu, drag a point to change a score.
 
-use egui::{Id, Role, Sense, Vec2, WidgetInfo};
+use egui::{Id, Role, Vec2, WidgetInfo};
 
 use super::scene::{CanvasState, Drag, Scene};
 use crate::app::{Action, Selection};
@@ -30,12 +30,7 @@ pub(super) fn card_widgets(
             continue;
         }
         let id = Id::unique(("card", &journey.id, &card.id));
-        let sense = if scene.review {
-            Sense::click()
-        } else {
-            Sense::click_and_drag()
-        };
-        let response = ui.interact(rect.intersect(body), id, sense);
+        let response = ui.interact(rect.intersect(body), id, scene.sense());
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, card.accessible_label()));
         if response.drag_started() {
             // Alt+drag draws a link to another card; a plain drag moves the card.
@@ -154,12 +149,7 @@ pub(super) fn emotion_widgets(
         }
         let card = &journey.cards[point.card];
         let id = Id::unique(("emotion", &journey.id, &card.id));
-        let sense = if scene.review {
-            Sense::click()
-        } else {
-            Sense::click_and_drag()
-        };
-        let response = ui.interact(handle, id, sense);
+        let response = ui.interact(handle, id, scene.sense());
         response.widget_info(|| {
             WidgetInfo::labeled(
                 Role::Slider,

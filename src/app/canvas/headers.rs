@@ -26,7 +26,7 @@ pub(super) fn header_widgets(
     for (index, stage) in journey.stages.iter().enumerate() {
         let rect = screen.stage_header(index).intersect(stage_area);
         let header = HeaderWidget {
-            movable: !scene.review,
+            sense: scene.sense(),
             kind: Header::Stage,
             index,
             id: &stage.id,
@@ -79,7 +79,7 @@ pub(super) fn header_widgets(
     for (index, lane) in journey.lanes.iter().enumerate() {
         let rect = screen.lane_title(index).intersect(lane_area);
         let header = HeaderWidget {
-            movable: !scene.review,
+            sense: scene.sense(),
             kind: Header::Lane,
             index,
             id: &lane.id,
@@ -98,8 +98,8 @@ pub(super) fn header_widgets(
 }
 
 struct HeaderWidget<'a> {
-    /// Whether dragging reorders it (not in review mode).
-    movable: bool,
+    /// Dragging reorders it, except in review mode.
+    sense: Sense,
     kind: Header,
     index: usize,
     id: &'a str,
@@ -121,12 +121,7 @@ impl HeaderWidget<'_> {
         if !rect.is_positive() {
             return;
         }
-        let sense = if self.movable {
-            Sense::click_and_drag()
-        } else {
-            Sense::click()
-        };
-        let response = ui.interact(rect, Id::unique((self.kind, journey, self.id)), sense);
+        let response = ui.interact(rect, Id::unique((self.kind, journey, self.id)), self.sense);
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &self.label));
         if let Some(before) = before.filter(|_| response.dragged()) {
             state.drag = Some(Drag::Header {

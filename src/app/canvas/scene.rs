@@ -1,7 +1,7 @@
 //! What the canvas's widgets share in one frame: the scene they see and the drag in
 //! progress, kept between frames.
 
-use egui::{Pos2, Vec2};
+use egui::{Pos2, Sense, Vec2};
 
 use crate::layout::{DropSlot, JourneyLayout, Screen};
 use crate::model::{Journey, Project};
@@ -57,4 +57,16 @@ pub struct Scene<'a> {
     pub pointer: Option<Pos2>,
     /// Review mode: cards, points and headers can be clicked but not dragged or edited.
     pub review: bool,
+}
+
+impl Scene<'_> {
+    /// How the map's widgets take the pointer: in review mode they can be clicked, not
+    /// dragged.
+    pub fn sense(&self) -> Sense {
+        if self.review {
+            Sense::click()
+        } else {
+            Sense::click_and_drag()
+        }
+    }
 }
