@@ -1,13 +1,15 @@
 //! Files: the unsaved-changes marker and guards, a bad file, recovery after a crash,
 //! PNG export from the menu, copying the image, and projects opened from a picture.
 
-use egui::{Event, Key, Modifiers};
+use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use journeymap::app::JourneymapApp;
 use journeymap::file::{read_project, save_project, template_project};
 use journeymap::model::Document;
 
-use crate::harness::{NEWSLETTER, Setup, card, environment, journey, open_app, setup};
+use crate::harness::{
+    NEWSLETTER, Setup, card, environment, journey, key_in_one_frame, open_app, setup,
+};
 
 #[test]
 fn the_dirty_marker_follows_edits_and_save() {
@@ -206,16 +208,7 @@ fn export_png_from_the_menu_writes_a_picture_that_opens_again() {
 #[test]
 fn copy_image_puts_the_map_on_the_clipboard() {
     let Setup { mut harness, .. } = setup();
-    // One frame with the key press in it, so that frame's output is the one looked at.
-    let modifiers = Modifiers::COMMAND | Modifiers::SHIFT;
-    harness.input_mut().events.push(Event::Key {
-        key: Key::C,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers,
-    });
-    harness.step();
+    key_in_one_frame(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
     let copied =
         harness
             .output()

@@ -167,14 +167,15 @@ pub fn viewport_commands(harness: &Harness<'_, JourneymapApp>) -> Vec<egui::View
         .unwrap_or_default()
 }
 
-/// Presses `key` in a frame of its own, so that frame's output is the one looked at.
-pub fn key_in_one_frame(harness: &mut Harness<'_, JourneymapApp>, key: Key) {
+/// Presses `key` with `modifiers` in a frame of its own, so that frame's output is the one
+/// looked at.
+pub fn key_in_one_frame(harness: &mut Harness<'_, JourneymapApp>, modifiers: Modifiers, key: Key) {
     harness.input_mut().events.push(Event::Key {
         key,
         physical_key: None,
         pressed: true,
         repeat: false,
-        modifiers: Modifiers::NONE,
+        modifiers,
     });
     harness.step();
 }

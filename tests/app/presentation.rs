@@ -11,7 +11,7 @@ fn presentation_mode_steps_through_stages_and_leaves_with_esc() {
     let Setup { mut harness, .. } = setup();
     let stages = journey(&harness).stages;
     let count = stages.len();
-    key_in_one_frame(&mut harness, Key::F5);
+    key_in_one_frame(&mut harness, Modifiers::NONE, Key::F5);
     assert!(viewport_commands(&harness).contains(&egui::ViewportCommand::Fullscreen(true)));
     harness.run();
     assert_eq!(harness.state().presenting(), Some(Slide::Opening));
@@ -103,7 +103,7 @@ fn presentation_mode_steps_through_stages_and_leaves_with_esc() {
     harness.run();
     assert_eq!(harness.state().document().state_id(), before);
 
-    key_in_one_frame(&mut harness, Key::Escape);
+    key_in_one_frame(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(viewport_commands(&harness).contains(&egui::ViewportCommand::Fullscreen(false)));
     harness.run();
     assert_eq!(harness.state().presenting(), None);
