@@ -7,6 +7,7 @@ use journeymap::app::JourneymapApp;
 use journeymap::file::{read_project, save_project, template_project};
 use journeymap::model::Document;
 
+use crate::common::{open_png, options};
 use crate::harness::{
     NEWSLETTER, Setup, card, environment, journey, key_in_one_frame, open_app, setup,
 };
@@ -198,11 +199,10 @@ fn export_png_from_the_menu_writes_a_picture_that_opens_again() {
     );
     let picture =
         journeymap::export::render(&inside, 0, harness.state().settings().export, None).unwrap();
-    let decoder = png::Decoder::new(std::io::BufReader::new(
-        std::fs::File::open(&expected).unwrap(),
-    ));
-    let info = decoder.read_info().unwrap().info().clone();
-    assert_eq!((info.width, info.height), (picture.width, picture.height));
+    assert_eq!(
+        open_png(&expected).info().size(),
+        (picture.width, picture.height)
+    );
 }
 
 #[test]
@@ -233,16 +233,7 @@ fn a_project_opened_from_a_picture_is_saved_as_a_project_file_beside_it() {
     let folder = tempfile::tempdir().unwrap();
     let picture = folder.path().join("as-is.png");
     let project = template_project().unwrap();
-    let bytes = journeymap::export::export_png_bytes(
-        &project,
-        0,
-        journeymap::export::ExportOptions {
-            scale: 1,
-            ..Default::default()
-        },
-        None,
-    )
-    .unwrap();
+    let bytes = journeymap::export::export_png_bytes(&project, 0, options(1), None).unwrap();
     std::fs::write(&picture, &bytes).unwrap();
     let app = JourneymapApp::new(
         Document::new(read_project(&picture).unwrap()),

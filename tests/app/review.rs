@@ -7,6 +7,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use crate::harness::{
     NEWSLETTER, Setup, card, cell_point, drag, journey, rect_of, setup, type_into, undo,
 };
+use crate::pixels::read_pixels;
 
 #[test]
 fn the_outline_sorts_edits_in_place_and_selects_on_the_map() {
@@ -260,13 +261,7 @@ fn export_as_filtered_from_the_dialog_dims_what_the_search_leaves_out() {
     assert!(harness.state().settings().export_filtered, "remembered");
 
     let written = folder.path().join("as-is.png");
-    let decoder = png::Decoder::new(std::io::BufReader::new(
-        std::fs::File::open(&written).unwrap(),
-    ));
-    let mut reader = decoder.read_info().unwrap();
-    let mut rgba = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut rgba).unwrap();
-    rgba.truncate(info.buffer_size());
+    let rgba = read_pixels(&written);
     let project = harness.state().document().project().clone();
     let filter = journeymap::filter::Filter {
         query: "call".to_owned(),
