@@ -96,18 +96,23 @@ pub fn drag(harness: &mut Harness<'_, JourneymapApp>, from: Pos2, to: Pos2) {
     harness.run();
 }
 
+/// Presses and releases the primary button at `at`, in the frame to come.
+fn press_and_release(harness: &mut Harness<'_, JourneymapApp>, at: Pos2) {
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+}
+
 pub fn double_click(harness: &mut Harness<'_, JourneymapApp>, at: Pos2) {
     harness.hover_at(at);
     harness.step();
     for _ in 0..2 {
-        for pressed in [true, false] {
-            harness.event(Event::PointerButton {
-                pos: at,
-                button: PointerButton::Primary,
-                pressed,
-                modifiers: Modifiers::NONE,
-            });
-        }
+        press_and_release(harness, at);
         harness.step();
     }
     harness.run();
@@ -131,14 +136,7 @@ pub fn select_nothing(harness: &mut Harness<'_, JourneymapApp>) {
     let at = pos2(stage.center().x, lane.center().y);
     harness.hover_at(at);
     harness.step();
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos: at,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
+    press_and_release(harness, at);
     harness.run();
 }
 
