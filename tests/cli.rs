@@ -1,7 +1,19 @@
 //! The command line, run as a process the way a user or a script runs it.
 
+// A test that cannot set up or read what it checks fails right there.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
+
+mod common;
+#[path = "common/photo.rs"]
+mod photo;
+#[path = "common/pixels.rs"]
+mod pixels;
+
+use photo::photo_png;
+use pixels::read_pixels;
 
 fn journeymap(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_journeymap"))
@@ -162,10 +174,7 @@ fn export_options_change_the_picture() {
         all.extend_from_slice(args);
         let output = journeymap(&all);
         assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-        let decoder =
-            png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
-        let info = decoder.read_info().unwrap().info().clone();
-        (info.width, info.height)
+        common::open_png(&out).info().size()
     };
     let one = size(&["--scale", "1"], "one.png");
     let three = size(
@@ -201,17 +210,7 @@ fn export_reports_bad_input_and_exits_1() {
     );
 
     let photo = folder.path().join("photo.png");
-    let mut bytes = Vec::new();
-    {
-        let mut encoder = png::Encoder::new(&mut bytes, 1, 1);
-        encoder.set_color(png::ColorType::Rgba);
-        encoder
-            .write_header()
-            .unwrap()
-            .write_image_data(&[0, 0, 0, 255])
-            .unwrap();
-    }
-    std::fs::write(&photo, bytes).unwrap();
+    std::fs::write(&photo, photo_png()).unwrap();
     let output = journeymap(&["export", photo.to_str().unwrap(), "-o", out]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
@@ -227,6 +226,29 @@ fn export_reports_bad_input_and_exits_1() {
         Some(2),
         "a scale outside 1..=4 is a usage error"
     );
+}
+
+#[test]
+fn export_of_a_picture_too_large_says_which_scale_to_try() {
+    let folder = tempfile::tempdir().unwrap();
+    let wide = folder.path().join("wide.ron");
+    journeymap::file::save_project(&wide, &journeymap::model::generated_project(40, 100)).unwrap();
+    let out = folder.path().join("wide.png");
+    let output = journeymap(&[
+        "export",
+        wide.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--scale",
+        "2",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("16384") && stderr.contains("try --scale 1"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "nothing is written");
 }
 
 #[test]
@@ -343,16 +365,6 @@ fn check_lists_health_findings_and_strict_exits_3() {
     );
 }
 
-/// The RGBA pixels of a PNG file.
-fn pixels(path: &Path) -> Vec<u8> {
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buffer = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buffer).unwrap();
-    buffer.truncate(info.buffer_size());
-    buffer
-}
-
 #[test]
 fn export_as_filtered_dims_what_does_not_match() {
     let folder = tempfile::tempdir().unwrap();
@@ -371,7 +383,7 @@ fn export_as_filtered_dims_what_does_not_match() {
         "filtered.png",
     );
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    assert_ne!(pixels(&plain), pixels(&filtered));
+    assert_ne!(read_pixels(&plain), read_pixels(&filtered));
 
     // The same filter through the library draws the same picture: the options reached it.
     let project = journeymap::file::template_project().unwrap();
@@ -380,12 +392,9 @@ fn export_as_filtered_dims_what_does_not_match() {
         kind: Some(journeymap::model::CardKind::Touchpoint),
         ..Default::default()
     };
-    let options = journeymap::export::ExportOptions {
-        scale: 1,
-        ..Default::default()
-    };
-    let picture = journeymap::export::render(&project, 0, options, Some(&filter)).unwrap();
-    assert_eq!(pixels(&filtered), picture.rgba);
+    let picture =
+        journeymap::export::render(&project, 0, common::options(1), Some(&filter)).unwrap();
+    assert_eq!(read_pixels(&filtered), picture.rgba);
 
     let (output, missing) = export(&["--owner", "Legal"], "legal.png");
     assert_eq!(output.status.code(), Some(1));

@@ -1,6 +1,9 @@
 //! PNG export: sizes, what is where in the picture, the project inside, and the same
 //! pixels as the canvas draws.
 
+// A test that cannot set up or read what it checks fails right there.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use egui::{Color32, Pos2};
 use journeymap::export::{ExportError, ExportOptions, Picture, export_png_bytes, render};
 use journeymap::file::{read_project, template_project, to_ron};
@@ -8,12 +11,12 @@ use journeymap::layout::JourneyLayout;
 use journeymap::model::{Project, generated_project};
 use journeymap::theme::{Theme, evidence_opacity};
 
-fn options(scale: u32) -> ExportOptions {
-    ExportOptions {
-        scale,
-        ..ExportOptions::default()
-    }
-}
+mod common;
+#[path = "common/photo.rs"]
+mod photo;
+
+use common::{open_png, options};
+use photo::photo_png;
 
 fn pixel(picture: &Picture, at: Pos2, scale: u32) -> [u8; 4] {
     let (x, y) = (
@@ -152,8 +155,7 @@ fn the_png_carries_the_project_and_exports_the_same_bytes_again() {
         export_png_bytes(&inside, 0, options(1), None).unwrap(),
         bytes
     );
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
-    let reader = decoder.read_info().unwrap();
+    let reader = open_png(&path);
     let mut chunk = reader.info().utf8_text[0].clone();
     assert_eq!(chunk.keyword, "journeymap");
     chunk.decompress_text().unwrap();
@@ -203,14 +205,7 @@ fn a_png_whose_project_inflates_past_the_limit_is_refused() {
 fn a_png_without_a_project_is_refused_clearly() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("photo.png");
-    let mut bytes = Vec::new();
-    {
-        let mut encoder = png::Encoder::new(&mut bytes, 1, 1);
-        encoder.set_color(png::ColorType::Rgba);
-        let mut writer = encoder.write_header().unwrap();
-        writer.write_image_data(&[0, 0, 0, 255]).unwrap();
-    }
-    std::fs::write(&path, bytes).unwrap();
+    std::fs::write(&path, photo_png()).unwrap();
     let message = read_project(&path).unwrap_err().to_string();
     assert!(
         message.contains("photo.png") && message.contains("holds no Journeymap project"),

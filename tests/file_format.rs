@@ -590,7 +590,11 @@ fn a_recovery_file_of_a_newer_format_is_refused_with_a_message() {
         message.contains(&recovery.display().to_string()) && message.contains("newer Journeymap"),
         "{message}"
     );
-    assert_eq!(fs::read_to_string(&recovery).unwrap(), text, "left as it was");
+    assert_eq!(
+        fs::read_to_string(&recovery).unwrap(),
+        text,
+        "left as it was"
+    );
 }
 
 #[test]
@@ -610,5 +614,8 @@ fn a_broken_recovery_file_names_the_line_and_an_invalid_one_the_item() {
     let error = read_recovery(&recovery).unwrap().expect_err("invalid");
     let message = error.to_string();
     assert!(matches!(error, FileError::Invalid { .. }), "{error:?}");
-    assert!(message.contains(&project.journeys[0].cards[0].id), "{message}");
+    assert!(
+        message.contains(&project.journeys[0].cards[0].id),
+        "{message}"
+    );
 }

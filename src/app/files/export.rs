@@ -133,7 +133,7 @@ pub fn advice(error: &ExportError) -> String {
         ExportError::TooLarge {
             fits: Some(scale), ..
         } => {
-            format!("{error}. Pick scale {scale} in File → Export PNG….")
+            format!("{error}. Pick scale {scale} in the Export PNG dialog.")
         }
         ExportError::TooLarge { fits: None, .. } => {
             format!("{error}. Split the journey into smaller ones.")

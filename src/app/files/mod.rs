@@ -156,7 +156,7 @@ impl JourneymapApp {
             self.show_error(
                 "Cannot save",
                 format!(
-                    "{}: a project is saved as a .ron file; to make a picture of the map, use File → Export PNG…",
+                    "{}: a project is saved as a .ron file; to make a picture of the map, use Export PNG… in the File menu",
                     path.display()
                 ),
             );

@@ -1,0 +1,332 @@
+//! The map itself: dragging cards, headers and emotion points, adding by double-click,
+//! deleting, the context menu, zoom, links drawn by Alt+drag and the empathy band.
+
+use egui::{Event, Key, Modifiers, pos2, vec2};
+use egui_kittest::kittest::Queryable;
+
+use crate::harness::{
+    NEWSLETTER, Setup, card, cell, cell_point, double_click, drag, journey, rect_of, redo, setup,
+    undo,
+};
+
+#[test]
+fn drag_a_touchpoint_to_the_third_stage_then_undo_and_redo() {
+    let Setup { mut harness, .. } = setup();
+    let before = journey(&harness);
+    assert_eq!(card(&before, "newsletter").stage, "problem");
+    let from = rect_of(&harness, NEWSLETTER).center();
+    let to = cell_point(&harness, "Requirements building", "Touchpoints");
+    drag(&mut harness, from, to);
+
+    let moved = journey(&harness);
+    assert_eq!(card(&moved, "newsletter").stage, "requirements");
+    assert_eq!(card(&moved, "newsletter").lane, "touch");
+    assert_eq!(
+        cell(&moved, "requirements", "touch").last().unwrap(),
+        "newsletter"
+    );
+    assert!(
+        harness.state().title().contains('*'),
+        "the title shows unsaved changes"
+    );
+
+    undo(&mut harness);
+    assert_eq!(journey(&harness), before, "one drag is one undo step");
+    redo(&mut harness);
+    assert_eq!(journey(&harness), moved);
+}
+
+#[test]
+fn drag_a_pain_point_to_another_lane() {
+    let Setup { mut harness, .. } = setup();
+    let from = rect_of(&harness, "Pain point: Asked for a call; nobody called").center();
+    let to = cell_point(&harness, "Solution exploration", "Opportunities");
+    drag(&mut harness, from, to);
+    let after = journey(&harness);
+    let silence = card(&after, "silence");
+    assert_eq!(
+        (silence.stage.as_str(), silence.lane.as_str()),
+        ("explore", "opps")
+    );
+    assert_eq!(
+        silence.kind,
+        journeymap::model::CardKind::PainPoint,
+        "a moved card keeps its kind"
+    );
+}
+
+#[test]
+fn reorder_cards_inside_a_cell() {
+    let Setup { mut harness, .. } = setup();
+    assert_eq!(
+        cell(&journey(&harness), "problem", "touch"),
+        ["newsletter", "webinar"]
+    );
+    let webinar = rect_of(&harness, "Touchpoint: Webinar with a peer risk manager").center();
+    let newsletter = rect_of(&harness, NEWSLETTER);
+    drag(
+        &mut harness,
+        webinar,
+        pos2(newsletter.left() + 4.0, newsletter.center().y),
+    );
+    assert_eq!(
+        cell(&journey(&harness), "problem", "touch"),
+        ["webinar", "newsletter"]
+    );
+}
+
+#[test]
+fn the_emotion_lane_refuses_a_card() {
+    let Setup { mut harness, .. } = setup();
+    let before = journey(&harness);
+    let from = rect_of(&harness, NEWSLETTER).center();
+    let to = cell_point(&harness, "Solution exploration", "Emotion");
+    drag(&mut harness, from, to);
+    assert_eq!(journey(&harness), before);
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn drag_an_emotion_point_up() {
+    let Setup { mut harness, .. } = setup();
+    assert_eq!(card(&journey(&harness), "newsletter").emotion, Some(0));
+    let point = harness
+        .get_by_label_contains("Emotion at Industry newsletter")
+        .rect()
+        .center();
+    drag(&mut harness, point, point - vec2(0.0, 300.0));
+    assert_eq!(
+        card(&journey(&harness), "newsletter").emotion,
+        Some(2),
+        "dragged to the top: +2"
+    );
+    undo(&mut harness);
+    assert_eq!(card(&journey(&harness), "newsletter").emotion, Some(0));
+}
+
+#[test]
+fn reorder_stages_by_dragging_a_header() {
+    let Setup { mut harness, .. } = setup();
+    let first = rect_of(&harness, "Stage: Problem identification");
+    let second = rect_of(&harness, "Stage: Solution exploration");
+    drag(
+        &mut harness,
+        first.center(),
+        pos2(second.right() - 10.0, second.center().y),
+    );
+    let order: Vec<String> = journey(&harness)
+        .stages
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    assert_eq!(&order[..3], ["explore", "problem", "requirements"]);
+    undo(&mut harness);
+    assert_eq!(journey(&harness).stages[0].id, "problem");
+}
+
+#[test]
+fn reorder_lanes_by_dragging_a_title() {
+    let Setup { mut harness, .. } = setup();
+    let pain = rect_of(&harness, "Lane: Pain points");
+    let touch = rect_of(&harness, "Lane: Touchpoints");
+    drag(
+        &mut harness,
+        pain.center(),
+        pos2(touch.center().x, touch.top() + 4.0),
+    );
+    let order: Vec<String> = journey(&harness)
+        .lanes
+        .iter()
+        .map(|l| l.id.clone())
+        .collect();
+    assert_eq!(&order[..2], ["pain", "touch"]);
+}
+
+#[test]
+fn double_click_an_empty_spot_adds_a_card_and_typing_titles_it() {
+    let Setup { mut harness, .. } = setup();
+    let before = journey(&harness);
+    assert!(cell(&before, "selection", "opps").is_empty());
+    let at = cell_point(&harness, "Supplier selection", "Opportunities");
+    double_click(&mut harness, at);
+
+    let added = journey(&harness);
+    let new: Vec<String> = cell(&added, "selection", "opps");
+    assert_eq!(new.len(), 1, "one card added to the empty cell");
+    assert_eq!(
+        card(&added, &new[0]).kind,
+        journeymap::model::CardKind::Opportunity
+    );
+    assert!(
+        harness.get_by_label("Title").is_focused(),
+        "the title is ready for typing"
+    );
+
+    harness
+        .get_by_label("Title")
+        .type_text("Reference customers by industry");
+    harness.run();
+    assert_eq!(
+        card(&journey(&harness), &new[0]).title,
+        "Reference customers by industry"
+    );
+    assert!(
+        harness
+            .query_by_label("Opportunity: Reference customers by industry")
+            .is_some()
+    );
+
+    // Escape leaves the field (inside it, Ctrl+Z is the field's own undo).
+    harness.key_press(Key::Escape);
+    harness.run();
+    undo(&mut harness);
+    assert_eq!(
+        card(&journey(&harness), &new[0]).title,
+        "New opportunity",
+        "typing is one step"
+    );
+    undo(&mut harness);
+    assert_eq!(journey(&harness), before);
+}
+
+#[test]
+fn delete_a_card_and_undo() {
+    let Setup { mut harness, .. } = setup();
+    let before = journey(&harness);
+    harness
+        .get_by_label("Pain point: Asked for a call; nobody called")
+        .click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    let after = journey(&harness);
+    assert!(after.cards.iter().all(|c| c.id != "silence"));
+    assert!(
+        after
+            .cards
+            .iter()
+            .all(|c| !c.links.contains(&"silence".to_owned())),
+        "links to a deleted card go with it"
+    );
+    undo(&mut harness);
+    assert_eq!(journey(&harness), before);
+}
+
+#[test]
+fn deleting_a_stage_with_cards_asks_first_and_undo_brings_it_back() {
+    let Setup { mut harness, .. } = setup();
+    let before = journey(&harness);
+    harness.get_by_label("Stage: Purchase").click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Delete the stage “Purchase” and the 4 cards")
+            .is_some()
+    );
+    assert_eq!(
+        journey(&harness),
+        before,
+        "nothing is deleted before the answer"
+    );
+    harness.get_by_label("Delete").click();
+    harness.run();
+    let after = journey(&harness);
+    assert!(after.stages.iter().all(|s| s.id != "purchase"));
+    assert!(after.cards.iter().all(|c| c.stage != "purchase"));
+    undo(&mut harness);
+    assert_eq!(journey(&harness), before);
+}
+
+#[test]
+fn the_context_menu_duplicates_a_card() {
+    let Setup { mut harness, .. } = setup();
+    harness.get_by_label(NEWSLETTER).click_secondary();
+    harness.run();
+    harness.get_by_label("Duplicate").click();
+    harness.run();
+    let after = journey(&harness);
+    let cell = cell(&after, "problem", "touch");
+    assert_eq!(cell.len(), 3);
+    assert_eq!(
+        card(&after, &cell[1]).title,
+        card(&after, "newsletter").title,
+        "the copy follows the original"
+    );
+    assert_ne!(cell[1], "newsletter", "the copy has an id of its own");
+}
+
+#[test]
+fn zoom_keys_change_the_zoom_and_fit_shows_the_whole_map() {
+    let Setup { mut harness, .. } = setup();
+    let start = harness.state().view().zoom;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    assert!((harness.state().view().zoom - start * 1.25).abs() < 1e-4);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run();
+    let fitted = harness.state().view().zoom;
+    assert!(
+        fitted < start,
+        "the whole template is wider than the window"
+    );
+    // Every stage header is on screen once fitted.
+    for stage in journey(&harness).stages {
+        let header = rect_of(&harness, &format!("Stage: {}", stage.name));
+        assert!(header.width() > 10.0, "{} is in view", stage.name);
+    }
+}
+
+#[test]
+fn alt_drag_links_two_cards_and_the_inspector_unlinks_them() {
+    let Setup { mut harness, .. } = setup();
+    assert!(card(&journey(&harness), "no-benchmark").links.is_empty());
+    let from = rect_of(
+        &harness,
+        "Pain point: No way to tell how her risk practice compares to peers",
+    )
+    .center();
+    let to = rect_of(&harness, NEWSLETTER).center();
+    harness.event(Event::ModifiersChanged(Modifiers::ALT));
+    drag(&mut harness, from, to);
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+    let after = journey(&harness);
+    assert_eq!(card(&after, "no-benchmark").links, ["newsletter"]);
+    assert_eq!(
+        card(&after, "no-benchmark").stage,
+        "problem",
+        "an Alt+drag does not move the card"
+    );
+
+    // The linked card is listed in the inspector, with a button to remove the link.
+    harness
+        .get_by_label_contains("Remove the link to Industry newsletter")
+        .click();
+    harness.run();
+    assert!(card(&journey(&harness), "no-benchmark").links.is_empty());
+    undo(&mut harness);
+    assert_eq!(
+        card(&journey(&harness), "no-benchmark").links,
+        ["newsletter"]
+    );
+}
+
+#[test]
+fn the_empathy_band_shows_under_the_stage_headers() {
+    let Setup { mut harness, .. } = setup();
+    let before = rect_of(&harness, "Lane: Touchpoints");
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Empathy map band").click();
+    harness.run();
+    let after = rect_of(&harness, "Lane: Touchpoints");
+    let zoom = harness.state().view().zoom;
+    let band = journeymap::theme::size::EMPATHY_BAND * zoom;
+    assert!(
+        (after.top() - before.top() - band).abs() < 1.0,
+        "the lanes moved down by the band"
+    );
+    assert!(harness.state().settings().map.empathy, "the choice is kept");
+}

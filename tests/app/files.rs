@@ -1,0 +1,336 @@
+//! Files: the unsaved-changes marker and guards, a bad file, recovery after a crash,
+//! PNG export from the menu, copying the image, and projects opened from a picture.
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use journeymap::app::JourneymapApp;
+use journeymap::file::{read_project, save_project, template_project};
+use journeymap::model::Document;
+
+use crate::common::{open_png, options};
+use crate::harness::{
+    NEWSLETTER, Setup, card, environment, journey, key_in_one_frame, open_app, setup,
+};
+
+#[test]
+fn the_dirty_marker_follows_edits_and_save() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    assert!(!harness.state().title().contains('*'));
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+    assert_eq!(card(&journey(&harness), "newsletter").stage, "explore");
+    assert!(harness.state().title().starts_with("plan.ron *"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().title().contains('*'));
+    let saved = read_project(&folder.path().join("plan.ron")).unwrap();
+    assert_eq!(card(&saved.journeys[0], "newsletter").stage, "explore");
+    assert!(folder.path().join("plan.ron.bak").exists());
+}
+
+#[test]
+fn opening_a_bad_file_shows_the_error_and_keeps_the_project() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    let bad = folder.path().join("broken.ron");
+    std::fs::write(&bad, "Project(\n    format: 1,\n    title: oops,\n)\n").unwrap();
+    let before = harness.state().document().project().clone();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    // No native dialog here: the app says so and offers a path field.
+    assert!(
+        harness
+            .query_by_label_contains("No file dialog can be shown")
+            .is_some()
+    );
+    assert!(
+        harness.get_by_label("Path").is_focused(),
+        "the path field is ready for typing"
+    );
+    harness
+        .get_by_label("Path")
+        .type_text(bad.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+
+    assert!(harness.query_by_label("Cannot open the file").is_some());
+    let error = harness.get_by_label_contains("broken.ron:3:");
+    assert!(error.rect().is_positive());
+    assert_eq!(harness.state().document().project(), &before);
+    assert_eq!(
+        harness.state().path().unwrap(),
+        folder.path().join("plan.ron")
+    );
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("broken.ron:3:").is_none());
+}
+
+#[test]
+fn unsaved_changes_are_guarded_on_new() {
+    let Setup { mut harness, .. } = setup();
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(harness.query_by_label("Save changes?").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(
+        harness.state().document().is_dirty(),
+        "Cancel keeps the work"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(!harness.state().document().is_dirty());
+    assert!(
+        harness.state().path().is_none(),
+        "a new project has no file yet"
+    );
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let Setup { mut harness, .. } = setup();
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run();
+    assert!(harness.state().document().is_dirty());
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    assert!(harness.query_by_label("Save changes?").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Save changes?").is_none());
+    assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn unsaved_work_is_written_for_recovery_and_offered_at_the_next_start() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("plan.ron");
+    save_project(&path, &template_project().unwrap()).unwrap();
+    let original = std::fs::read(&path).unwrap();
+    let app = JourneymapApp::new(
+        Document::new(read_project(&path).unwrap()),
+        Some(path.clone()),
+        environment(folder.path(), 0.0),
+    );
+    let mut harness = open_app(app);
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    let edited = harness.state().document().project().clone();
+    assert!(
+        folder.path().join("recovery.ron").exists(),
+        "unsaved work is written"
+    );
+    drop(harness); // a crash: no save, no close
+
+    let app = JourneymapApp::new(
+        Document::new(read_project(&path).unwrap()),
+        Some(path.clone()),
+        environment(folder.path(), 30.0),
+    );
+    let mut harness = open_app(app);
+    assert!(harness.query_by_label("Restore unsaved work?").is_some());
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(harness.state().document().project(), &edited);
+    assert!(
+        harness.state().document().is_dirty(),
+        "restored work is not saved yet"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        original,
+        "the user's file is untouched"
+    );
+}
+
+#[test]
+fn a_recovery_file_of_a_newer_format_is_refused_in_the_status_line_and_nothing_is_lost() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("plan.ron");
+    save_project(&path, &template_project().unwrap()).unwrap();
+    let original = std::fs::read(&path).unwrap();
+    let recovery = folder.path().join("recovery.ron");
+    let future = "RecoveryFile(path: None, project: Project(format: 99, title: \"Later\"))";
+    std::fs::write(&recovery, future).unwrap();
+    let app = JourneymapApp::new(
+        Document::new(read_project(&path).unwrap()),
+        Some(path.clone()),
+        environment(folder.path(), 30.0),
+    );
+    let harness = open_app(app);
+    assert!(harness.query_by_label("Restore unsaved work?").is_none());
+    let status = harness.state().status();
+    assert!(
+        status.contains("could not be read")
+            && status.contains(&recovery.display().to_string())
+            && status.contains("newer Journeymap"),
+        "{status}"
+    );
+    assert_eq!(
+        harness.state().document().project(),
+        &read_project(&path).unwrap(),
+        "the project opened is the user's"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), original);
+    assert_eq!(std::fs::read_to_string(&recovery).unwrap(), future);
+}
+
+#[test]
+fn the_export_dialog_says_which_scale_to_pick_for_a_picture_too_large() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("wide.ron");
+    let project = journeymap::model::generated_project(40, 100);
+    save_project(&path, &project).unwrap();
+    let app = JourneymapApp::new(
+        Document::new(project.clone()),
+        Some(path),
+        environment(folder.path(), 30.0),
+    );
+    let mut harness = open_app(app);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("2×").click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    let out = folder
+        .path()
+        .join(format!("{}.png", project.journeys[0].id));
+    assert_eq!(
+        harness.get_by_label("Path").value().as_deref(),
+        Some(out.to_str().unwrap())
+    );
+    harness.get_by_label("Export").click();
+    harness.run();
+    assert!(harness.query_by_label("Cannot export").is_some());
+    assert!(
+        harness
+            .query_by_label_contains(
+                "16384 pixels a side may have. Pick scale 1 in the Export PNG dialog"
+            )
+            .is_some(),
+        "the error says how large and which scale to pick"
+    );
+    assert!(
+        harness.query_by_label_contains("--scale").is_none(),
+        "the dialog does not speak the command line's words"
+    );
+    assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn export_png_from_the_menu_writes_a_picture_that_opens_again() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(harness.query_by_label("Export PNG").is_some());
+    harness.get_by_label("1×").click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    // No native dialog here: a path field, filled with the journey's name beside the project.
+    let expected = folder.path().join("as-is.png");
+    assert_eq!(
+        harness.get_by_label("Path").value().as_deref(),
+        Some(expected.to_str().unwrap())
+    );
+    harness.get_by_label("Export").click();
+    harness.run();
+    let inside = read_project(&expected).expect("the PNG carries the project");
+    assert_eq!(&inside, harness.state().document().project());
+    assert_eq!(
+        harness.state().settings().export.scale,
+        1,
+        "the choice is remembered"
+    );
+    let picture =
+        journeymap::export::render(&inside, 0, harness.state().settings().export, None).unwrap();
+    assert_eq!(
+        open_png(&expected).info().size(),
+        (picture.width, picture.height)
+    );
+}
+
+#[test]
+fn copy_image_puts_the_map_on_the_clipboard() {
+    let Setup { mut harness, .. } = setup();
+    key_in_one_frame(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+    let copied =
+        harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|command| match command {
+                egui::OutputCommand::CopyImage(image) => Some(image.size),
+                _ => None,
+            });
+    let project = harness.state().document().project().clone();
+    let picture =
+        journeymap::export::render(&project, 0, harness.state().settings().export, None).unwrap();
+    assert_eq!(
+        copied,
+        Some([picture.width as usize, picture.height as usize])
+    );
+}
+
+#[test]
+fn a_project_opened_from_a_picture_is_saved_as_a_project_file_beside_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let picture = folder.path().join("as-is.png");
+    let project = template_project().unwrap();
+    let bytes = journeymap::export::export_png_bytes(&project, 0, options(1), None).unwrap();
+    std::fs::write(&picture, &bytes).unwrap();
+    let app = JourneymapApp::new(
+        Document::new(read_project(&picture).unwrap()),
+        Some(picture.clone()),
+        environment(folder.path(), 30.0),
+    );
+    let mut harness = open_app(app);
+    assert!(harness.state().title().starts_with("as-is.png (picture)"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let suggested = folder.path().join("as-is.ron");
+    assert_eq!(
+        harness.get_by_label("Path").value().as_deref(),
+        Some(suggested.to_str().unwrap())
+    );
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(read_project(&suggested).unwrap(), project);
+    assert_eq!(
+        std::fs::read(&picture).unwrap(),
+        bytes,
+        "the picture is untouched"
+    );
+    assert!(harness.state().title().starts_with("as-is.ron"));
+}

@@ -1,0 +1,204 @@
+//! The inspector: a stage's fields, and the project's personas, journeys and departments,
+//! and links made from a card's inspector.
+
+use egui::{Key, Modifiers, Rect};
+use egui_kittest::kittest::Queryable;
+
+use crate::harness::{
+    NEWSLETTER, Setup, card, journey, open_section, rect_of, select_nothing, setup, type_into, undo,
+};
+
+#[test]
+fn rename_a_stage_in_the_inspector() {
+    let Setup { mut harness, .. } = setup();
+    harness.get_by_label("Stage: Purchase").click();
+    harness.run();
+    let name = harness.get_by_label("Name");
+    name.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Name").type_text("Contracting");
+    harness.run();
+    let stages = journey(&harness).stages;
+    assert_eq!(stages[4].name, "Contracting");
+    assert!(harness.query_by_label("Stage: Contracting").is_some());
+    undo(&mut harness);
+    assert_eq!(journey(&harness).stages[4].name, "Purchase");
+}
+
+#[test]
+fn a_stage_gets_exit_criteria_conversion_a_kpi_and_empathy() {
+    let Setup { mut harness, .. } = setup();
+    harness.get_by_label("Stage: Purchase").click();
+    harness.run();
+    let before = journey(&harness).stages[4].clone();
+
+    harness.get_by_label("Exit criteria").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Exit criteria")
+        .type_text("Purchase order number received");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(
+        journey(&harness).stages[4].exit_criteria,
+        "Purchase order number received"
+    );
+
+    harness
+        .get_by_label("Conversion to the next stage")
+        .set_value_accesskit(12.0);
+    harness.run();
+    assert_eq!(journey(&harness).stages[4].conversion, Some(0.12));
+
+    harness.get_by_label("+ Add KPI").click();
+    harness.run();
+    harness.get_by_label("KPI 1 value").focus();
+    harness.run();
+    harness.get_by_label("KPI 1 value").type_text("9 days");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    let kpis = journey(&harness).stages[4].kpis.clone();
+    assert_eq!(
+        (kpis[0].name.as_str(), kpis[0].value.as_str()),
+        ("New KPI", "9 days")
+    );
+
+    harness.get_by_label("Empathy map").click();
+    harness.run();
+    harness.get_by_label("+ Add to feels").click();
+    harness.run();
+    let feels = journey(&harness).stages[4].empathy.feels.clone();
+    assert_eq!(feels.len(), 2);
+    assert_eq!(feels[0], "Impatient");
+
+    // Each change was one step (criteria, conversion, new KPI, its value, new feeling):
+    // five undos bring the stage back.
+    for _ in 0..5 {
+        undo(&mut harness);
+    }
+    assert_eq!(journey(&harness).stages[4], before);
+}
+
+#[test]
+fn add_a_persona_edit_it_and_give_it_the_journey() {
+    let Setup { mut harness, .. } = setup();
+    select_nothing(&mut harness);
+    open_section(&mut harness, "Personas");
+    harness.get_by_label("+ Add persona").click();
+    harness.run();
+    let personas = harness.state().document().project().personas.clone();
+    assert_eq!(personas.len(), 2);
+    let id = personas[1].id.clone();
+    open_section(&mut harness, "New persona");
+    type_into(&mut harness, "Role", "CFO, Northway Logistics");
+    harness.get_by_label("+ Add to goals").click();
+    harness.run();
+    type_into(&mut harness, "Goals 1", "Keep total cost inside budget");
+    let persona = harness.state().document().project().personas[1].clone();
+    assert_eq!(persona.role, "CFO, Northway Logistics");
+    assert_eq!(persona.goals, ["Keep total cost inside budget"]);
+
+    let combo = rect_of(&harness, "Persona");
+    harness.get_by_label("Persona").click();
+    harness.run();
+    // The choice in the list that opened under the box, not the persona's section header.
+    let option = harness
+        .get_all_by_label("New persona")
+        .min_by(|a, b| {
+            let distance = |r: Rect| (r.top() - combo.bottom()).abs();
+            distance(a.rect()).total_cmp(&distance(b.rect()))
+        })
+        .expect("listed");
+    option.click();
+    harness.run();
+    assert_eq!(journey(&harness).persona.as_deref(), Some(id.as_str()));
+    undo(&mut harness);
+    assert_eq!(journey(&harness).persona.as_deref(), Some("risk-lead"));
+}
+
+#[test]
+fn copy_a_journey_and_edit_the_copy_without_touching_the_original() {
+    let Setup { mut harness, .. } = setup();
+    let original = journey(&harness);
+    let before = harness.state().document().project().clone();
+    select_nothing(&mut harness);
+    open_section(&mut harness, "Journeys");
+    harness.get_by_label("Copy this journey").click();
+    harness.run();
+    let journeys = harness.state().document().project().journeys.clone();
+    assert_eq!(journeys.len(), before.journeys.len() + 1);
+    assert_eq!(
+        journeys[1].name, "As is (copy)",
+        "the copy follows the original"
+    );
+    assert_ne!(journeys[1].id, journeys[0].id);
+    assert_eq!(journeys[1].cards, original.cards);
+    // The copy is on screen: edit it.
+    type_into(&mut harness, "Journey name", "To be");
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    let journeys = harness.state().document().project().journeys.clone();
+    assert_eq!(journeys[1].name, "To be");
+    assert_eq!(journeys[1].cards.len(), original.cards.len() - 1);
+    assert_eq!(journeys[0], original, "the original is untouched");
+    assert!(
+        harness.get_all_by_label("To be").count() >= 1,
+        "a tab for the copy"
+    );
+}
+
+#[test]
+fn add_a_department_and_make_it_a_card_owner() {
+    let Setup { mut harness, .. } = setup();
+    select_nothing(&mut harness);
+    open_section(&mut harness, "Departments");
+    harness.get_by_label("+ Add department").click();
+    harness.run();
+    type_into(&mut harness, "Department 5 name", "Procurement desk");
+    let departments = harness.state().document().project().departments.clone();
+    assert_eq!(departments[4].name, "Procurement desk");
+    let id = departments[4].id.clone();
+
+    harness
+        .get_by_label("Touchpoint: Quote and order form")
+        .click();
+    harness.run();
+    harness.get_by_label("Owner").click();
+    harness.run();
+    harness.get_by_label("Procurement desk").click();
+    harness.run();
+    assert_eq!(
+        card(&journey(&harness), "quote").owner.as_deref(),
+        Some(id.as_str())
+    );
+    undo(&mut harness);
+    assert_eq!(
+        card(&journey(&harness), "quote").owner.as_deref(),
+        Some("sales")
+    );
+}
+
+#[test]
+fn link_two_cards_from_the_inspector() {
+    let Setup { mut harness, .. } = setup();
+    harness
+        .get_by_label("Pain point: Asked for a call; nobody called")
+        .click();
+    harness.run();
+    harness.get_by_label("Add a link…").click();
+    harness.run();
+    harness
+        .get_by_label("Lead routing only covers named accounts; other requests sit in a queue")
+        .click();
+    harness.run();
+    assert_eq!(
+        card(&journey(&harness), "silence").links,
+        ["form", "routing"]
+    );
+}

@@ -1,0 +1,114 @@
+//! Presentation mode: the slides, stepping through them, and leaving with Esc.
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+use crate::harness::{NEWSLETTER, Setup, journey, key_in_one_frame, setup, viewport_commands};
+
+#[test]
+fn presentation_mode_steps_through_stages_and_leaves_with_esc() {
+    use journeymap::app::Slide;
+    let Setup { mut harness, .. } = setup();
+    let stages = journey(&harness).stages;
+    let count = stages.len();
+    key_in_one_frame(&mut harness, Modifiers::NONE, Key::F5);
+    assert!(viewport_commands(&harness).contains(&egui::ViewportCommand::Fullscreen(true)));
+    harness.run();
+    assert_eq!(harness.state().presenting(), Some(Slide::Opening));
+    assert!(
+        harness.query_by_label("File").is_none(),
+        "no menus on a slide"
+    );
+    let project = harness.state().document().project().clone();
+    let persona = project
+        .personas
+        .iter()
+        .find(|p| project.journeys[0].persona.as_ref() == Some(&p.id))
+        .unwrap();
+    assert!(
+        harness.query_by_label(&persona.name).is_some(),
+        "the opening slide introduces the persona"
+    );
+
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().presenting(), Some(Slide::Stage(0)));
+    assert!(harness.query_by_label(&stages[0].name).is_some());
+    assert!(
+        harness
+            .query_by_label(&format!("As is · Stage 1 of {count}"))
+            .is_some()
+    );
+    assert!(
+        harness.query_by_label(NEWSLETTER).is_some(),
+        "the stage's cards are on its slide"
+    );
+
+    harness.key_press(Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().presenting(), Some(Slide::Stage(1)));
+    assert!(harness.query_by_label(&stages[1].name).is_some());
+    assert!(harness.query_by_label(&stages[0].name).is_none());
+    assert!(harness.query_by_label(NEWSLETTER).is_none());
+
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().presenting(), Some(Slide::Stage(0)));
+    harness.get_by_label("Next ›").click();
+    harness.run();
+    assert_eq!(harness.state().presenting(), Some(Slide::Stage(1)));
+    harness.key_press(Key::PageUp);
+    harness.run();
+    assert_eq!(harness.state().presenting(), Some(Slide::Stage(0)));
+
+    // The last slide: the health check and the open comments; there is nothing after it.
+    harness.key_press(Key::End);
+    harness.run();
+    assert_eq!(harness.state().presenting(), Some(Slide::Review));
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().presenting(), Some(Slide::Review));
+    let findings = journeymap::model::check_journey(&journey(&harness)).len();
+    assert!(findings > 1);
+    assert!(
+        harness
+            .query_by_label(&format!("Health check: {findings} findings"))
+            .is_some()
+    );
+    let unowned = journeymap::model::check_journey(&journey(&harness))
+        .iter()
+        .filter(|f| f.rule == "unowned")
+        .count();
+    let heading = format!("{} ({unowned})", journeymap::model::rule_summary("unowned"));
+    assert!(
+        harness.query_by_label(&heading).is_some(),
+        "findings are grouped by rule: {heading}"
+    );
+    let open = journey(&harness)
+        .cards
+        .iter()
+        .flat_map(|c| &c.comments)
+        .filter(|c| !c.resolved)
+        .count();
+    assert!(
+        harness
+            .query_by_label(&format!("Open comments: {open}"))
+            .is_some()
+    );
+
+    // Keys that edit the map do nothing on a slide.
+    let before = harness.state().document().state_id();
+    harness.key_press(Key::Delete);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run();
+    assert_eq!(harness.state().document().state_id(), before);
+
+    key_in_one_frame(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(viewport_commands(&harness).contains(&egui::ViewportCommand::Fullscreen(false)));
+    harness.run();
+    assert_eq!(harness.state().presenting(), None);
+    assert!(
+        harness.query_by_label("File").is_some(),
+        "the editor is back"
+    );
+}

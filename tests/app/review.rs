@@ -1,0 +1,275 @@
+//! Reviewing a map: the outline, the health check, comments, review mode, search, and
+//! exporting the map as filtered.
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable};
+
+use crate::harness::{
+    NEWSLETTER, Setup, card, cell_point, drag, journey, rect_of, setup, type_into, undo,
+};
+use crate::pixels::read_pixels;
+
+#[test]
+fn the_outline_sorts_edits_in_place_and_selects_on_the_map() {
+    let Setup { mut harness, .. } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    harness.get_by_label("Sort by title").click();
+    harness.run();
+    // The rows on screen, top to bottom, are in title order.
+    let mut rows: Vec<(f32, String)> = harness
+        .get_all_by_label_contains("Outline title: ")
+        .map(|node| (node.rect().top(), node.value().unwrap_or_default()))
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let titles: Vec<String> = rows
+        .into_iter()
+        .map(|(_, title)| title.to_lowercase())
+        .collect();
+    assert!(titles.len() >= 3, "some rows are visible: {titles:?}");
+    assert!(titles.windows(2).all(|w| w[0] <= w[1]), "{titles:?}");
+    assert_eq!(
+        titles[0],
+        "a 200-question security questionnaire, answered by hand"
+    );
+
+    // Edit a title in place: one undo step.
+    type_into(
+        &mut harness,
+        "Outline title: A 200-question security questionnaire, answered by hand",
+        "Security questionnaire by hand",
+    );
+    assert_eq!(
+        card(&journey(&harness), "questionnaire").title,
+        "Security questionnaire by hand"
+    );
+    undo(&mut harness);
+    assert_eq!(
+        card(&journey(&harness), "questionnaire").title,
+        "A 200-question security questionnaire, answered by hand"
+    );
+
+    harness
+        .get_by_label("Select A 200-question security questionnaire, answered by hand")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection(),
+        &journeymap::app::Selection::Card("questionnaire".to_owned())
+    );
+}
+
+#[test]
+fn a_health_finding_selects_its_card_and_fixing_it_removes_it() {
+    let Setup { mut harness, .. } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    harness.run();
+    let finding = "unowned — “Asked for a call; nobody called”";
+    harness.get_by_label_contains(finding).click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection(),
+        &journeymap::app::Selection::Card("silence".to_owned())
+    );
+
+    // Give the pain point an owner: the finding goes away.
+    harness.get_by_label("Owner").click();
+    harness.run();
+    harness.get_by_label("Sales").click();
+    harness.run();
+    assert_eq!(
+        card(&journey(&harness), "silence").owner.as_deref(),
+        Some("sales")
+    );
+    assert!(harness.query_by_label_contains(finding).is_none());
+    undo(&mut harness);
+    assert!(
+        harness.query_by_label_contains(finding).is_some(),
+        "undo brings the finding back"
+    );
+}
+
+#[test]
+fn add_resolve_and_reopen_a_comment() {
+    let Setup { mut harness, .. } = setup();
+    harness
+        .get_by_label("Pain point: Asked for a call; nobody called")
+        .click();
+    harness.run();
+    type_into(
+        &mut harness,
+        "Your name, on the comments you add",
+        "Priya (Marketing)",
+    );
+    type_into(&mut harness, "New comment", "Routing fix ships in March");
+    harness.get_by_label("Add comment").click();
+    harness.run();
+    let comments = card(&journey(&harness), "silence").comments.clone();
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].author, "Priya (Marketing)");
+    assert_eq!(comments[0].text, "Routing fix ships in March");
+    assert!(!comments[0].resolved);
+    assert_eq!(
+        comments[0].at.len(),
+        "2026-11-25T10:12:00Z".len(),
+        "an RFC 3339 time"
+    );
+    assert!(
+        harness
+            .query_by_label("Pain point: Asked for a call; nobody called")
+            .is_some()
+    );
+
+    harness.get_by_label("Resolve comment 1").click();
+    harness.run();
+    assert!(card(&journey(&harness), "silence").comments[0].resolved);
+    harness.get_by_label("Reopen comment 1").click();
+    harness.run();
+    assert!(!card(&journey(&harness), "silence").comments[0].resolved);
+    undo(&mut harness);
+    assert!(
+        card(&journey(&harness), "silence").comments[0].resolved,
+        "undo takes back the reopening"
+    );
+}
+
+#[test]
+fn comment_times_are_rfc_3339() {
+    assert_eq!(journeymap::app::rfc3339(0), "1970-01-01T00:00:00Z");
+    assert_eq!(
+        journeymap::app::rfc3339(1_795_602_720),
+        "2026-11-25T10:32:00Z"
+    );
+    assert_eq!(
+        journeymap::app::rfc3339(951_782_400),
+        "2000-02-29T00:00:00Z"
+    );
+}
+
+#[test]
+fn review_mode_refuses_a_drag_but_takes_a_comment() {
+    let Setup { mut harness, .. } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    harness.run();
+    assert!(harness.state().in_review());
+    let before = journey(&harness);
+    let from = rect_of(&harness, NEWSLETTER).center();
+    let to = cell_point(&harness, "Requirements building", "Touchpoints");
+    drag(&mut harness, from, to);
+    assert_eq!(
+        card(&journey(&harness), "newsletter").stage,
+        "problem",
+        "the card stays"
+    );
+    assert_eq!(journey(&harness).cards, before.cards);
+
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    type_into(
+        &mut harness,
+        "New comment",
+        "Is this newsletter still sent?",
+    );
+    harness.get_by_label("Add comment").click();
+    harness.run();
+    assert_eq!(card(&journey(&harness), "newsletter").comments.len(), 1);
+}
+
+#[test]
+fn search_dims_the_cards_that_do_not_match() {
+    let Setup { mut harness, .. } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    assert!(
+        harness.get_by_label("Search").is_focused(),
+        "Ctrl+F puts the cursor in the search"
+    );
+    harness.get_by_label("Search").type_text("call");
+    harness.run();
+    let cards = journey(&harness).cards;
+    let matching: Vec<&str> = cards
+        .iter()
+        .filter(|c| {
+            let q = "call";
+            c.title.to_lowercase().contains(q)
+                || c.notes.to_lowercase().contains(q)
+                || c.comments.iter().any(|m| m.text.to_lowercase().contains(q))
+        })
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(matching.contains(&"silence") && matching.contains(&"kickoff"));
+    let count = format!("{} of {} cards match", matching.len(), cards.len());
+    assert!(harness.query_by_label(&count).is_some(), "{count}");
+    let dimmed = harness.state_mut().dimmed_cards();
+    assert!(dimmed.contains(&"newsletter".to_owned()));
+    assert!(!dimmed.contains(&"silence".to_owned()));
+    assert_eq!(dimmed.len(), cards.len() - matching.len());
+
+    // A filter narrows it further: only pain points.
+    harness.get_by_label("Kind").click();
+    harness.run();
+    harness
+        .get_all_by_label("Pain point")
+        .last()
+        .unwrap()
+        .click();
+    harness.run();
+    let dimmed = harness.state_mut().dimmed_cards();
+    assert!(
+        dimmed.contains(&"kickoff".to_owned()),
+        "a touchpoint is dimmed now"
+    );
+    assert!(!dimmed.contains(&"silence".to_owned()));
+
+    harness.get_by_label("Close search").click();
+    harness.run();
+    assert!(harness.state_mut().dimmed_cards().is_empty());
+}
+
+#[test]
+fn export_as_filtered_from_the_dialog_dims_what_the_search_leaves_out() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(
+        harness
+            .get_by_label("As filtered")
+            .accesskit_node()
+            .is_disabled(),
+        "nothing is filtered yet"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_label("Search").type_text("call");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("As filtered").click();
+    harness.get_by_label("1×").click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    assert!(harness.state().settings().export_filtered, "remembered");
+
+    let written = folder.path().join("as-is.png");
+    let rgba = read_pixels(&written);
+    let project = harness.state().document().project().clone();
+    let filter = journeymap::model::Filter {
+        query: "call".to_owned(),
+        ..Default::default()
+    };
+    let options = harness.state().settings().export;
+    let expected = journeymap::export::render(&project, 0, options, Some(&filter)).unwrap();
+    assert_eq!(rgba, expected.rgba, "the picture is the filtered one");
+    let unfiltered = journeymap::export::render(&project, 0, options, None).unwrap();
+    assert_ne!(rgba, unfiltered.rgba);
+}
