@@ -330,3 +330,28 @@ fn the_empathy_band_shows_under_the_stage_headers() {
     );
     assert!(harness.state().settings().map.empathy, "the choice is kept");
 }
+
+#[test]
+fn pointing_anywhere_on_a_conversion_pill_tells_its_exit_criteria() {
+    let Setup { mut harness, .. } = setup();
+    let pill = harness
+        .get_by_label("Conversion from Problem identification to Solution exploration: 60 %")
+        .rect();
+    // The pill's upper half lies over the stage header; the header's goal must not win.
+    for at in [
+        pos2(pill.center().x, pill.top() + 2.0),
+        pos2(pill.center().x, pill.bottom() - 2.0),
+    ] {
+        harness.hover_at(pos2(at.x, at.y - 40.0));
+        harness.run();
+        harness.hover_at(at);
+        // Tooltips wait a moment before they show.
+        harness.run_steps(40);
+        assert!(
+            harness
+                .query_by_label_contains("Moves on when: Dana has a mandate")
+                .is_some(),
+            "the exit criteria at {at:?}"
+        );
+    }
+}

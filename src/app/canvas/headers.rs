@@ -22,6 +22,25 @@ pub(super) fn header_widgets(
     } = *scene;
     let (stage_area, lane_area) = (screen.stage_area(), screen.lane_area());
 
+    // The conversion out of each stage but the last, in its pill on the header's bottom
+    // line. Pointing at a pill shows the pill's tooltip, not the header's under it.
+    let pills: Vec<(usize, f64, Rect)> = journey
+        .stages
+        .iter()
+        .enumerate()
+        .take(journey.stages.len().saturating_sub(1))
+        .filter(|_| screen.view.detailed())
+        .filter_map(|(i, stage)| {
+            let conversion = stage.conversion?;
+            let pill = screen.conversion_pill(ui.painter(), i, conversion, Color32::PLACEHOLDER);
+            let rect = pill.rect.intersect(stage_area);
+            rect.is_positive().then_some((i, conversion, rect))
+        })
+        .collect();
+    let on_pill = pointer
+        .map(|at| screen.view.to_screen(at))
+        .is_some_and(|at| pills.iter().any(|(_, _, rect)| rect.contains(at)));
+
     let stage_before = |at: Pos2| layout.stages.partition_point(|s| s.x.center() <= at.x);
     for (index, stage) in journey.stages.iter().enumerate() {
         let rect = screen.stage_header(index).intersect(stage_area);
@@ -31,7 +50,7 @@ pub(super) fn header_widgets(
             index,
             id: &stage.id,
             label: format!("Stage: {}", stage.name),
-            hover: &stage.goal,
+            hover: if on_pill { "" } else { &stage.goal },
         };
         header.show(
             ui,
@@ -43,16 +62,8 @@ pub(super) fn header_widgets(
         );
     }
     // The conversion between two stages, on their boundary: its exit criteria on hover.
-    for (i, pair) in journey.stages.windows(2).enumerate() {
-        let (stage, next) = (&pair[0], &pair[1]);
-        let Some(conversion) = stage.conversion.filter(|_| screen.view.detailed()) else {
-            continue;
-        };
-        let pill = screen.conversion_pill(ui.painter(), i, conversion, Color32::PLACEHOLDER);
-        let rect = pill.rect.intersect(stage_area);
-        if !rect.is_positive() {
-            continue;
-        }
+    for &(i, conversion, rect) in &pills {
+        let (stage, next) = (&journey.stages[i], &journey.stages[i + 1]);
         let label = format!(
             "Conversion from {} to {}: {:.0} %",
             stage.name,
