@@ -114,7 +114,7 @@ fn keep_backup(target: &Path) -> io::Result<()> {
 }
 
 /// Where [`write_atomically`] keeps the previous version of `path`: `NAME.bak`.
-pub fn backup_path(path: &Path) -> PathBuf {
+pub(super) fn backup_path(path: &Path) -> PathBuf {
     let mut backup = path.as_os_str().to_owned();
     backup.push(".bak");
     PathBuf::from(backup)
