@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::export::{ExportError, ExportOptions, export_png, journey_index};
+use crate::export::{ExportError, ExportOptions, check_output, export_png, journey_index};
 use crate::file::{read_project, template_project};
 use crate::model::{CardKind, Document, Evidence, Project};
 use crate::model::{Filter, department_id};
@@ -218,8 +218,9 @@ fn export(
     options: ExportOptions,
     filter: FilterArgs,
 ) -> ExitCode {
-    let result = read_project(file)
-        .map_err(|error| error.to_string())
+    let result = check_output(output, file)
+        .map_err(|e| advice(&e))
+        .and_then(|()| read_project(file).map_err(|error| error.to_string()))
         .and_then(|project| {
             let index = journey_index(&project, journey).map_err(|e| advice(&e))?;
             let filter = filter.filter(&project)?;

@@ -2,11 +2,11 @@
 //! offscreen egui context at `pixels_per_point` = scale, tessellated by epaint and
 //! rasterised on the CPU. No window, no GPU: it runs in the CLI, in CI and on a server.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use egui::{Color32, Pos2, Rect, vec2};
 
-use crate::file::{FileError, encode_png, to_ron, write_atomically};
+use crate::file::{Backup, FileError, encode_png, same_file, to_ron, write_atomically};
 use crate::layout::{JourneyLayout, MapOptions, MapView};
 use crate::model::{Filter, Project};
 use crate::paint::{Highlight, paint_map};
@@ -60,6 +60,11 @@ pub enum ExportError {
         /// The largest scale at which it fits, if any does.
         fits: Option<u32>,
     },
+    #[error(
+        "{}: that is the file the project comes from; writing the picture there would replace it. Choose another name",
+        path.display()
+    )]
+    OutputIsInput { path: PathBuf },
     #[error("cannot encode the PNG: {0}")]
     Encode(String),
     #[error(transparent)]
@@ -212,6 +217,16 @@ pub fn export_png(
     path: &Path,
 ) -> Result<(), ExportError> {
     let bytes = export_png_bytes(project, journey, options, filter)?;
-    write_atomically(path, &bytes)?;
+    write_atomically(path, &bytes, Backup::Skip)?;
+    Ok(())
+}
+
+/// Refuses to write a picture over the file the project was read from.
+pub fn check_output(output: &Path, input: &Path) -> Result<(), ExportError> {
+    if same_file(output, input) {
+        return Err(ExportError::OutputIsInput {
+            path: output.to_owned(),
+        });
+    }
     Ok(())
 }

@@ -422,3 +422,110 @@ fn export_as_filtered_dims_what_does_not_match() {
     );
     assert!(nothing.exists());
 }
+
+#[test]
+fn export_refuses_to_write_over_its_own_input_even_through_a_link() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template_file(folder.path());
+    let before = std::fs::read(&plan).unwrap();
+    let link = folder.path().join("link.ron");
+    std::os::unix::fs::symlink(&plan, &link).unwrap();
+    for out in [plan.clone(), link.to_string_lossy().into_owned()] {
+        let output = journeymap(&["export", &plan, "-o", &out, "--scale", "1"]);
+        assert_eq!(output.status.code(), Some(1));
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.contains("the file the project comes from"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&plan).unwrap(),
+        before,
+        "the project is untouched"
+    );
+    assert!(!folder.path().join("plan.ron.bak").exists());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn export_keeps_no_backup_and_leaves_a_users_own_bak_alone() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template_file(folder.path());
+    let out = folder.path().join("map.png");
+    let users_bak = folder.path().join("map.png.bak");
+    std::fs::write(&users_bak, b"mine").unwrap();
+    for _ in 0..2 {
+        let output = journeymap(&["export", &plan, "-o", out.to_str().unwrap(), "--scale", "1"]);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    }
+    assert_eq!(std::fs::read(&users_bak).unwrap(), b"mine");
+}
+
+/// The temporary files of Journeymap's writers in `folder`.
+fn temporaries(folder: &Path) -> Vec<String> {
+    std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".journeymap-") && name.ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn a_kill_mid_export_leaves_the_old_picture_or_the_new_one_and_no_temporary_file_stays() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template_file(folder.path());
+    let out = folder.path().join("map.png");
+    let output = journeymap(&["export", &plan, "-o", out.to_str().unwrap(), "--scale", "1"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let old = std::fs::read(&out).unwrap();
+    let mut changed = journeymap::file::template_project().unwrap();
+    changed.title = "After the workshop".to_owned();
+    let newer = folder.path().join("newer.ron");
+    journeymap::file::save_project(&newer, &changed).unwrap();
+
+    // Killed as soon as it starts, as soon as its temporary file appears, and once that
+    // file has bytes in it: whenever it dies, the picture is the old one or the new one.
+    for moment in 0..6 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+            .args([
+                "export",
+                newer.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ])
+            .args(["--scale", "1"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while moment > 0 && std::time::Instant::now() < deadline {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            let writing = temporaries(folder.path()).iter().any(|name| {
+                let size = std::fs::metadata(folder.path().join(name)).map_or(0, |m| m.len());
+                moment < 3 || size > 0
+            });
+            if writing {
+                break;
+            }
+        }
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = std::fs::read(&out).unwrap();
+        if now != old {
+            let inside = journeymap::file::read_project(&out).expect("a complete new picture");
+            assert_eq!(inside, changed, "moment {moment}");
+        }
+    }
+    let output = journeymap(&["export", &plan, "-o", out.to_str().unwrap(), "--scale", "1"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(temporaries(folder.path()), Vec::<String>::new());
+}

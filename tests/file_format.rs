@@ -9,8 +9,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use journeymap::file::{
-    FileError, MAX_PROJECT_BYTES, parse_project, read_project, read_recovery, remove_recovery,
-    save_project, to_ron, write_recovery,
+    Backup, FileError, MAX_PROJECT_BYTES, parse_project, read_project, read_recovery,
+    remove_recovery, save_project, to_ron, write_atomically, write_recovery,
 };
 use journeymap::model::{CardKind, Project, TEMPLATE_RON};
 
@@ -542,8 +542,11 @@ fn the_recovery_file_round_trips_the_project_and_where_it_came_from() {
     assert_eq!(recovered.project, project);
     assert_eq!(recovered.path.as_deref(), Some(source.as_path()));
 
-    write_recovery(&recovery, &project, None).expect("written again, keeping a .bak");
-    assert!(folder.path().join("data/recovery.ron.bak").exists());
+    write_recovery(&recovery, &project, None).expect("written again");
+    assert!(
+        !folder.path().join("data/recovery.ron.bak").exists(),
+        "backups are for project saves"
+    );
     remove_recovery(&recovery);
     assert!(read_recovery(&recovery).is_none(), "removed");
     assert!(!folder.path().join("data/recovery.ron.bak").exists());
@@ -618,4 +621,68 @@ fn a_broken_recovery_file_names_the_line_and_an_invalid_one_the_item() {
         message.contains(&project.journeys[0].cards[0].id),
         "{message}"
     );
+}
+
+#[test]
+fn a_read_only_file_is_refused_not_replaced() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("kept.ron");
+    save_project(&path, &template()).unwrap();
+    let before = fs::read(&path).unwrap();
+    let mut permissions = fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    fs::set_permissions(&path, permissions).unwrap();
+
+    let mut changed = template();
+    changed.title = "Changed".to_owned();
+    let error = save_project(&path, &changed).expect_err("read-only");
+    assert!(matches!(error, FileError::ReadOnly { .. }), "{error:?}");
+    assert!(error.to_string().contains("kept.ron"), "{error}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert!(fs::metadata(&path).unwrap().permissions().readonly());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_folder_is_refused_not_replaced() {
+    let folder = tempfile::tempdir().unwrap();
+    let pipe = folder.path().join("pipe.png");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let inner = folder.path().join("inner");
+    fs::create_dir(&inner).unwrap();
+    for target in [&pipe, &inner] {
+        let error = write_atomically(target, b"bytes", Backup::Skip).expect_err("not a file");
+        assert!(matches!(error, FileError::NotAFile { .. }), "{error:?}");
+        assert!(!fs::metadata(target).unwrap().is_file(), "left as it was");
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(fs::metadata(&pipe).unwrap().file_type().is_fifo());
+}
+
+#[test]
+fn temporary_files_of_writers_that_died_go_at_the_next_write() {
+    let folder = tempfile::tempdir().unwrap();
+    // No process has an id above Linux's largest; this writer is surely gone.
+    let stale = folder.path().join(".plan.ron.journeymap-4194999.tmp");
+    fs::write(&stale, b"half a file").unwrap();
+    let other = folder.path().join(".notes.4194999.tmp");
+    fs::write(&other, b"some other program's").unwrap();
+    save_project(&folder.path().join("plan.ron"), &template()).unwrap();
+    if cfg!(target_os = "linux") {
+        assert!(!stale.exists(), "the dead writer's file is removed");
+    }
+    assert!(
+        other.exists(),
+        "only Journeymap's own temporary names are touched"
+    );
+    let left: Vec<_> = fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".journeymap-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }

@@ -61,6 +61,16 @@ pub enum FileError {
     PngProjectTooLarge { path: PathBuf, limit: u64 },
     #[error("{}: not a readable PNG: {message}", path.display())]
     Png { path: PathBuf, message: String },
+    #[error(
+        "{}: not replaced: it is not a regular file (a device, a pipe or a folder); choose a file name",
+        path.display()
+    )]
+    NotAFile { path: PathBuf },
+    #[error(
+        "{}: not replaced: the file is read-only; make it writable or choose another name",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
     #[error("{}: cannot save: {source}; the file on disk is unchanged", path.display())]
     Write {
         path: PathBuf,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::FileError;
 use super::read::{FormatProbe, check_project, parse_ron, read_limited};
-use super::write::{backup_path, write_atomically};
+use super::write::{Backup, backup_path, write_atomically};
 use crate::model::Project;
 
 #[derive(Serialize, Deserialize)]
@@ -45,7 +45,7 @@ pub fn write_recovery(
     if let Some(folder) = recovery.parent() {
         std::fs::create_dir_all(folder).map_err(error)?;
     }
-    write_atomically(recovery, text.as_bytes())
+    write_atomically(recovery, text.as_bytes(), Backup::Skip)
 }
 
 /// Reads the recovery file at `recovery`: `None` when there is none.

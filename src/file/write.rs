@@ -47,19 +47,40 @@ pub fn save_project(path: &Path, project: &Project) -> Result<(), FileError> {
         path: path.to_owned(),
         source: io::Error::other(error),
     })?;
-    write_atomically(path, text.as_bytes())
+    write_atomically(path, text.as_bytes(), Backup::Keep)
+}
+
+/// Whether a write keeps the file it replaces as `NAME.bak`: project saves do; exported
+/// pictures and the recovery file do not, and leave a user's own `NAME.bak` alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backup {
+    Keep,
+    Skip,
 }
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it, keeps the old file as
-/// `NAME.bak` and renames the new one into place. On any failure the file at `path` is
-/// untouched and the temporary file is removed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+/// `NAME.bak` if asked, and renames the new one into place. On any failure the file at
+/// `path` is untouched and the temporary file is removed. An existing `path` that is not a
+/// regular file (a device, a pipe, a folder) or that is read-only is refused, not replaced.
+pub fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), FileError> {
     let error = |source| FileError::Write {
         path: path.to_owned(),
         source,
     };
     // Saving through a symbolic link replaces the file it points to, not the link.
     let target = canonical_path(path);
+    if let Ok(existing) = fs::metadata(&target) {
+        if !existing.is_file() {
+            return Err(FileError::NotAFile {
+                path: path.to_owned(),
+            });
+        }
+        if existing.permissions().readonly() {
+            return Err(FileError::ReadOnly {
+                path: path.to_owned(),
+            });
+        }
+    }
     let Some(name) = target.file_name() else {
         return Err(error(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -70,12 +91,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
     };
+    remove_stale_temporaries(&folder);
     let temporary = folder.join(format!(
-        ".{}.{}.tmp",
+        ".{}{TEMPORARY_MARK}{}.tmp",
         name.to_string_lossy(),
         std::process::id()
     ));
-    let result = replace_with(&target, &temporary, bytes);
+    let result = replace_with(&target, &temporary, bytes, backup);
     if result.is_err() {
         let _ = fs::remove_file(&temporary);
     }
@@ -84,7 +106,44 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     Ok(())
 }
 
-fn replace_with(target: &Path, temporary: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Between a temporary file's name and the id of the process writing it:
+/// `.plan.ron.journeymap-4242.tmp`.
+const TEMPORARY_MARK: &str = ".journeymap-";
+
+/// Removes the temporary files that writers killed mid-write left in `folder` (their
+/// process is gone). Only Journeymap's own temporary names are touched. Best effort:
+/// a folder that cannot be listed is written to all the same.
+fn remove_stale_temporaries(folder: &Path) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(writer) = name
+            .to_str()
+            .and_then(|name| name.strip_suffix(".tmp"))
+            .and_then(|rest| rest.rsplit_once(TEMPORARY_MARK))
+            .and_then(|(_, pid)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if writer != std::process::id() && !process_alive(writer) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs. Where that cannot be told, it is taken to run,
+/// so its file is kept.
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
+fn replace_with(target: &Path, temporary: &Path, bytes: &[u8], backup: Backup) -> io::Result<()> {
     let mut file = fs::File::create(temporary)?;
     if let Ok(existing) = fs::metadata(target) {
         file.set_permissions(existing.permissions())?;
@@ -92,7 +151,7 @@ fn replace_with(target: &Path, temporary: &Path, bytes: &[u8]) -> io::Result<()>
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);
-    if target.exists() {
+    if backup == Backup::Keep && target.exists() {
         keep_backup(target)?;
     }
     fs::rename(temporary, target)
@@ -123,6 +182,19 @@ pub(super) fn backup_path(path: &Path) -> PathBuf {
 /// The path with links and `..` resolved, or as given when it does not exist yet.
 pub fn canonical_path(path: &Path) -> PathBuf {
     fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
+/// Whether two paths name the same file once links are resolved (hard links included,
+/// where the platform tells).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (fs::metadata(a), fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    canonical_path(a) == canonical_path(b)
 }
 
 /// Makes the rename durable. Best effort: not every platform can open a folder.

@@ -245,6 +245,40 @@ fn the_export_dialog_says_which_scale_to_pick_for_a_picture_too_large() {
 }
 
 #[test]
+fn an_export_over_the_project_file_is_refused_and_the_project_kept() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    let plan = folder.path().join("plan.ron");
+    let before = std::fs::read(&plan).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("Path").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Path")
+        .type_text(plan.to_str().unwrap());
+    harness.run();
+    assert_eq!(
+        harness.get_by_label("Path").value().as_deref(),
+        Some(plan.to_str().unwrap())
+    );
+    harness.get_by_label("Export").click();
+    harness.run();
+    assert!(harness.query_by_label("Cannot export").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("the file the project comes from")
+            .is_some()
+    );
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+    assert!(!folder.path().join("plan.ron.bak").exists());
+}
+
+#[test]
 fn export_png_from_the_menu_writes_a_picture_that_opens_again() {
     let Setup {
         mut harness,

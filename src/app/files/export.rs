@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::dialog::{Dialog, PathPurpose};
 use crate::app::{Action, JourneymapApp};
-use crate::export::{ExportError, ExportOptions, export_png, render};
+use crate::export::{ExportError, ExportOptions, check_output, export_png, render};
 use crate::model::Filter;
 
 impl JourneymapApp {
@@ -95,6 +95,16 @@ impl JourneymapApp {
         } else {
             path
         };
+        // The project's own file, or the picture it was opened from, is never replaced.
+        let sources = [&self.path, &self.picture];
+        let refused = sources
+            .into_iter()
+            .flatten()
+            .find_map(|source| check_output(&path, source).err());
+        if let Some(error) = refused {
+            self.show_error("Cannot export", advice(&error));
+            return;
+        }
         let filter = self.export_filter(filtered);
         match export_png(self.document.project(), journey, options, filter, &path) {
             Ok(()) => self.status = format!("Exported {}", path.display()),
