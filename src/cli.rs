@@ -1,12 +1,13 @@
 //! The command line: `journeymap [FILE]` and `journeymap check FILE`.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use crate::export::{ExportError, ExportOptions, check_output, export_png, journey_index};
-use crate::file::{read_project, template_project};
+use crate::file::{read_project, read_project_from, template_project};
 use crate::model::{CardKind, Document, Evidence, Project};
 use crate::model::{Filter, department_id};
 
@@ -37,7 +38,8 @@ pub enum Command {
     /// pain-without-opportunity, dip-without-opportunity, empty-stage and
     /// unresolved-comments. Findings do not change the exit code unless --strict is given.
     Check {
-        /// The project file to check (.ron, or a PNG exported by Journeymap).
+        /// The project file to check (.ron, or a PNG exported by Journeymap); `-` reads
+        /// standard input.
         file: PathBuf,
         /// Exit 3 when the health check finds anything.
         #[arg(long)]
@@ -49,7 +51,8 @@ pub enum Command {
     /// Exits 0 when written, 1 on any error (the file, the journey, the size), 2 on usage
     /// errors. An existing OUT is replaced only when the new picture is complete.
     Export {
-        /// The project: a .ron file, or a PNG exported by Journeymap.
+        /// The project: a .ron file, or a PNG exported by Journeymap; `-` reads standard
+        /// input.
         file: PathBuf,
         /// Where to write the PNG.
         #[arg(short, long, value_name = "OUT.png")]
@@ -190,14 +193,43 @@ pub fn run() -> ExitCode {
 /// Exit code of `check --strict` when the health check found something.
 const FINDINGS_EXIT: u8 = 3;
 
-fn check(path: &Path, strict: bool) -> ExitCode {
-    match read_project(path) {
-        Ok(project) => {
-            println!("{}: valid, {}", path.display(), summary(&project));
-            let findings = crate::model::check_health(&project);
-            for finding in &findings {
-                println!("{finding}");
+/// What `check` and `export` call standard input in messages.
+const STANDARD_INPUT: &str = "standard input";
+
+/// The project at `path`, or on standard input for `-`.
+fn read_input(path: &Path) -> Result<Project, crate::file::FileError> {
+    if path == Path::new("-") {
+        read_project_from(std::io::stdin().lock(), Path::new(STANDARD_INPUT))
+    } else {
+        read_project(path)
+    }
+}
+
+/// Prints `lines` on standard output. A reader that closed it early (`| head -1`) is no
+/// error: the program just stops printing.
+fn print_lines(lines: impl IntoIterator<Item = String>) {
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        if let Err(error) = writeln!(out, "{line}") {
+            if error.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("error: cannot write the output: {error}");
             }
+            return;
+        }
+    }
+}
+
+fn check(path: &Path, strict: bool) -> ExitCode {
+    match read_input(path) {
+        Ok(project) => {
+            let name = if path == Path::new("-") {
+                STANDARD_INPUT.to_owned()
+            } else {
+                path.display().to_string()
+            };
+            let findings = crate::model::check_health(&project);
+            let totals = format!("{name}: valid, {}", summary(&project));
+            print_lines(std::iter::once(totals).chain(findings.iter().map(ToString::to_string)));
             if strict && !findings.is_empty() {
                 ExitCode::from(FINDINGS_EXIT)
             } else {
@@ -220,7 +252,7 @@ fn export(
 ) -> ExitCode {
     let result = check_output(output, file)
         .map_err(|e| advice(&e))
-        .and_then(|()| read_project(file).map_err(|error| error.to_string()))
+        .and_then(|()| read_input(file).map_err(|error| error.to_string()))
         .and_then(|project| {
             let index = journey_index(&project, journey).map_err(|e| advice(&e))?;
             let filter = filter.filter(&project)?;
@@ -238,7 +270,7 @@ fn export(
         });
     match result {
         Ok(()) => {
-            println!("{}: written", output.display());
+            print_lines([format!("{}: written", output.display())]);
             ExitCode::SUCCESS
         }
         Err(error) => {

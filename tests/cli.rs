@@ -529,3 +529,90 @@ fn a_kill_mid_export_leaves_the_old_picture_or_the_new_one_and_no_temporary_file
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert_eq!(temporaries(folder.path()), Vec::<String>::new());
 }
+
+/// Runs journeymap with `input` on its standard input.
+fn journeymap_with_input(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input).unwrap();
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn check_and_export_read_standard_input_and_pipes_whole() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template_file(folder.path());
+    let project_text = std::fs::read(&plan).unwrap();
+    let summary = journeymap::cli::summary(&journeymap::file::template_project().unwrap());
+    for name in ["-", "/dev/stdin"] {
+        let output = journeymap_with_input(&["check", name], &project_text);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{name}: {}",
+            text_of(&output)
+        );
+        assert!(text(&output.stdout).contains(&summary), "{name}");
+    }
+    let output = journeymap_with_input(&["check", "-"], &project_text);
+    assert!(text(&output.stdout).starts_with("standard input: valid"));
+
+    // A picture on standard input, as from `cat map.png |`.
+    let out = folder.path().join("map.png");
+    let output = journeymap_with_input(
+        &["export", "-", "-o", out.to_str().unwrap(), "--scale", "1"],
+        &project_text,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text_of(&output));
+    let picture = std::fs::read(&out).unwrap();
+    let output = journeymap_with_input(&["check", "-"], &picture);
+    assert_eq!(output.status.code(), Some(0), "{}", text_of(&output));
+    assert!(text(&output.stdout).contains(&summary));
+
+    // A named pipe is opened once, so its first bytes are not lost and nothing hangs.
+    let fifo = folder.path().join("plan.fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let writer = {
+        let (fifo, text) = (fifo.clone(), project_text.clone());
+        std::thread::spawn(move || std::fs::write(fifo, text).unwrap())
+    };
+    let output = journeymap(&["check", fifo.to_str().unwrap()]);
+    writer.join().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text_of(&output));
+}
+
+fn text_of(output: &Output) -> String {
+    format!("{}{}", text(&output.stdout), text(&output.stderr))
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_listing_quietly() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template_file(folder.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(["check", &plan])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -0`: the reader is gone before anything is printed.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = text(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 
 pub use action::{Action, Selected, Selection};
 pub use command::Command;
-pub use files::default_recovery_path;
+pub use files::{default_recovery_path, dialogs_available};
 pub use inspector::rfc3339;
 pub use present::Slide;
 

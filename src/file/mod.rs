@@ -9,6 +9,8 @@ mod write;
 
 pub use error::FileError;
 pub use png_project::{PROJECT_KEYWORD, encode_png};
-pub use read::{MAX_PROJECT_BYTES, is_png, parse_project, read_project, template_project};
+pub use read::{
+    MAX_PROJECT_BYTES, is_png, parse_project, read_project, read_project_from, template_project,
+};
 pub use recovery::{Recovered, read_recovery, remove_recovery, write_recovery};
 pub use write::{Backup, canonical_path, same_file, save_project, to_ron, write_atomically};

@@ -1,7 +1,7 @@
 //! A PNG that carries its project: the project file, byte for byte, in a compressed iTXt
 //! chunk with the keyword `journeymap`, written before the image data.
 
-use std::io::BufReader;
+use std::io::{BufRead, Seek};
 use std::path::Path;
 
 use png::text_metadata::ITXtChunk;
@@ -36,21 +36,22 @@ pub fn encode_png(
     Ok(bytes)
 }
 
-/// The project text inside the PNG at `path`. Only the chunks before the image data are
-/// read, and the text is never inflated beyond `limit` bytes.
-pub fn project_text_from_png(path: &Path, limit: u64) -> Result<String, FileError> {
+/// The project text inside the PNG read from `picture` (`path` names it in messages).
+/// Only the chunks before the image data are read, and the text is never inflated beyond
+/// `limit` bytes.
+pub fn project_text_from_png(
+    picture: impl BufRead + Seek,
+    path: &Path,
+    limit: u64,
+) -> Result<String, FileError> {
     let error = |message: String| FileError::Png {
         path: path.to_owned(),
         message,
     };
-    let file = std::fs::File::open(path).map_err(|source| FileError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
     let limit_bytes = limit;
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     let mut decoder = png::Decoder::new_with_limits(
-        BufReader::new(file),
+        picture,
         png::Limits {
             // The project chunk, plus room for the PNG's own small chunks.
             bytes: limit + 1024 * 1024,

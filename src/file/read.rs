@@ -1,6 +1,6 @@
 //! Reading a project: size limit, UTF-8, RON syntax, format version, then validation.
 
-use std::io::Read;
+use std::io::{BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -14,14 +14,70 @@ use crate::model::{FORMAT_VERSION, Project, TEMPLATE_NAME, TEMPLATE_RON, validat
 pub const MAX_PROJECT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads, parses and validates the project at `path`: a project file, or a PNG exported
-/// by Journeymap (told apart by their first bytes, not by their names).
+/// by Journeymap (told apart by their first bytes, not by their names). The file is opened
+/// once, so a pipe or `/dev/stdin` reads as well as a file.
 pub fn read_project(path: &Path) -> Result<Project, FileError> {
-    if is_png(path) {
-        let text = project_text_from_png(path, MAX_PROJECT_BYTES)?;
+    let mut file = std::fs::File::open(path).map_err(|source| read_error(path, source))?;
+    // A regular file's size is known before reading, and it can be read again from the
+    // start; a pipe's is not and cannot.
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|meta| meta.is_file())
+        .map(|meta| meta.len());
+    let start = read_start(&mut file, path)?;
+    if start == PNG_SIGNATURE && size.is_some() {
+        // A picture is read from the file itself: only its chunks before the image data.
+        file.seek(SeekFrom::Start(0))
+            .map_err(|source| read_error(path, source))?;
+        let text = project_text_from_png(BufReader::new(file), path, MAX_PROJECT_BYTES)?;
         return parse_project(text.as_bytes(), path);
     }
-    let bytes = read_limited(path)?;
+    finish_reading(&start, file, path, size)
+}
+
+/// Reads a project from a stream (standard input, say); `name` names it in messages.
+pub fn read_project_from(mut reader: impl Read, name: &Path) -> Result<Project, FileError> {
+    let start = read_start(&mut reader, name)?;
+    finish_reading(&start, reader, name, None)
+}
+
+/// What follows the first bytes `start` of a stream: project text, or a picture held in
+/// memory (a stream cannot be read twice) up to [`MAX_PICTURE_BYTES`].
+fn finish_reading(
+    start: &[u8],
+    rest: impl Read,
+    path: &Path,
+    size: Option<u64>,
+) -> Result<Project, FileError> {
+    let whole = start.chain(rest);
+    if start == PNG_SIGNATURE {
+        let bytes = read_up_to(whole, MAX_PICTURE_BYTES, path, size)?;
+        let text = project_text_from_png(Cursor::new(bytes), path, MAX_PROJECT_BYTES)?;
+        return parse_project(text.as_bytes(), path);
+    }
+    let bytes = read_up_to(whole, MAX_PROJECT_BYTES, path, size)?;
     parse_project(&bytes, path)
+}
+
+/// The first bytes of a stream, as many as a PNG signature has (fewer if it is shorter).
+fn read_start(reader: &mut impl Read, path: &Path) -> Result<Vec<u8>, FileError> {
+    let mut start = Vec::with_capacity(PNG_SIGNATURE.len());
+    reader
+        .take(PNG_SIGNATURE.len() as u64)
+        .read_to_end(&mut start)
+        .map_err(|source| read_error(path, source))?;
+    Ok(start)
+}
+
+/// The largest picture read whole from a stream, to find the project inside it.
+const MAX_PICTURE_BYTES: u64 = 4 * MAX_PROJECT_BYTES;
+
+fn read_error(path: &Path, source: std::io::Error) -> FileError {
+    FileError::Read {
+        path: path.to_owned(),
+        source,
+    }
 }
 
 /// Whether the file at `path` is a PNG (by its signature).
@@ -37,28 +93,35 @@ pub fn template_project() -> Result<Project, FileError> {
     parse_project(TEMPLATE_RON.as_bytes(), Path::new(TEMPLATE_NAME))
 }
 
-/// Reads at most [`MAX_PROJECT_BYTES`], so a huge or growing file is refused without
-/// filling memory.
+/// Reads the file at `path`, at most [`MAX_PROJECT_BYTES`] of it.
 pub(super) fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
-    let read_error = |source| FileError::Read {
-        path: path.to_owned(),
-        source,
-    };
+    let file = std::fs::File::open(path).map_err(|source| read_error(path, source))?;
+    let size = file.metadata().ok().map(|meta| meta.len());
+    read_up_to(file, MAX_PROJECT_BYTES, path, size)
+}
+
+/// Reads at most `limit` bytes, so a huge or growing file is refused without filling
+/// memory; one whose `size` is known to be larger is refused before reading.
+fn read_up_to(
+    reader: impl Read,
+    limit: u64,
+    path: &Path,
+    size: Option<u64>,
+) -> Result<Vec<u8>, FileError> {
     let too_large = |size| FileError::TooLarge {
         path: path.to_owned(),
         size,
-        limit: MAX_PROJECT_BYTES,
+        limit,
     };
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let size = file.metadata().map_err(read_error)?.len();
-    if size > MAX_PROJECT_BYTES {
+    if let Some(size) = size.filter(|&size| size > limit) {
         return Err(too_large(size));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_PROJECT_BYTES + 1)
+    let mut bytes = Vec::with_capacity(size.map_or(0, |size| size as usize));
+    reader
+        .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    if bytes.len() as u64 > MAX_PROJECT_BYTES {
+        .map_err(|source| read_error(path, source))?;
+    if bytes.len() as u64 > limit {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)

@@ -3,7 +3,7 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use journeymap::app::JourneymapApp;
+use journeymap::app::{JourneymapApp, dialogs_available};
 use journeymap::file::{read_project, save_project, template_project};
 use journeymap::model::Document;
 
@@ -52,11 +52,11 @@ fn opening_a_bad_file_shows_the_error_and_keeps_the_project() {
             .is_some()
     );
     assert!(
-        harness.get_by_label("Path").is_focused(),
+        harness.get_by_label("File path").is_focused(),
         "the path field is ready for typing"
     );
     harness
-        .get_by_label("Path")
+        .get_by_label("File path")
         .type_text(bad.to_str().unwrap());
     harness.run();
     harness.get_by_label("Open").click();
@@ -223,7 +223,7 @@ fn the_export_dialog_says_which_scale_to_pick_for_a_picture_too_large() {
         .path()
         .join(format!("{}.png", project.journeys[0].id));
     assert_eq!(
-        harness.get_by_label("Path").value().as_deref(),
+        harness.get_by_label("File path").value().as_deref(),
         Some(out.to_str().unwrap())
     );
     harness.get_by_label("Export").click();
@@ -256,14 +256,14 @@ fn an_export_over_the_project_file_is_refused_and_the_project_kept() {
     harness.run();
     harness.get_by_label("Export…").click();
     harness.run();
-    harness.get_by_label("Path").focus();
+    harness.get_by_label("File path").focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
-        .get_by_label("Path")
+        .get_by_label("File path")
         .type_text(plan.to_str().unwrap());
     harness.run();
     assert_eq!(
-        harness.get_by_label("Path").value().as_deref(),
+        harness.get_by_label("File path").value().as_deref(),
         Some(plan.to_str().unwrap())
     );
     harness.get_by_label("Export").click();
@@ -294,7 +294,7 @@ fn export_png_from_the_menu_writes_a_picture_that_opens_again() {
     // No native dialog here: a path field, filled with the journey's name beside the project.
     let expected = folder.path().join("as-is.png");
     assert_eq!(
-        harness.get_by_label("Path").value().as_deref(),
+        harness.get_by_label("File path").value().as_deref(),
         Some(expected.to_str().unwrap())
     );
     harness.get_by_label("Export").click();
@@ -355,7 +355,7 @@ fn a_project_opened_from_a_picture_is_saved_as_a_project_file_beside_it() {
     harness.run();
     let suggested = folder.path().join("as-is.ron");
     assert_eq!(
-        harness.get_by_label("Path").value().as_deref(),
+        harness.get_by_label("File path").value().as_deref(),
         Some(suggested.to_str().unwrap())
     );
     harness.get_by_label("Save").click();
@@ -367,4 +367,63 @@ fn a_project_opened_from_a_picture_is_saved_as_a_project_file_beside_it() {
         "the picture is untouched"
     );
     assert!(harness.state().title().starts_with("as-is.ron"));
+}
+
+/// A session bus of its own with nothing on it and no services to start: a bare X session
+/// run under `dbus-run-session`, where rfd would show nothing.
+fn bare_session_bus(folder: &std::path::Path) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let config = folder.join("bus.conf");
+    std::fs::write(
+        &config,
+        "<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>\
+         <policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>\
+         <allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>",
+    )
+    .unwrap();
+    let mut daemon = std::process::Command::new("dbus-daemon")
+        .arg(format!("--config-file={}", config.display()))
+        .args(["--nofork", "--print-address=1"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("dbus-daemon is installed (scripts/setup)");
+    let mut address = String::new();
+    std::io::BufReader::new(daemon.stdout.take().unwrap())
+        .read_line(&mut address)
+        .unwrap();
+    (daemon, address.trim().to_owned())
+}
+
+#[test]
+fn file_dialogs_are_offered_only_where_something_can_show_them() {
+    use std::ffi::OsStr;
+    let folder = tempfile::tempdir().unwrap();
+    let nothing = OsStr::new("");
+
+    let why = dialogs_available(None, Some(nothing)).unwrap_err();
+    assert!(why.contains("no D-Bus session"), "{why}");
+
+    let (mut daemon, address) = bare_session_bus(folder.path());
+    let answer = dialogs_available(Some(&address), Some(nothing));
+    daemon.kill().unwrap();
+    daemon.wait().unwrap();
+    let why = answer.expect_err("a bus without a portal shows no dialog");
+    assert!(
+        why.contains("no desktop portal answers") && why.contains("Type the file's path"),
+        "{why}"
+    );
+
+    // A bus that takes the connection and never speaks must not hold up the start.
+    let socket = folder.path().join("silent-bus");
+    let _silent = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let silent = format!("unix:path={}", socket.display());
+    let why = dialogs_available(Some(&silent), Some(nothing)).unwrap_err();
+    assert!(why.contains("did not answer"), "{why}");
+
+    std::fs::write(folder.path().join("zenity"), b"").unwrap();
+    assert_eq!(
+        dialogs_available(Some(&address), Some(folder.path().as_os_str())),
+        Ok(()),
+        "zenity is rfd's fallback"
+    );
 }

@@ -5,10 +5,12 @@
 pub mod dialog;
 mod export;
 pub mod modal;
+mod native;
 mod recovery;
 
 use std::path::{Path, PathBuf};
 
+pub use native::{dialogs_available, native_dialogs_available};
 pub use recovery::{RECOVERY_SECONDS, RecoveryClock, default_recovery_path};
 
 use crate::app::{Framing, JourneymapApp, Selection};
@@ -17,25 +19,6 @@ use crate::model::Document;
 use dialog::{Dialog, PathPurpose};
 
 const RECENT_FILES: usize = 10;
-
-/// Whether a native file dialog can open. rfd asks the desktop portal over the D-Bus
-/// session bus, then falls back to zenity; with neither it returns nothing, exactly as if
-/// the user had pressed Cancel, so the app must know beforehand.
-pub fn native_dialogs_available() -> Result<(), String> {
-    if cfg!(target_os = "linux") {
-        let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty());
-        let zenity = std::env::var_os("PATH").is_some_and(|paths| {
-            std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file())
-        });
-        if !bus && !zenity {
-            return Err(
-                "No file dialog can be shown here (no desktop portal on a D-Bus session, and no zenity). Type the file's path instead."
-                    .to_owned(),
-            );
-        }
-    }
-    Ok(())
-}
 
 /// A native dialog for project files; `extensions` are the ones it shows.
 fn project_dialog(start: Option<&Path>, extensions: &[&str]) -> rfd::FileDialog {

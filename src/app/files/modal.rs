@@ -78,7 +78,7 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                 ui.add_space(8.0);
                 ui.label(note.as_str());
                 ui.add_space(8.0);
-                let label = ui.label("Path");
+                let label = ui.label("File path");
                 let field = ui.add(
                     egui::TextEdit::singleline(text)
                         .desired_width(480.0)
