@@ -186,6 +186,38 @@ fn a_picture_too_large_is_refused_with_a_smaller_scale_suggested() {
 }
 
 #[test]
+fn a_journey_of_many_stages_and_lanes_is_refused_without_a_cell_for_each_pair() {
+    use journeymap::model::{Lane, LaneKind, Stage};
+    // 20,000 stages by 20,000 lanes and one card: a cell per pair would take gigabytes.
+    let mut project = generated_project(1, 1);
+    let journey = &mut project.journeys[0];
+    journey.stages = (0..20_000)
+        .map(|i| Stage {
+            id: format!("s{i}"),
+            name: format!("Stage {i}"),
+            ..Stage::default()
+        })
+        .collect();
+    journey.lanes = (0..20_000)
+        .map(|i| Lane {
+            id: format!("l{i}"),
+            kind: LaneKind::Touchpoints,
+            title: String::new(),
+        })
+        .collect();
+    journey.cards.truncate(1);
+    let card = &mut journey.cards[0];
+    (card.stage, card.lane) = ("s19999".to_owned(), "l19999".to_owned());
+    let error = render(&project, 0, options(1), None)
+        .err()
+        .expect("far too large");
+    assert!(
+        matches!(error, ExportError::TooLarge { fits: None, .. }),
+        "{error:?}"
+    );
+}
+
+#[test]
 fn a_png_whose_project_inflates_past_the_limit_is_refused() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("bomb.png");

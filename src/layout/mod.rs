@@ -5,6 +5,8 @@
 
 mod screen;
 
+use std::collections::HashMap;
+
 use egui::{Pos2, Rangef, Rect, Vec2, pos2, vec2};
 
 pub use screen::{MapView, Pill, Screen};
@@ -35,8 +37,10 @@ pub struct JourneyLayout {
     pub lanes: Vec<LaneBox>,
     /// One per card of the journey, in the journey's card order.
     pub cards: Vec<CardBox>,
-    /// Card indices per cell, in file order: `cells[stage * lanes + lane]`.
-    cells: Vec<Vec<usize>>,
+    /// Card indices per cell that holds cards, in file order, by (stage, lane): only the
+    /// cells with cards take memory, so a journey of many stages and lanes costs what its
+    /// cards, stages and lanes cost, not their product.
+    cells: HashMap<(usize, usize), Vec<usize>>,
     /// Emotion points left to right; empty when the journey has no Emotion lane.
     pub emotion: Vec<EmotionPoint>,
 }
@@ -109,38 +113,26 @@ impl JourneyLayout {
         let lane_count = journey.lanes.len().max(1);
         let stage_count = journey.stages.len().max(1);
 
-        let mut cells = vec![Vec::new(); stage_count * lane_count];
+        let mut cells: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         let mut places = Vec::with_capacity(journey.cards.len());
         for (i, card) in journey.cards.iter().enumerate() {
             let stage = stage_index.get(card.stage.as_str()).copied().unwrap_or(0);
             let lane = lane_index.get(card.lane.as_str()).copied().unwrap_or(0);
-            let cell = &mut cells[stage * lane_count + lane];
+            let cell = cells.entry((stage, lane)).or_default();
             places.push((stage, lane, cell.len()));
             cell.push(i);
         }
 
-        let columns: Vec<usize> = (0..stage_count)
-            .map(|stage| {
-                let most = (0..lane_count)
-                    .map(|lane| cells[stage * lane_count + lane].len())
-                    .max()
-                    .unwrap_or(0);
-                most.clamp(1, size::MAX_CELL_COLUMNS)
-            })
-            .collect();
-        let rows: Vec<usize> = (0..lane_count)
-            .map(|lane| {
-                (0..stage_count)
-                    .map(|stage| {
-                        cells[stage * lane_count + lane]
-                            .len()
-                            .div_ceil(columns[stage])
-                    })
-                    .max()
-                    .unwrap_or(0)
-                    .max(1)
-            })
-            .collect();
+        // A stage is as many cards wide as its fullest cell (up to the wrap); a lane as
+        // many rows tall as its tallest cell.
+        let mut columns = vec![1; stage_count];
+        for (&(stage, _), cell) in &cells {
+            columns[stage] = columns[stage].max(cell.len().min(size::MAX_CELL_COLUMNS));
+        }
+        let mut rows = vec![1; lane_count];
+        for (&(stage, lane), cell) in &cells {
+            rows[lane] = rows[lane].max(cell.len().div_ceil(columns[stage]));
+        }
 
         let left = size::MAP_MARGIN + size::LANE_TITLE_WIDTH;
         let mut x = left;
@@ -298,10 +290,7 @@ impl JourneyLayout {
 
     /// The card indices of one cell, in file order.
     pub fn cell(&self, stage: usize, lane: usize) -> &[usize] {
-        let lanes = self.lanes.len().max(1);
-        self.cells
-            .get(stage * lanes + lane)
-            .map_or(&[], Vec::as_slice)
+        self.cells.get(&(stage, lane)).map_or(&[], Vec::as_slice)
     }
 
     /// The cards whose cells overlap `area` (map points): only the cells in view are
@@ -448,8 +437,6 @@ fn emotion_range(lane: Rangef) -> (f32, f32) {
     (lane.min + size::SPACE_XL, lane.max - size::SPACE_XL)
 }
 
-fn index_by_id<'a>(
-    ids: impl Iterator<Item = &'a str>,
-) -> std::collections::HashMap<&'a str, usize> {
+fn index_by_id<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
     ids.enumerate().map(|(i, id)| (id, i)).collect()
 }

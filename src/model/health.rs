@@ -1,7 +1,7 @@
 //! The journey health check: where a map points at its own weak spots. Each rule has a
 //! stable name, used on the command line and in the app.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::types::{CardKind, Journey, Project};
 
@@ -90,14 +90,13 @@ pub fn check_journey(journey: &Journey) -> Vec<Finding> {
     };
     let with_opportunity = stages_with(CardKind::Opportunity);
     let with_touchpoint = stages_with(CardKind::Touchpoint);
-    let stage_name = |id: &str| {
-        journey
-            .stages
-            .iter()
-            .find(|s| s.id == id)
-            .map_or(id, |s| s.name.as_str())
-            .to_owned()
-    };
+    // Looked up once per finding: a map, so a journey of many stages costs no more per card.
+    let stage_names: HashMap<&str, &str> = journey
+        .stages
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str()))
+        .collect();
+    let stage_name = |id: &str| stage_names.get(id).copied().unwrap_or(id).to_owned();
 
     let mut findings = Vec::new();
     let mut find = |subject: Subject, rule: &'static str, message: String| {
