@@ -37,10 +37,10 @@ pub struct JourneyLayout {
     pub lanes: Vec<LaneBox>,
     /// One per card of the journey, in the journey's card order.
     pub cards: Vec<CardBox>,
-    /// Card indices per cell that holds cards, in file order, by (stage, lane): only the
-    /// cells with cards take memory, so a journey of many stages and lanes costs what its
-    /// cards, stages and lanes cost, not their product.
-    cells: HashMap<(usize, usize), Vec<usize>>,
+    /// Per stage, the cells that hold cards, sorted by lane: `(lane, card indices in file
+    /// order)`. Only cells with cards take memory, so a journey of many stages and lanes
+    /// costs what its cards, stages and lanes cost, not their product.
+    cells: Vec<Vec<(usize, Vec<usize>)>>,
     /// Emotion points left to right; empty when the journey has no Emotion lane.
     pub emotion: Vec<EmotionPoint>,
 }
@@ -132,6 +132,14 @@ impl JourneyLayout {
         let mut rows = vec![1; lane_count];
         for (&(stage, lane), cell) in &cells {
             rows[lane] = rows[lane].max(cell.len().div_ceil(columns[stage]));
+        }
+
+        let mut by_stage = vec![Vec::new(); stage_count];
+        for ((stage, lane), cards) in cells {
+            by_stage[stage].push((lane, cards));
+        }
+        for cells in &mut by_stage {
+            cells.sort_unstable_by_key(|&(lane, _)| lane);
         }
 
         let left = size::MAP_MARGIN + size::LANE_TITLE_WIDTH;
@@ -235,7 +243,7 @@ impl JourneyLayout {
             stages,
             lanes,
             cards,
-            cells,
+            cells: by_stage,
             emotion: Vec::new(),
         };
         layout.emotion = layout.emotion_points(journey);
@@ -290,7 +298,12 @@ impl JourneyLayout {
 
     /// The card indices of one cell, in file order.
     pub fn cell(&self, stage: usize, lane: usize) -> &[usize] {
-        self.cells.get(&(stage, lane)).map_or(&[], Vec::as_slice)
+        let Some(cells) = self.cells.get(stage) else {
+            return &[];
+        };
+        cells
+            .binary_search_by_key(&lane, |&(lane, _)| lane)
+            .map_or(&[], |found| cells[found].1.as_slice())
     }
 
     /// The cards whose cells overlap `area` (map points): only the cells in view are
