@@ -196,9 +196,14 @@ const FINDINGS_EXIT: u8 = 3;
 /// What `check` and `export` call standard input in messages.
 const STANDARD_INPUT: &str = "standard input";
 
+/// Whether `path` is `-`, standard input.
+fn is_standard_input(path: &Path) -> bool {
+    path == Path::new("-")
+}
+
 /// The project at `path`, or on standard input for `-`.
 fn read_input(path: &Path) -> Result<Project, crate::file::FileError> {
-    if path == Path::new("-") {
+    if is_standard_input(path) {
         read_project_from(std::io::stdin().lock(), Path::new(STANDARD_INPUT))
     } else {
         read_project(path)
@@ -222,7 +227,7 @@ fn print_lines(lines: impl IntoIterator<Item = String>) {
 fn check(path: &Path, strict: bool) -> ExitCode {
     match read_input(path) {
         Ok(project) => {
-            let name = if path == Path::new("-") {
+            let name = if is_standard_input(path) {
                 STANDARD_INPUT.to_owned()
             } else {
                 path.display().to_string()
