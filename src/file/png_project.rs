@@ -48,19 +48,18 @@ pub fn project_text_from_png(
         path: path.to_owned(),
         message,
     };
-    let limit_bytes = limit;
-    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let inflated_at_most = usize::try_from(limit).unwrap_or(usize::MAX);
     let mut decoder = png::Decoder::new_with_limits(
         picture,
         png::Limits {
             // The project chunk, plus room for the PNG's own small chunks.
-            bytes: limit + 1024 * 1024,
+            bytes: inflated_at_most.saturating_add(1024 * 1024),
         },
     );
     decoder.set_ignore_text_chunk(false);
     let too_large = || FileError::PngProjectTooLarge {
         path: path.to_owned(),
-        limit: limit_bytes,
+        limit,
     };
     let reader = decoder.read_info().map_err(|e| match e {
         png::DecodingError::LimitsExceeded => too_large(),
@@ -78,7 +77,7 @@ pub fn project_text_from_png(
     };
     let mut chunk = chunk.clone();
     chunk
-        .decompress_text_with_limit(limit)
+        .decompress_text_with_limit(inflated_at_most)
         .map_err(|e| match e {
             png::DecodingError::LimitsExceeded => too_large(),
             // png reports the bound it was given as a format error of its own.

@@ -18,13 +18,7 @@ pub const MAX_PROJECT_BYTES: u64 = 64 * 1024 * 1024;
 /// once, so a pipe or `/dev/stdin` reads as well as a file.
 pub fn read_project(path: &Path) -> Result<Project, FileError> {
     let mut file = std::fs::File::open(path).map_err(|source| read_error(path, source))?;
-    // A regular file's size is known before reading, and it can be read again from the
-    // start; a pipe's is not and cannot.
-    let size = file
-        .metadata()
-        .ok()
-        .filter(|meta| meta.is_file())
-        .map(|meta| meta.len());
+    let size = regular_size(&file);
     let start = read_start(&mut file, path)?;
     if start == PNG_SIGNATURE && size.is_some() {
         // A picture is read from the file itself: only its chunks before the image data.
@@ -70,6 +64,15 @@ fn read_start(reader: &mut impl Read, path: &Path) -> Result<Vec<u8>, FileError>
     Ok(start)
 }
 
+/// A regular file's size, known before reading; such a file can also be read again from
+/// the start. A pipe's size is not known, and it cannot.
+fn regular_size(file: &std::fs::File) -> Option<u64> {
+    file.metadata()
+        .ok()
+        .filter(|meta| meta.is_file())
+        .map(|meta| meta.len())
+}
+
 /// The largest picture read whole from a stream, to find the project inside it.
 const MAX_PICTURE_BYTES: u64 = 4 * MAX_PROJECT_BYTES;
 
@@ -82,10 +85,10 @@ fn read_error(path: &Path, source: std::io::Error) -> FileError {
 
 /// Whether the file at `path` is a PNG (by its signature).
 pub fn is_png(path: &Path) -> bool {
-    let mut start = [0u8; 8];
     std::fs::File::open(path)
-        .and_then(|mut file| file.read_exact(&mut start))
-        .is_ok_and(|()| start == PNG_SIGNATURE)
+        .ok()
+        .and_then(|mut file| read_start(&mut file, path).ok())
+        .is_some_and(|start| start == PNG_SIGNATURE)
 }
 
 /// The built-in B2B template.
@@ -96,7 +99,7 @@ pub fn template_project() -> Result<Project, FileError> {
 /// Reads the file at `path`, at most [`MAX_PROJECT_BYTES`] of it.
 pub(super) fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
     let file = std::fs::File::open(path).map_err(|source| read_error(path, source))?;
-    let size = file.metadata().ok().map(|meta| meta.len());
+    let size = regular_size(&file);
     read_up_to(file, MAX_PROJECT_BYTES, path, size)
 }
 

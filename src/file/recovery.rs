@@ -12,11 +12,13 @@ use super::read::{FormatProbe, check_project, parse_ron, read_limited};
 use super::write::{Backup, backup_path, write_atomically};
 use crate::model::Project;
 
+/// The recovery file's shape: written from a borrowed project (`P` = `&Project`, no copy
+/// of a large project every 30 seconds), read into an owned one.
 #[derive(Serialize, Deserialize)]
-struct RecoveryFile {
+struct RecoveryFile<P> {
     /// The file the project was opened from, if any.
     path: Option<PathBuf>,
-    project: Project,
+    project: P,
 }
 
 /// A project found in the recovery file, and the file it was opened from.
@@ -39,7 +41,7 @@ pub fn write_recovery(
     };
     let file = RecoveryFile {
         path: source.map(Path::to_owned),
-        project: project.clone(),
+        project,
     };
     let text = ron::ser::to_string(&file).map_err(|e| error(io::Error::other(e)))?;
     if let Some(folder) = recovery.parent() {
@@ -54,7 +56,7 @@ pub fn read_recovery(recovery: &Path) -> Option<Result<Recovered, FileError>> {
         return None;
     }
     let read = read_limited(recovery).and_then(|bytes| {
-        let file: RecoveryFile = parse_ron(&bytes, recovery, probe_format)?;
+        let file: RecoveryFile<Project> = parse_ron(&bytes, recovery, probe_format)?;
         Ok(Recovered {
             path: file.path,
             project: check_project(file.project, recovery)?,

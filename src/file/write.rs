@@ -69,7 +69,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(),
     };
     // Saving through a symbolic link replaces the file it points to, not the link.
     let target = canonical_path(path);
-    if let Ok(existing) = fs::metadata(&target) {
+    let existing = fs::metadata(&target).ok();
+    if let Some(existing) = &existing {
         if !existing.is_file() {
             return Err(FileError::NotAFile {
                 path: path.to_owned(),
@@ -97,7 +98,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(),
         name.to_string_lossy(),
         std::process::id()
     ));
-    let result = replace_with(&target, &temporary, bytes, backup);
+    let replaced = existing.map(|existing| existing.permissions());
+    let result = replace_with(&target, &temporary, bytes, backup, replaced);
     if result.is_err() {
         let _ = fs::remove_file(&temporary);
     }
@@ -143,15 +145,24 @@ fn process_alive(pid: u32) -> bool {
     }
 }
 
-fn replace_with(target: &Path, temporary: &Path, bytes: &[u8], backup: Backup) -> io::Result<()> {
+/// Writes the temporary file and renames it over `target`; `replaced` holds the
+/// permissions of the file there, if one is, which the new file takes.
+fn replace_with(
+    target: &Path,
+    temporary: &Path,
+    bytes: &[u8],
+    backup: Backup,
+    replaced: Option<fs::Permissions>,
+) -> io::Result<()> {
     let mut file = fs::File::create(temporary)?;
-    if let Ok(existing) = fs::metadata(target) {
-        file.set_permissions(existing.permissions())?;
+    let existed = replaced.is_some();
+    if let Some(permissions) = replaced {
+        file.set_permissions(permissions)?;
     }
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);
-    if backup == Backup::Keep && target.exists() {
+    if backup == Backup::Keep && existed {
         keep_backup(target)?;
     }
     fs::rename(temporary, target)

@@ -18,7 +18,12 @@ pub fn owner_color(project: &Project, card: &Card) -> Option<Color32> {
 
 /// Every card in view: with text when zoomed in, as one mesh of blocks when far out.
 pub(super) fn paint_cards(map: &MapPainter<'_>) {
-    let (painter, layout, view, highlight) = (map.painter, map.layout, &map.view, map.highlight);
+    let (painter, layout, view, highlight) = (
+        map.painter,
+        map.screen.layout,
+        &map.screen.view,
+        map.highlight,
+    );
     let clip = painter.clip_rect();
     let in_view = layout.cards_in(view.rect_to_map(clip));
     if !view.detailed() {

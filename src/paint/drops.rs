@@ -7,8 +7,13 @@ use crate::theme::size;
 
 /// Where a dragged card, stage header or lane title would land.
 pub(super) fn paint_drop_indicators(map: &MapPainter<'_>) {
-    let (painter, layout, view, theme, highlight) =
-        (map.painter, map.layout, &map.view, map.theme, map.highlight);
+    let (painter, layout, view, theme, highlight) = (
+        map.painter,
+        map.screen.layout,
+        &map.screen.view,
+        map.theme,
+        map.highlight,
+    );
     let stroke = Stroke::new(size::DROP_INDICATOR_WIDTH, theme.drop_indicator);
     if let Some(slot) = highlight.card_drop {
         let cell = Rect::from_x_y_ranges(layout.stages[slot.stage].x, layout.lanes[slot.lane].y);

@@ -16,8 +16,13 @@ use crate::theme::{Theme, size};
 /// The Emotion lane: guide lines, the curve through the cards' scores, and their dots;
 /// a point being dragged is drawn at the score it would get.
 pub(super) fn paint_emotion(map: &MapPainter<'_>) {
-    let (painter, layout, view, theme, highlight) =
-        (map.painter, map.layout, &map.view, map.theme, map.highlight);
+    let (painter, layout, view, theme, highlight) = (
+        map.painter,
+        map.screen.layout,
+        &map.screen.view,
+        map.theme,
+        map.highlight,
+    );
     let Some(lane) = layout.emotion_lane() else {
         return;
     };

@@ -40,7 +40,7 @@ fn paint_band<'t>(
     if !map.visible(band) {
         return;
     }
-    let (painter, theme, zoom) = (map.painter, map.theme, map.view.zoom);
+    let (painter, theme, zoom) = (map.painter, map.theme, map.screen.view.zoom);
     painter.rect_filled(band, 0.0, theme.header);
     let padding = size::SPACE_M * zoom;
     let marker = Stroke::new(size::HEADER_SELECTION_WIDTH, theme.selection);
@@ -71,7 +71,7 @@ fn paint_band<'t>(
             width,
             cell.rows,
         );
-        if map.view.detailed() && !cell.subtitle.is_empty() {
+        if map.screen.view.detailed() && !cell.subtitle.is_empty() {
             paint_text(
                 painter,
                 pos2(title.left(), title.bottom() + size::SPACE_XS * zoom),
@@ -119,7 +119,7 @@ pub(super) fn paint_stage_headers(map: &MapPainter<'_>) {
             subtitle: &stage.goal,
         });
     let conversions = || {
-        if !map.view.detailed() {
+        if !map.screen.view.detailed() {
             return;
         }
         let theme = map.theme;
@@ -146,7 +146,7 @@ pub(super) fn paint_stage_headers(map: &MapPainter<'_>) {
 /// The lane titles column: icon and title per lane, the empathy quadrants' names beside
 /// the empathy band, and the scale beside the Emotion lane.
 pub(super) fn paint_lane_titles(map: &MapPainter<'_>) {
-    let (journey, screen, view) = (map.journey, &map.screen, &map.view);
+    let (journey, screen, view) = (map.journey, &map.screen, &map.screen.view);
     let column = screen.lane_column();
     let cells = journey
         .lanes
@@ -175,7 +175,7 @@ pub(super) fn paint_lane_titles(map: &MapPainter<'_>) {
                 theme.ink_muted,
             );
         };
-        if let Some(band) = map.layout.empathy {
+        if let Some(band) = map.screen.layout.empathy {
             let band = view.rect_to_screen(band);
             let row = (band.height() - 2.0 * padding) / Empathy::QUADRANTS.len() as f32;
             for (i, quadrant) in Empathy::QUADRANTS.into_iter().enumerate() {
@@ -188,7 +188,7 @@ pub(super) fn paint_lane_titles(map: &MapPainter<'_>) {
             }
             painter.hline(column.x_range(), band.bottom(), map.rule());
         }
-        for (i, placed) in map.layout.lanes.iter().enumerate() {
+        for (i, placed) in map.screen.layout.lanes.iter().enumerate() {
             let rect = screen.lane_title(i);
             if placed.kind != LaneKind::Emotion || !map.visible(rect) {
                 continue;

@@ -15,8 +15,8 @@ pub(super) fn paint_title(map: &MapPainter<'_>) {
         map.painter,
         map.project,
         map.journey,
-        map.layout,
-        &map.view,
+        map.screen.layout,
+        &map.screen.view,
         map.theme,
     );
     let rect = view.rect_to_screen(layout.title);
@@ -149,8 +149,13 @@ fn paint_persona_card(
 
 /// Departments (colour and name) and card kinds (icon and name), right-aligned under the map.
 pub(super) fn paint_legend(map: &MapPainter<'_>) {
-    let (painter, project, layout, view, theme) =
-        (map.painter, map.project, map.layout, &map.view, map.theme);
+    let (painter, project, layout, view, theme) = (
+        map.painter,
+        map.project,
+        map.screen.layout,
+        &map.screen.view,
+        map.theme,
+    );
     let rect = view.rect_to_screen(layout.legend);
     if !map.visible(rect) || !view.detailed() {
         return;
@@ -213,8 +218,13 @@ pub(super) fn paint_legend(map: &MapPainter<'_>) {
 
 /// The empathy-map band: for each stage, one line per quadrant (sees, hears, ...).
 pub(super) fn paint_empathy(map: &MapPainter<'_>) {
-    let (painter, journey, layout, view, theme) =
-        (map.painter, map.journey, map.layout, &map.view, map.theme);
+    let (painter, journey, layout, view, theme) = (
+        map.painter,
+        map.journey,
+        map.screen.layout,
+        &map.screen.view,
+        map.theme,
+    );
     let Some(band) = layout.empathy else { return };
     let band = view.rect_to_screen(band);
     if !map.visible(band) {
@@ -250,7 +260,7 @@ pub(super) fn paint_empathy(map: &MapPainter<'_>) {
 
 /// Quiet connectors between linked cards (a pain point and its touchpoint).
 pub(super) fn paint_links(map: &MapPainter<'_>) {
-    let (painter, layout, view) = (map.painter, map.layout, &map.view);
+    let (painter, layout, view) = (map.painter, map.screen.layout, &map.screen.view);
     if !view.detailed() {
         return;
     }

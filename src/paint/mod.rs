@@ -52,9 +52,8 @@ struct MapPainter<'a> {
     painter: &'a Painter,
     project: &'a Project,
     journey: &'a Journey,
-    layout: &'a JourneyLayout,
+    /// The layout and the view, placed in the painter's clip.
     screen: Screen<'a>,
-    view: MapView,
     theme: &'a Theme,
     highlight: &'a Highlight<'a>,
 }
@@ -62,7 +61,7 @@ struct MapPainter<'a> {
 impl MapPainter<'_> {
     /// A font of `points` at the map's zoom.
     fn font(&self, points: f32) -> FontId {
-        zoomed_font(points, self.view.zoom)
+        zoomed_font(points, self.screen.view.zoom)
     }
 
     /// A thin line in the grid's colour.
@@ -89,9 +88,7 @@ pub fn paint_map(
         painter,
         project,
         journey,
-        layout,
         screen: Screen::new(layout, *view, painter.clip_rect()),
-        view: *view,
         theme,
         highlight,
     };
@@ -136,7 +133,7 @@ pub(crate) fn paint_text(
 }
 
 fn paint_grid(map: &MapPainter<'_>) {
-    let (layout, view) = (map.layout, &map.view);
+    let (layout, view) = (map.screen.layout, &map.screen.view);
     let stroke = map.rule();
     let top = view.to_screen(layout.header.min).y;
     let bottom = view.to_screen(layout.lane_titles.max).y;

@@ -17,11 +17,11 @@ pub(super) fn card_widgets(
     let Scene {
         project,
         journey,
-        layout,
         screen,
         pointer,
         ..
     } = *scene;
+    let layout = screen.layout;
     let (view, body) = (&screen.view, screen.body());
     for index in layout.cards_in(view.rect_to_map(body)) {
         let (card, placed) = (&journey.cards[index], &layout.cards[index]);
@@ -135,11 +135,11 @@ pub(super) fn emotion_widgets(
 ) {
     let Scene {
         journey,
-        layout,
         screen,
         pointer,
         ..
     } = *scene;
+    let layout = screen.layout;
     let (view, body) = (&screen.view, screen.body());
     let in_view = layout.emotion_in(view.to_map(body.min).x, view.to_map(body.max).x);
     for point in &layout.emotion[in_view] {

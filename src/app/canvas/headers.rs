@@ -15,11 +15,11 @@ pub(super) fn header_widgets(
 ) {
     let Scene {
         journey,
-        layout,
         screen,
         pointer,
         ..
     } = *scene;
+    let layout = screen.layout;
     let (stage_area, lane_area) = (screen.stage_area(), screen.lane_area());
 
     // The conversion out of each stage but the last, in its pill on the header's bottom

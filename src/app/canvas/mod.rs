@@ -118,7 +118,6 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     let scene = Scene {
         project,
         journey,
-        layout,
         screen,
         pointer: pointer_map,
         review,

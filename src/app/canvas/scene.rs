@@ -3,7 +3,7 @@
 
 use egui::{Pos2, Sense, Vec2};
 
-use crate::layout::{DropSlot, JourneyLayout, Screen};
+use crate::layout::{DropSlot, Screen};
 use crate::model::{Journey, Project};
 
 /// A drag in progress on the canvas.
@@ -50,8 +50,8 @@ pub enum Header {
 pub struct Scene<'a> {
     pub project: &'a Project,
     pub journey: &'a Journey,
-    pub layout: &'a JourneyLayout,
-    /// The layout on screen: the view, the canvas as clip, the sticky bands, hit boxes.
+    /// The journey's layout on screen: the view, the canvas as clip, the sticky bands,
+    /// hit boxes.
     pub screen: Screen<'a>,
     /// The pointer, in map points.
     pub pointer: Option<Pos2>,

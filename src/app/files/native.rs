@@ -54,6 +54,9 @@ fn ask_in_time(address: &str) -> Result<(), String> {
         .unwrap_or_else(|_| Err("the D-Bus session did not answer".to_owned()))
 }
 
+#[cfg(target_os = "linux")]
+const NO_PORTAL: &str = "no desktop portal answers for file dialogs";
+
 /// Asks the desktop portal on the bus at `address` for its file chooser's version.
 #[cfg(target_os = "linux")]
 fn portal_answers(address: &str) -> Result<(), String> {
@@ -64,7 +67,7 @@ fn portal_answers(address: &str) -> Result<(), String> {
         .method_timeout(PORTAL_TIMEOUT)
         .build()
         .map_err(unreachable)?;
-    let no_portal = |_| "no desktop portal answers for file dialogs".to_owned();
+    let no_portal = |_| NO_PORTAL.to_owned();
     let properties = zbus::blocking::fdo::PropertiesProxy::builder(&connection)
         .destination("org.freedesktop.portal.Desktop")
         .and_then(|builder| builder.path("/org/freedesktop/portal/desktop"))
@@ -74,7 +77,7 @@ fn portal_answers(address: &str) -> Result<(), String> {
     properties
         .get(chooser, "version")
         .map(|_| ())
-        .map_err(|_| "no desktop portal answers for file dialogs".to_owned())
+        .map_err(|_| NO_PORTAL.to_owned())
 }
 
 #[cfg(not(target_os = "linux"))]
