@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::ValidationError;
+use crate::model::Problems;
 
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
@@ -21,18 +21,25 @@ pub enum FileError {
         size: u64,
         limit: u64,
     },
-    #[error("{}:{line}:{column}: the file is not UTF-8 text (a project file is UTF-8 RON)", path.display())]
+    #[error(
+        "{}: the file is not UTF-8 text (a project file is UTF-8 RON)",
+        at(path, *line, *column, *in_picture)
+    )]
     NotUtf8 {
         path: PathBuf,
         line: usize,
         column: usize,
+        /// The position is in the project embedded in a PNG, not in the picture's bytes.
+        in_picture: bool,
     },
-    #[error("{}:{line}:{column}: {message}", path.display())]
+    #[error("{}: {message}", at(path, *line, *column, *in_picture))]
     Syntax {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
+        /// The position is in the project embedded in a PNG, not in the picture's bytes.
+        in_picture: bool,
     },
     #[error(
         "{}: the project is in format {found}, newer than format {known} that this version of Journeymap reads; open it with a newer Journeymap",
@@ -43,11 +50,8 @@ pub enum FileError {
         found: u32,
         known: u32,
     },
-    #[error("{}: {}", path.display(), list_errors(errors))]
-    Invalid {
-        path: PathBuf,
-        errors: Vec<ValidationError>,
-    },
+    #[error("{}: {}", path.display(), list_problems(problems))]
+    Invalid { path: PathBuf, problems: Problems },
     #[error(
         "{}: this PNG holds no Journeymap project (only PNGs exported by Journeymap can be opened)",
         path.display()
@@ -71,6 +75,15 @@ pub enum FileError {
         path.display()
     )]
     ReadOnly { path: PathBuf },
+    /// A project that did not open, beside the version its last save replaced.
+    #[error(
+        "{error}\nThe version saved before is kept beside it, in {}.",
+        backup.display()
+    )]
+    BackupExists {
+        error: Box<FileError>,
+        backup: PathBuf,
+    },
     #[error("{}: cannot save: {source}; the file on disk is unchanged", path.display())]
     Write {
         path: PathBuf,
@@ -78,24 +91,37 @@ pub enum FileError {
     },
 }
 
+/// `plan.ron:3:7`, or for a project inside a picture where in that project the position is.
+fn at(path: &std::path::Path, line: usize, column: usize, in_picture: bool) -> String {
+    if in_picture {
+        format!(
+            "{}: in the project embedded in this picture, line {line}, column {column}",
+            path.display()
+        )
+    } else {
+        format!("{}:{line}:{column}", path.display())
+    }
+}
+
 /// How many validation errors a message lists before it says how many more there are.
 const LISTED_ERRORS: usize = 20;
 
-fn list_errors(errors: &[ValidationError]) -> String {
-    let mut text = match errors.len() {
+fn list_problems(problems: &Problems) -> String {
+    let mut text = match problems.total {
         1 => "the project is not valid: ".to_owned(),
         n => format!("the project is not valid ({n} problems):\n  "),
     };
-    let listed: Vec<String> = errors
+    let listed: Vec<String> = problems
+        .listed
         .iter()
         .take(LISTED_ERRORS)
         .map(ToString::to_string)
         .collect();
     text.push_str(&listed.join("\n  "));
-    if errors.len() > LISTED_ERRORS {
+    if problems.total > listed.len() {
         text.push_str(&format!(
             "\n  ... and {} more",
-            errors.len() - LISTED_ERRORS
+            problems.total - listed.len()
         ));
     }
     text

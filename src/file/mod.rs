@@ -5,6 +5,7 @@ mod error;
 mod png_project;
 mod read;
 mod recovery;
+mod syntax;
 mod write;
 
 pub use error::FileError;

@@ -63,7 +63,7 @@ pub fn project_text_from_png(
     };
     let reader = decoder.read_info().map_err(|e| match e {
         png::DecodingError::LimitsExceeded => too_large(),
-        other => error(other.to_string()),
+        other => error(png_problem(&other)),
     })?;
     let Some(chunk) = reader
         .info()
@@ -82,9 +82,21 @@ pub fn project_text_from_png(
             png::DecodingError::LimitsExceeded => too_large(),
             // png reports the bound it was given as a format error of its own.
             other if other.to_string().contains("decompression space") => too_large(),
-            other => error(format!("the project inside cannot be read: {other}")),
+            _ => error("the project inside is damaged and cannot be unpacked".to_owned()),
         })?;
     chunk
         .get_text()
-        .map_err(|e| error(format!("the project inside cannot be read: {e}")))
+        .map_err(|_| error("the project inside is damaged and cannot be unpacked".to_owned()))
+}
+
+/// Why a picture cannot be read, in a user's words: the decoder's own messages name chunk
+/// types and internal states.
+fn png_problem(error: &png::DecodingError) -> String {
+    match error {
+        png::DecodingError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            "the picture ends early: it was cut short while being copied or written".to_owned()
+        }
+        png::DecodingError::IoError(io) => io.to_string(),
+        _ => "the picture is damaged: it is not a well-formed PNG".to_owned(),
+    }
 }

@@ -8,6 +8,9 @@ use serde::de::DeserializeOwned;
 
 use super::error::FileError;
 use super::png_project::{PNG_SIGNATURE, project_text_from_png};
+use super::syntax::syntax_message;
+use super::write::backup_path;
+use crate::model::limits::EntryBudget;
 use crate::model::{FORMAT_VERSION, Project, TEMPLATE_NAME, TEMPLATE_RON, validate};
 
 /// The largest project file Journeymap reads.
@@ -17,6 +20,25 @@ pub const MAX_PROJECT_BYTES: u64 = 64 * 1024 * 1024;
 /// by Journeymap (told apart by their first bytes, not by their names). The file is opened
 /// once, so a pipe or `/dev/stdin` reads as well as a file.
 pub fn read_project(path: &Path) -> Result<Project, FileError> {
+    read_project_file(path).map_err(|error| mention_backup(error, path))
+}
+
+/// When a project file does not open and a save left its previous version beside it,
+/// the error says where that version is.
+fn mention_backup(error: FileError, path: &Path) -> FileError {
+    let backup = backup_path(path);
+    let unreadable_content = !matches!(error, FileError::Read { .. });
+    if unreadable_content && backup.is_file() {
+        FileError::BackupExists {
+            error: Box::new(error),
+            backup,
+        }
+    } else {
+        error
+    }
+}
+
+fn read_project_file(path: &Path) -> Result<Project, FileError> {
     let mut file = std::fs::File::open(path).map_err(|source| read_error(path, source))?;
     let size = regular_size(&file);
     let start = read_start(&mut file, path)?;
@@ -25,7 +47,7 @@ pub fn read_project(path: &Path) -> Result<Project, FileError> {
         file.seek(SeekFrom::Start(0))
             .map_err(|source| read_error(path, source))?;
         let text = project_text_from_png(BufReader::new(file), path, MAX_PROJECT_BYTES)?;
-        return parse_project(text.as_bytes(), path);
+        return parse_embedded(&text, path);
     }
     finish_reading(&start, file, path, size)
 }
@@ -48,7 +70,7 @@ fn finish_reading(
     if start == PNG_SIGNATURE {
         let bytes = read_up_to(whole, MAX_PICTURE_BYTES, path, size)?;
         let text = project_text_from_png(Cursor::new(bytes), path, MAX_PROJECT_BYTES)?;
-        return parse_project(text.as_bytes(), path);
+        return parse_embedded(&text, path);
     }
     let bytes = read_up_to(whole, MAX_PROJECT_BYTES, path, size)?;
     parse_project(&bytes, path)
@@ -136,6 +158,18 @@ pub fn parse_project(bytes: &[u8], path: &Path) -> Result<Project, FileError> {
     check_project(project, path)
 }
 
+/// Parses the project embedded in the picture at `path`: positions in messages are in it.
+fn parse_embedded(text: &str, path: &Path) -> Result<Project, FileError> {
+    parse_project(text.as_bytes(), path).map_err(|mut error| {
+        if let FileError::Syntax { in_picture, .. } | FileError::NotUtf8 { in_picture, .. } =
+            &mut error
+        {
+            *in_picture = true;
+        }
+        error
+    })
+}
+
 /// Parses UTF-8 RON text as a `T`. When it does not parse, `probe` looks for the format
 /// the text says it is in: a newer one is named instead of what broke.
 pub(super) fn parse_ron<T: DeserializeOwned>(
@@ -149,8 +183,10 @@ pub(super) fn parse_ron<T: DeserializeOwned>(
             path: path.to_owned(),
             line,
             column,
+            in_picture: false,
         }
     })?;
+    let _budget = EntryBudget::start();
     ron::Options::default().from_str(text).map_err(|error| {
         match probe(text).filter(|&found| found > FORMAT_VERSION) {
             Some(found) => newer_format(path, found),
@@ -158,7 +194,8 @@ pub(super) fn parse_ron<T: DeserializeOwned>(
                 path: path.to_owned(),
                 line: error.span.start.line,
                 column: error.span.start.col,
-                message: error.code.to_string(),
+                message: syntax_message(&error.code),
+                in_picture: false,
             },
         }
     })
@@ -169,11 +206,11 @@ pub(super) fn check_project(project: Project, path: &Path) -> Result<Project, Fi
     if project.format > FORMAT_VERSION {
         return Err(newer_format(path, project.format));
     }
-    let errors = validate(&project);
-    if !errors.is_empty() {
+    let problems = validate(&project);
+    if !problems.is_empty() {
         return Err(FileError::Invalid {
             path: path.to_owned(),
-            errors,
+            problems,
         });
     }
     Ok(project)

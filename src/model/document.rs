@@ -85,7 +85,7 @@ impl Document {
 
     fn apply_step(&mut self, edit: Edit, key: Option<&str>) -> Result<(), EditError> {
         let inverse = edit.apply(&mut self.project)?;
-        if let Some(error) = validate(&self.project).into_iter().next() {
+        if let Some(error) = validate(&self.project).listed.into_iter().next() {
             let _ = inverse.apply(&mut self.project);
             return Err(EditError::Invalid(error.to_string()));
         }

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::names::echo;
 use super::types::{CardKind, Journey, Project};
 
 /// What a finding is about: a card or a stage of a journey, by id.
@@ -36,8 +37,8 @@ impl std::fmt::Display for Finding {
         write!(
             f,
             "{}/{}: {}: {}",
-            self.journey,
-            self.subject.id(),
+            echo(&self.journey),
+            echo(self.subject.id()),
             self.rule,
             self.message
         )
@@ -96,7 +97,7 @@ pub fn check_journey(journey: &Journey) -> Vec<Finding> {
         .iter()
         .map(|s| (s.id.as_str(), s.name.as_str()))
         .collect();
-    let stage_name = |id: &str| stage_names.get(id).copied().unwrap_or(id).to_owned();
+    let stage_name = |id: &str| echo(stage_names.get(id).copied().unwrap_or(id));
 
     let mut findings = Vec::new();
     let mut find = |subject: Subject, rule: &'static str, message: String| {
@@ -109,7 +110,7 @@ pub fn check_journey(journey: &Journey) -> Vec<Finding> {
     };
     for card in &journey.cards {
         let subject = || Subject::Card(card.id.clone());
-        let title = &card.title;
+        let title = echo(&card.title);
         if matches!(card.kind, CardKind::Touchpoint | CardKind::PainPoint) && card.owner.is_none() {
             find(
                 subject(),
@@ -160,7 +161,7 @@ pub fn check_journey(journey: &Journey) -> Vec<Finding> {
                 "empty-stage",
                 format!(
                     "stage “{}” has no touchpoint: where do buyer and seller meet?",
-                    stage.name
+                    echo(&stage.name)
                 ),
             );
         }

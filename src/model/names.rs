@@ -75,3 +75,31 @@ pub fn emotion_label(emotion: i8) -> String {
         e => format!("−{}", e.unsigned_abs()),
     }
 }
+
+/// The most characters of a user's text that a message repeats.
+const ECHOED_CHARS: usize = 60;
+
+/// A user's text (an id, a title) as a message repeats it: on one line, with control
+/// characters and direction marks escaped (a newline as `\n`, ESC as `\u{1b}`), cut after a few dozen
+/// characters with "…", so a message stays one readable line whatever a file holds.
+pub fn echo(text: &str) -> String {
+    let mut shown = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == ECHOED_CHARS {
+            shown.push('…');
+            break;
+        }
+        if c.is_control() || is_direction_mark(c) {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
+/// Marks that turn the direction of the text after them, which could make a message read
+/// differently from what it says.
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::limits;
+
 /// The newest project-file format this program reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -25,11 +27,23 @@ pub struct Project {
     pub title: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::departments"
+    )]
     pub departments: Vec<Department>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::personas"
+    )]
     pub personas: Vec<Persona>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::journeys"
+    )]
     pub journeys: Vec<Journey>,
 }
 
@@ -65,15 +79,35 @@ pub struct Persona {
     pub role: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub quote: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::entries"
+    )]
     pub goals: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::entries"
+    )]
     pub values: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::entries"
+    )]
     pub pain_points: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::entries"
+    )]
     pub channels: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::entries"
+    )]
     pub influencers: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub buying_process: String,
@@ -93,11 +127,23 @@ pub struct Journey {
     pub scenario: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub expectations: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::stages"
+    )]
     pub stages: Vec<Stage>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::lanes"
+    )]
     pub lanes: Vec<Lane>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::cards"
+    )]
     pub cards: Vec<Card>,
 }
 
@@ -125,7 +171,11 @@ pub struct Stage {
     /// Share of buyers who reach the next stage, in `0..=1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversion: Option<f64>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::entries"
+    )]
     pub kpis: Vec<Kpi>,
     #[serde(default, skip_serializing_if = "Empathy::is_empty")]
     pub empathy: Empathy,
@@ -142,17 +192,41 @@ pub struct Kpi {
 /// What the buyer sees, hears, says, does, thinks and feels in one stage.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Empathy {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::entries"
+    )]
     pub sees: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::entries"
+    )]
     pub hears: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::entries"
+    )]
     pub says: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::entries"
+    )]
     pub does: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::entries"
+    )]
     pub thinks: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::entries"
+    )]
     pub feels: Vec<String>,
 }
 
@@ -264,9 +338,17 @@ pub struct Card {
     #[serde(default, skip_serializing_if = "is_default")]
     pub evidence: Evidence,
     /// Ids of related cards in the same journey.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::links"
+    )]
     pub links: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::comments"
+    )]
     pub comments: Vec<Comment>,
 }
 

@@ -1,12 +1,16 @@
-//! Every rule of the format: unique ids, references that resolve, values in range.
+//! Every rule of the format: unique ids, references that resolve, values in range, and
+//! the limits on how much a project holds.
 //!
 //! Validation is linear in the size of the project: each list's ids go into a hash set
-//! once, and every reference is one lookup.
+//! once, and every reference is one lookup. However many rules a file breaks, only the
+//! first [`LISTED_PROBLEMS`] are kept; the rest are counted.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::types::{FORMAT_VERSION, Journey, LaneKind, Project};
+use super::limits::{self, Limit};
+use super::names::echo;
+use super::types::{Card, FORMAT_VERSION, Journey, LaneKind, Persona, Project, Stage};
 
 /// One broken rule, located by journey, item and field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,8 +32,25 @@ impl fmt::Display for ValidationError {
     }
 }
 
-/// All the rules a project breaks, in file order; empty when it is valid.
-pub fn validate(project: &Project) -> Vec<ValidationError> {
+/// How many broken rules validation keeps to report.
+pub const LISTED_PROBLEMS: usize = 200;
+
+/// The rules a project breaks: the first [`LISTED_PROBLEMS`] in file order, and how many
+/// there are in all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Problems {
+    pub listed: Vec<ValidationError>,
+    pub total: usize,
+}
+
+impl Problems {
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+}
+
+/// The rules a project breaks, in file order; empty when it is valid.
+pub fn validate(project: &Project) -> Problems {
     let mut errors = Errors::default();
     if project.format == 0 || project.format > FORMAT_VERSION {
         errors.push(
@@ -46,6 +67,34 @@ pub fn validate(project: &Project) -> Vec<ValidationError> {
             ),
         );
     }
+    let project_item = Item {
+        what: "project",
+        id: "",
+        index: None,
+    };
+    errors.text(None, project_item, "title", &project.title);
+    errors.text(None, project_item, "notes", &project.notes);
+    errors.count(
+        None,
+        project_item,
+        "journeys",
+        project.journeys.len(),
+        limits::JOURNEYS,
+    );
+    errors.count(
+        None,
+        project_item,
+        "departments",
+        project.departments.len(),
+        limits::DEPARTMENTS,
+    );
+    errors.count(
+        None,
+        project_item,
+        "personas",
+        project.personas.len(),
+        limits::PERSONAS,
+    );
 
     let departments = errors.named_list(
         "department",
@@ -61,12 +110,17 @@ pub fn validate(project: &Project) -> Vec<ValidationError> {
             .iter()
             .map(|p| (p.id.as_str(), p.name.as_str(), p.color.as_str())),
     );
+    for (i, persona) in project.personas.iter().enumerate() {
+        validate_persona(persona, item_name("persona", &persona.id, i), &mut errors);
+    }
 
     let mut journeys = HashSet::new();
     for (i, journey) in project.journeys.iter().enumerate() {
         let item = item_name("journey", &journey.id, i);
         errors.id(None, item, &journey.id, &mut journeys);
         errors.required(None, item, "name", &journey.name);
+        errors.text(None, item, "scenario", &journey.scenario);
+        errors.text(None, item, "expectations", &journey.expectations);
         if let Some(persona) = &journey.persona
             && !personas.contains(persona.as_str())
         {
@@ -74,12 +128,68 @@ pub fn validate(project: &Project) -> Vec<ValidationError> {
                 None,
                 item,
                 "persona",
-                format!("no persona has the id `{persona}`"),
+                format!("no persona has the id `{}`", echo(persona)),
             );
         }
+        errors.count(None, item, "stages", journey.stages.len(), limits::STAGES);
+        errors.count(None, item, "lanes", journey.lanes.len(), limits::LANES);
+        errors.count(None, item, "cards", journey.cards.len(), limits::CARDS);
+        let links = journey.cards.iter().map(|card| card.links.len()).sum();
+        errors.count(None, item, "links", links, limits::JOURNEY_LINKS);
         validate_journey(journey, &departments, &mut errors);
     }
-    errors.0
+    errors.problems
+}
+
+fn validate_persona(persona: &Persona, item: Item, errors: &mut Errors) {
+    errors.text(None, item, "role", &persona.role);
+    errors.text(None, item, "quote", &persona.quote);
+    errors.text(None, item, "buying_process", &persona.buying_process);
+    let lists = [
+        ("goals", &persona.goals),
+        ("values", &persona.values),
+        ("pain_points", &persona.pain_points),
+        ("channels", &persona.channels),
+        ("influencers", &persona.influencers),
+    ];
+    for (field, list) in lists {
+        errors.entries(None, item, field, list);
+    }
+}
+
+fn validate_stage(scope: Option<&str>, stage: &Stage, item: Item, errors: &mut Errors) {
+    errors.text(scope, item, "goal", &stage.goal);
+    errors.text(scope, item, "exit_criteria", &stage.exit_criteria);
+    errors.count(scope, item, "kpis", stage.kpis.len(), limits::ENTRIES);
+    for kpi in &stage.kpis {
+        errors.required(scope, item, "kpis", &kpi.name);
+        errors.text(scope, item, "kpis", &kpi.value);
+    }
+    for (field, list) in ["sees", "hears", "says", "does", "thinks", "feels"]
+        .into_iter()
+        .zip(stage.empathy.lists())
+    {
+        errors.entries(scope, item, field, list);
+    }
+}
+
+fn validate_card_text(scope: Option<&str>, card: &Card, item: Item, errors: &mut Errors) {
+    errors.text(scope, item, "notes", &card.notes);
+    errors.text(scope, item, "channel", &card.channel);
+    errors.text(scope, item, "if_it_fails", &card.if_it_fails);
+    errors.count(scope, item, "links", card.links.len(), limits::LINKS);
+    errors.count(
+        scope,
+        item,
+        "comments",
+        card.comments.len(),
+        limits::COMMENTS,
+    );
+    for comment in &card.comments {
+        errors.text(scope, item, "comments", &comment.author);
+        errors.text(scope, item, "comments", &comment.at);
+        errors.text(scope, item, "comments", &comment.text);
+    }
 }
 
 fn validate_journey(journey: &Journey, departments: &HashSet<&str>, errors: &mut Errors) {
@@ -100,19 +210,14 @@ fn validate_journey(journey: &Journey, departments: &HashSet<&str>, errors: &mut
                 format!("{conversion} is outside 0..=1 (write 0.12 for 12 %)"),
             );
         }
-        for kpi in &stage.kpis {
-            errors.required(scope, item, "kpis", &kpi.name);
-        }
+        validate_stage(scope, stage, item, errors);
     }
 
     let mut lane_ids = HashSet::new();
     for (i, lane) in journey.lanes.iter().enumerate() {
-        errors.id(
-            scope,
-            item_name("lane", &lane.id, i),
-            &lane.id,
-            &mut lane_ids,
-        );
+        let item = item_name("lane", &lane.id, i);
+        errors.id(scope, item, &lane.id, &mut lane_ids);
+        errors.text(scope, item, "title", &lane.title);
     }
     let lanes: HashMap<&str, LaneKind> = journey
         .lanes
@@ -125,12 +230,16 @@ fn validate_journey(journey: &Journey, departments: &HashSet<&str>, errors: &mut
         let item = item_name("card", &card.id, i);
         errors.id(scope, item, &card.id, &mut cards);
         errors.required(scope, item, "title", &card.title);
+        validate_card_text(scope, card, item, errors);
         if !stages.contains(card.stage.as_str()) {
             errors.push(
                 scope,
                 item,
                 "stage",
-                format!("no stage of this journey has the id `{}`", card.stage),
+                format!(
+                    "no stage of this journey has the id `{}`",
+                    echo(&card.stage)
+                ),
             );
         }
         match lanes.get(card.lane.as_str()) {
@@ -138,7 +247,7 @@ fn validate_journey(journey: &Journey, departments: &HashSet<&str>, errors: &mut
                 scope,
                 item,
                 "lane",
-                format!("no lane of this journey has the id `{}`", card.lane),
+                format!("no lane of this journey has the id `{}`", echo(&card.lane)),
             ),
             Some(LaneKind::Emotion) => errors.push(
                 scope,
@@ -146,7 +255,7 @@ fn validate_journey(journey: &Journey, departments: &HashSet<&str>, errors: &mut
                 "lane",
                 format!(
                     "`{}` is an Emotion lane, which draws the emotion curve and holds no cards",
-                    card.lane
+                    echo(&card.lane)
                 ),
             ),
             Some(_) => {}
@@ -158,7 +267,7 @@ fn validate_journey(journey: &Journey, departments: &HashSet<&str>, errors: &mut
                 scope,
                 item,
                 "owner",
-                format!("no department has the id `{owner}`"),
+                format!("no department has the id `{}`", echo(owner)),
             );
         }
         if let Some(emotion) = card.emotion
@@ -190,7 +299,7 @@ fn validate_journey(journey: &Journey, departments: &HashSet<&str>, errors: &mut
                     scope,
                     item,
                     "links",
-                    format!("no card of this journey has the id `{link}`"),
+                    format!("no card of this journey has the id `{}`", echo(link)),
                 );
             }
         }
@@ -218,7 +327,7 @@ fn item_name<'a>(what: &'static str, id: &'a str, index: usize) -> Item<'a> {
 impl fmt::Display for Item<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.id.is_empty() {
-            write!(f, "{} `{}`", self.what, self.id)
+            write!(f, "{} `{}`", self.what, echo(self.id))
         } else if let Some(index) = self.index {
             write!(f, "{} #{} (no id)", self.what, index + 1)
         } else {
@@ -228,16 +337,54 @@ impl fmt::Display for Item<'_> {
 }
 
 #[derive(Default)]
-struct Errors(Vec<ValidationError>);
+struct Errors {
+    problems: Problems,
+}
 
 impl Errors {
     fn push(&mut self, journey: Option<&str>, item: Item, field: &'static str, message: String) {
-        self.0.push(ValidationError {
-            journey: journey.map(str::to_owned),
-            item: item.to_string(),
-            field,
-            message,
-        });
+        self.problems.total += 1;
+        if self.problems.listed.len() < LISTED_PROBLEMS {
+            self.problems.listed.push(ValidationError {
+                journey: journey.map(echo),
+                item: item.to_string(),
+                field,
+                message,
+            });
+        }
+    }
+
+    /// A list of more entries than `limit` allows.
+    fn count(
+        &mut self,
+        journey: Option<&str>,
+        item: Item,
+        field: &'static str,
+        count: usize,
+        limit: Limit,
+    ) {
+        if count > limit.max {
+            self.push(journey, item, field, limit.exceeded(count));
+        }
+    }
+
+    /// A list of short texts: within its limit, each within the text limit.
+    fn entries(&mut self, journey: Option<&str>, item: Item, field: &'static str, list: &[String]) {
+        self.count(journey, item, field, list.len(), limits::ENTRIES);
+        for entry in list {
+            self.text(journey, item, field, entry);
+        }
+    }
+
+    /// A text longer than [`limits::TEXT_CHARS`].
+    fn text(&mut self, journey: Option<&str>, item: Item, field: &'static str, value: &str) {
+        if longer_than(value, limits::TEXT_CHARS) {
+            let message = format!(
+                "is longer than the {} characters a text may have",
+                limits::TEXT_CHARS
+            );
+            self.push(journey, item, field, message);
+        }
     }
 
     fn id<'a>(
@@ -249,6 +396,16 @@ impl Errors {
     ) {
         if id.is_empty() {
             self.push(journey, item, "id", "the id is empty".to_owned());
+        } else if longer_than(id, limits::ID_CHARS) {
+            self.push(
+                journey,
+                item,
+                "id",
+                format!(
+                    "is longer than the {} characters an id may have",
+                    limits::ID_CHARS
+                ),
+            );
         } else if !seen.insert(id) {
             self.push(
                 journey,
@@ -278,6 +435,8 @@ impl Errors {
     fn required(&mut self, journey: Option<&str>, item: Item, field: &'static str, value: &str) {
         if value.trim().is_empty() {
             self.push(journey, item, field, "must not be empty".to_owned());
+        } else {
+            self.text(journey, item, field, value);
         }
     }
 
@@ -287,10 +446,15 @@ impl Errors {
                 journey,
                 item,
                 "color",
-                format!("`{color}` is not a colour of the form #RRGGBB"),
+                format!("`{}` is not a colour of the form #RRGGBB", echo(color)),
             );
         }
     }
+}
+
+/// Whether `text` has more than `max` characters; only a text of more bytes is counted.
+fn longer_than(text: &str, max: usize) -> bool {
+    text.len() > max && text.chars().count() > max
 }
 
 /// Parses `#RRGGBB` into its three channels.

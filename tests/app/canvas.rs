@@ -355,3 +355,50 @@ fn pointing_anywhere_on_a_conversion_pill_tells_its_exit_criteria() {
         );
     }
 }
+
+/// On a busy machine the press and the first long move arrive in one frame: the card
+/// pressed is still the card dragged, not the neighbour under the pointer by then.
+#[test]
+fn the_card_pressed_is_the_card_dragged_when_press_and_move_share_a_frame() {
+    let Setup { mut harness, .. } = setup();
+    let webinar = "Touchpoint: Webinar with a peer risk manager";
+    let from = rect_of(&harness, NEWSLETTER).center();
+    let neighbour = rect_of(&harness, webinar).center();
+    assert!(
+        (neighbour - from).length() < 300.0,
+        "the two touchpoints sit side by side"
+    );
+    let step = (neighbour - from).normalized() * 80.0;
+    assert!(
+        !rect_of(&harness, NEWSLETTER).contains(from + step)
+            && rect_of(&harness, webinar).contains(from + step),
+        "80 px on, the pointer is over the neighbour"
+    );
+    harness.hover_at(from);
+    harness.step();
+    // Straight into the next frame's input: `Harness::event` would give each its own frame.
+    let events = &mut harness.input_mut().events;
+    events.push(Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    events.push(Event::PointerMoved(from + step));
+    harness.step();
+    let to = cell_point(&harness, "Requirements building", "Touchpoints");
+    for i in 1..=4 {
+        harness.hover_at(from + step + (to - from - step) * (i as f32 / 4.0));
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.run();
+
+    let after = journey(&harness);
+    assert_eq!(card(&after, "newsletter").stage, "requirements");
+    assert_eq!(
+        card(&after, "webinar").stage,
+        "problem",
+        "the neighbour stays"
+    );
+}

@@ -1,7 +1,7 @@
 //! The canvas's card and emotion-point widgets: select, drag to move, Alt+drag to link,
 //! double-click to edit, right-click for the card menu, drag a point to change a score.
 
-use egui::{Id, Role, Vec2, WidgetInfo};
+use egui::{Id, Role, WidgetInfo};
 
 use super::scene::{CanvasState, Drag, Scene};
 use crate::app::{Action, Selection};
@@ -33,25 +33,15 @@ pub(super) fn card_widgets(
         let response = ui.interact(rect.intersect(body), id, scene.sense());
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, card.accessible_label()));
         if response.drag_started() {
-            // Alt+drag draws a link to another card; a plain drag moves the card.
-            state.drag = Some(if ui.input(|i| i.modifiers.alt) {
-                Drag::Link {
-                    from: index,
-                    to: None,
-                }
-            } else {
-                let grab = pointer.map_or(Vec2::ZERO, |p| p - placed.rect.min);
-                Drag::Card { card: index, grab }
-            });
-            state.drop = None;
-            actions.push(Action::Select(Selection::Card(card.id.clone())));
+            start_drag(ui, scene, state, actions);
         }
         if response.dragged()
             && let Some(at) = pointer
         {
             match &mut state.drag {
-                Some(Drag::Link { to, .. }) => *to = layout.card_at(at).filter(|&c| c != index),
-                _ => state.drop = layout.drop_slot(at, Some(index)),
+                Some(Drag::Link { from, to }) => *to = layout.card_at(at).filter(|c| c != from),
+                Some(Drag::Card { card, .. }) => state.drop = layout.drop_slot(at, Some(*card)),
+                _ => {}
             }
         }
         if response.drag_stopped() {
@@ -59,9 +49,9 @@ pub(super) fn card_widgets(
                 Some(Drag::Link { from, to: Some(to) }) => {
                     actions.push(Action::LinkCards { from, to })
                 }
-                Some(Drag::Card { .. }) => {
+                Some(Drag::Card { card, .. }) => {
                     if let Some(to) = state.drop.take() {
-                        actions.push(Action::MoveCard { card: index, to });
+                        actions.push(Action::MoveCard { card, to });
                     }
                 }
                 _ => {}
@@ -82,6 +72,39 @@ pub(super) fn card_widgets(
             response.context_menu(|ui| card_menu(ui, project, card, index, actions));
         }
     }
+}
+
+/// Starts dragging the card the button went down on. That is not always the card whose
+/// widget saw the drag begin: when the press and a long move arrive in one frame (a busy
+/// machine), egui gives the drag to the widget under the pointer *after* the move.
+fn start_drag(
+    ui: &egui::Ui,
+    scene: &Scene<'_>,
+    state: &mut CanvasState,
+    actions: &mut Vec<Action>,
+) {
+    let (origin, alt) = ui.input(|i| (i.pointer.press_origin(), i.modifiers.alt));
+    let view = &scene.screen.view;
+    let in_body = origin.filter(|&origin| scene.screen.body().contains(origin));
+    let Some((index, at)) = in_body.map(|origin| view.to_map(origin)).and_then(|at| {
+        let card = scene.screen.layout.card_at(at)?;
+        Some((card, at))
+    }) else {
+        return;
+    };
+    // Alt+drag draws a link to another card; a plain drag moves the card.
+    state.drag = Some(if alt {
+        Drag::Link {
+            from: index,
+            to: None,
+        }
+    } else {
+        let grab = at - scene.screen.layout.cards[index].rect.min;
+        Drag::Card { card: index, grab }
+    });
+    state.drop = None;
+    let id = scene.journey.cards[index].id.clone();
+    actions.push(Action::Select(Selection::Card(id)));
 }
 
 fn card_menu(

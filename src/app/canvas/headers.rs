@@ -41,25 +41,29 @@ pub(super) fn header_widgets(
         .map(|at| screen.view.to_screen(at))
         .is_some_and(|at| pills.iter().any(|(_, _, rect)| rect.contains(at)));
 
+    // Where the button went down, which says which header a drag moves (see `start_drag`
+    // in cards.rs for why that is not always the widget that saw the drag begin).
+    let pressed = ui.input(|i| i.pointer.press_origin());
+    let pressed_in = |area: Rect| {
+        pressed
+            .filter(|&origin| area.contains(origin))
+            .map(|origin| screen.view.to_map(origin))
+    };
     let stage_before = |at: Pos2| layout.stages.partition_point(|s| s.x.center() <= at.x);
     for (index, stage) in journey.stages.iter().enumerate() {
         let rect = screen.stage_header(index).intersect(stage_area);
         let header = HeaderWidget {
             sense: scene.sense(),
             kind: Header::Stage,
-            index,
             id: &stage.id,
             label: format!("Stage: {}", stage.name),
             hover: if on_pill { "" } else { &stage.goal },
         };
-        header.show(
-            ui,
-            &journey.id,
-            rect,
-            pointer.map(stage_before),
-            state,
-            actions,
-        );
+        let dragging = Dragging {
+            from: pressed_in(stage_area).and_then(|at| layout.stage_at_x(at.x)),
+            before: pointer.map(stage_before),
+        };
+        header.show(ui, &journey.id, rect, dragging, state, actions);
     }
     // The conversion between two stages, on their boundary: its exit criteria on hover.
     for &(i, conversion, rect) in &pills {
@@ -92,40 +96,41 @@ pub(super) fn header_widgets(
         let header = HeaderWidget {
             sense: scene.sense(),
             kind: Header::Lane,
-            index,
             id: &lane.id,
             label: format!("Lane: {}", lane.display_title()),
             hover: "",
         };
-        header.show(
-            ui,
-            &journey.id,
-            rect,
-            pointer.map(lane_before),
-            state,
-            actions,
-        );
+        let dragging = Dragging {
+            from: pressed_in(lane_area).and_then(|at| layout.lane_at_y(at.y)),
+            before: pointer.map(lane_before),
+        };
+        header.show(ui, &journey.id, rect, dragging, state, actions);
     }
+}
+
+/// What a drag of a header would do: move the header pressed (`from`) to be inserted
+/// before index `before`, where the pointer is.
+struct Dragging {
+    from: Option<usize>,
+    before: Option<usize>,
 }
 
 struct HeaderWidget<'a> {
     /// Dragging reorders it, except in review mode.
     sense: Sense,
     kind: Header,
-    index: usize,
     id: &'a str,
     label: String,
     hover: &'a str,
 }
 
 impl HeaderWidget<'_> {
-    /// `before` is where the header would be inserted if dropped at the pointer.
     fn show(
         self,
         ui: &mut egui::Ui,
         journey: &str,
         rect: Rect,
-        before: Option<usize>,
+        dragging: Dragging,
         state: &mut CanvasState,
         actions: &mut Vec<Action>,
     ) {
@@ -134,12 +139,20 @@ impl HeaderWidget<'_> {
         }
         let response = ui.interact(rect, Id::unique((self.kind, journey, self.id)), self.sense);
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &self.label));
-        if let Some(before) = before.filter(|_| response.dragged()) {
+        if response.drag_started()
+            && let Some(from) = dragging.from
+        {
             state.drag = Some(Drag::Header {
                 kind: self.kind,
-                from: self.index,
-                before,
+                from,
+                before: from,
             });
+        }
+        if response.dragged()
+            && let (Some(Drag::Header { before, .. }), Some(at)) =
+                (&mut state.drag, dragging.before)
+        {
+            *before = at;
         }
         if response.drag_stopped() {
             if let Some(Drag::Header { kind, from, before }) = state.drag.take() {
