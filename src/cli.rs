@@ -165,7 +165,12 @@ pub enum ThemeName {
 
 /// Runs the command line; clap itself exits with 2 on usage errors.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    run_from(std::env::args_os())
+}
+
+/// Runs the command line given as `args`, the program's name first.
+pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
+    let cli = Cli::parse_from(args);
     match cli.command {
         Some(Command::Check { file, strict }) => check(&file, strict),
         Some(Command::Export {
@@ -213,14 +218,17 @@ fn read_input(path: &Path) -> Result<Project, crate::file::FileError> {
 /// Prints `lines` on standard output. A reader that closed it early (`| head -1`) is no
 /// error: the program just stops printing.
 fn print_lines(lines: impl IntoIterator<Item = String>) {
-    let mut out = std::io::stdout().lock();
-    for line in lines {
-        if let Err(error) = writeln!(out, "{line}") {
-            if error.kind() != std::io::ErrorKind::BrokenPipe {
-                eprintln!("error: cannot write the output: {error}");
-            }
-            return;
-        }
+    // Buffered: a check of half a million findings makes a few hundred writes, not a
+    // write a line.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = lines
+        .into_iter()
+        .try_for_each(|line| writeln!(out, "{line}"))
+        .and_then(|()| out.flush());
+    if let Err(error) = written
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write the output: {error}");
     }
 }
 

@@ -15,6 +15,16 @@ use crate::theme::Theme;
 
 /// No side of an exported picture may be longer than this many pixels.
 pub const MAX_SIDE: u32 = 16_384;
+/// No exported picture may have more pixels than this (millions): it is held in memory,
+/// four bytes a pixel, while it is drawn and encoded.
+pub const MAX_MEGAPIXELS: u64 = 100;
+
+/// Whether a picture of `width` x `height` pixels may be exported.
+fn fits(width: u64, height: u64) -> bool {
+    width <= u64::from(MAX_SIDE)
+        && height <= u64::from(MAX_SIDE)
+        && width * height <= MAX_MEGAPIXELS * 1_000_000
+}
 
 /// What an export looks like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -51,12 +61,12 @@ pub enum ExportError {
     /// Where the error is shown says what to do: the CLI names `--scale`, the app its
     /// export dialog.
     #[error(
-        "at scale {scale} the picture would be {width} x {height} pixels, more than the {MAX_SIDE} pixels a side may have"
+        "at scale {scale} the picture would be {width} x {height} pixels, larger than a picture may be ({MAX_SIDE} pixels a side, {MAX_MEGAPIXELS} million pixels in all)"
     )]
     TooLarge {
         scale: u32,
-        width: u32,
-        height: u32,
+        width: u64,
+        height: u64,
         /// The largest scale at which it fits, if any does.
         fits: Option<u32>,
     },
@@ -111,21 +121,27 @@ pub fn render(
         },
     );
     let points = vec2(layout.size.x.ceil(), layout.size.y.ceil());
-    let (width, height) = (
-        points.x as u32 * options.scale,
-        points.y as u32 * options.scale,
-    );
-    if width > MAX_SIDE || height > MAX_SIDE {
-        let fits = (1..options.scale)
-            .rev()
-            .find(|&s| points.x as u32 * s <= MAX_SIDE && points.y as u32 * s <= MAX_SIDE);
+    let at_scale = |s: u32| {
+        (
+            points.x as u64 * u64::from(s),
+            points.y as u64 * u64::from(s),
+        )
+    };
+    let (wide, high) = at_scale(options.scale);
+    if !fits(wide, high) {
+        let fits = (1..options.scale).rev().find(|&s| {
+            let (w, h) = at_scale(s);
+            fits(w, h)
+        });
         return Err(ExportError::TooLarge {
             scale: options.scale,
-            width,
-            height,
+            width: wide,
+            height: high,
             fits,
         });
     }
+    // Within the limits, both sides fit in a u32.
+    let (width, height) = (wide as u32, high as u32);
 
     let mut theme = Theme::for_dark_mode(options.dark);
     let background = if options.transparent {

@@ -4,7 +4,7 @@
 use egui::{Align2, Color32, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
 
 use super::card::paint_stripe;
-use super::{MapPainter, paint_text};
+use super::{MapPainter, paint_text, visible_part};
 use crate::model::{CardKind, Empathy, Persona};
 use crate::theme::{Theme, icon, item_color, size, zoomed_font};
 
@@ -171,7 +171,10 @@ pub(super) fn paint_legend(map: &MapPainter<'_>) {
         .departments
         .iter()
         .enumerate()
-        .map(|(i, d)| (Mark::Swatch(item_color(&d.color, i)), d.name.clone()))
+        .map(|(i, d)| {
+            let name = visible_part(&d.name, &text_font, rect.width(), 1);
+            (Mark::Swatch(item_color(&d.color, i)), name.to_owned())
+        })
         .collect();
     for kind in CardKind::ALL {
         let mark = Mark::Icon(icon::card(kind), theme.card_colors(kind).border);

@@ -119,6 +119,7 @@ pub(crate) fn paint_text(
     width: f32,
     rows: usize,
 ) -> Rect {
+    let text = visible_part(text, &font, width, rows);
     let mut job = LayoutJob::single_section(text.to_owned(), TextFormat::simple(font, color));
     job.wrap = TextWrapping {
         max_width: width.max(1.0),
@@ -130,6 +131,19 @@ pub(crate) fn paint_text(
     let rect = Rect::from_min_size(pos, galley.size());
     painter.galley(pos, galley, color);
     rect
+}
+
+/// As much of `text` as `rows` rows of `width` points can show in `font`, so that laying
+/// out a card costs the same whatever its text holds (a field may hold 20,000 characters).
+/// No glyph is narrower than a fifth of the font's size, so the cut falls beyond what fits
+/// and the text still ends in an ellipsis.
+pub(crate) fn visible_part<'a>(text: &'a str, font: &FontId, width: f32, rows: usize) -> &'a str {
+    let per_row = (width / (font.size * 0.2)).max(0.0).ceil() as usize + 1;
+    let max = per_row.saturating_mul(rows.max(1));
+    match text.char_indices().nth(max) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
 }
 
 fn paint_grid(map: &MapPainter<'_>) {
