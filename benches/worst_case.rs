@@ -181,7 +181,9 @@ fn cases() -> Vec<Case> {
             input: || {
                 let comments = "Comment(text: \"c\"),".repeat(limits::COMMENTS.max);
                 let cards = limits::ALL_ENTRIES / limits::COMMENTS.max - limits::STAGES.max;
-                cards_with(cards, |_| format!("comments: [{comments}]"))
+                cards_with(cards, limits::STAGES.max, |i| {
+                    format!("title: \"Card {i}\", comments: [{comments}]")
+                })
             },
         },
         Case {
@@ -210,7 +212,9 @@ fn cases() -> Vec<Case> {
             command: &["check"],
             input: || {
                 let links = "\"nowhere\",".repeat(limits::LINKS.max);
-                cards_with(limits::CARDS.max, |_| format!("links: [{links}]"))
+                cards_with(limits::CARDS.max, limits::STAGES.max, |i| {
+                    format!("title: \"Card {i}\", links: [{links}]")
+                })
             },
         },
         Case {
@@ -242,6 +246,29 @@ fn cases() -> Vec<Case> {
             input: widest_map,
         },
         Case {
+            name: "most-cards-that-fit",
+            command: &["export", "--scale", "1"],
+            input: || {
+                let (cards, stages) = (3_000, 27);
+                cards_with(cards, stages, |i| {
+                    let links = if i < limits::JOURNEY_LINKS.max / 2 {
+                        format!("\"c{}\", \"c{}\"", cards - 1 - i, (i + cards / 2) % cards)
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "title: \"Card {i}: a buyer's step that takes three rows to tell\", owner: Some(\"d\"), emotion: Some({}), moment_of_truth: true, channel: \"Email\", links: [{links}]",
+                        i as i64 % 5 - 2
+                    )
+                })
+            },
+        },
+        Case {
+            name: "largest-picture",
+            command: &["export", "--scale", "4"],
+            input: || cards_with(LARGEST_PICTURE_CARDS, 6, |i| format!("title: \"Card {i}\"")),
+        },
+        Case {
             name: "longest-links",
             command: &["export", "--scale", "4"],
             input: longest_links,
@@ -256,7 +283,7 @@ fn cases() -> Vec<Case> {
             command: &["export", "--scale", "2"],
             input: || {
                 let text = "Lorem ipsum dolor sit amet ".repeat(limits::TEXT_CHARS / 27);
-                cards_with(1_500, |_| {
+                cards_with(1_000, 10, |_| {
                     format!("title: \"{text}\", channel: \"{text}\", owner: Some(\"d\")")
                 })
             },
@@ -264,18 +291,22 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-/// One journey of `count` cards spread over the stages, each with `fields` added.
-fn cards_with(count: usize, fields: impl Fn(usize) -> String) -> Vec<u8> {
+/// Cards in six stages that make a picture at scale 4 just within the size limits.
+const LARGEST_PICTURE_CARDS: usize = 126;
+
+/// One journey of `count` cards spread over `stage_count` stages, each with `fields`
+/// (its title among them).
+fn cards_with(count: usize, stage_count: usize, fields: impl Fn(usize) -> String) -> Vec<u8> {
     let mut text = String::from(
         "Project(format: 1, departments: [Department(id: \"d\", name: \"D\")], journeys: [Journey(id: \"j\", name: \"J\", ",
     );
-    text.push_str(&stages(limits::STAGES.max));
+    text.push_str(&stages(stage_count));
     text.push_str(", cards: [");
     for i in 0..count {
         write!(
             text,
-            "Card(id: \"c{i}\", kind: Touchpoint, stage: \"s{}\", lane: \"t\", title: \"Card {i}\", {}),",
-            i % limits::STAGES.max,
+            "Card(id: \"c{i}\", kind: Touchpoint, stage: \"s{}\", lane: \"t\", {}),",
+            i % stage_count,
             fields(i)
         )
         .unwrap();
@@ -329,7 +360,7 @@ fn widest_map() -> Vec<u8> {
     text.push_str("], cards: [");
     for s in 0..limits::STAGES.max {
         for l in (0..limits::LANES.max).filter(|&l| l != 1) {
-            write!(text, "Card(id: \"c{s}-{l}\", kind: Note, stage: \"s{s}\", lane: \"l{l}\", title: \"A card in stage {s}, lane {l}\", emotion: Some({})),", (s + l) % 5 - 2).unwrap();
+            write!(text, "Card(id: \"c{s}-{l}\", kind: Note, stage: \"s{s}\", lane: \"l{l}\", title: \"A card in stage {s}, lane {l}\", emotion: Some({})),", (s + l) as i64 % 5 - 2).unwrap();
         }
     }
     text.push_str("])])");
@@ -340,13 +371,13 @@ fn widest_map() -> Vec<u8> {
 fn longest_links() -> Vec<u8> {
     let cards = limits::JOURNEY_LINKS.max / limits::LINKS.max * 2;
     let half = cards / 2;
-    cards_with(cards, |i| {
+    cards_with(cards, 10, |i| {
         if i >= half {
-            return String::new();
+            return format!("title: \"Card {i}\"");
         }
         let links: Vec<String> = (0..limits::LINKS.max)
             .map(|k| format!("\"c{}\"", cards - 1 - (i + k) % half))
             .collect();
-        format!("links: [{}]", links.join(","))
+        format!("title: \"Card {i}\", links: [{}]", links.join(","))
     })
 }

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::export::{ExportError, ExportOptions, check_output, export_png, journey_index};
 use crate::file::{read_project, read_project_from, template_project};
-use crate::model::{CardKind, Document, Evidence, Project};
+use crate::model::{CardKind, Document, Evidence, Project, check_journey};
 use crate::model::{Filter, department_id};
 
 #[derive(Debug, Parser)]
@@ -240,10 +240,24 @@ fn check(path: &Path, strict: bool) -> ExitCode {
             } else {
                 path.display().to_string()
             };
-            let findings = crate::model::check_health(&project);
             let totals = format!("{name}: valid, {}", summary(&project));
-            print_lines(std::iter::once(totals).chain(findings.iter().map(ToString::to_string)));
-            if strict && !findings.is_empty() {
+            // One journey's findings at a time: a project of half a million cards has a
+            // million findings, which need not all be in memory at once.
+            let found = std::cell::Cell::new(false);
+            let findings = project.journeys.iter().flat_map(|journey| {
+                let findings = check_journey(journey);
+                found.set(found.get() || !findings.is_empty());
+                findings
+            });
+            print_lines(std::iter::once(totals).chain(findings.map(|f| f.to_string())));
+            // A reader that stopped early (`| head -1`) may have left journeys unchecked.
+            let found = found.get()
+                || (strict
+                    && project
+                        .journeys
+                        .iter()
+                        .any(|j| !check_journey(j).is_empty()));
+            if strict && found {
                 ExitCode::from(FINDINGS_EXIT)
             } else {
                 ExitCode::SUCCESS

@@ -6,18 +6,23 @@ use std::path::{Path, PathBuf};
 
 use egui::{Color32, Pos2, Rect, vec2};
 
-use crate::file::{Backup, FileError, encode_png, same_file, to_ron, write_atomically};
+use crate::file::{
+    Backup, FileError, encode_png, same_file, to_ron, write_atomically_with, write_png,
+};
 use crate::layout::{JourneyLayout, MapOptions, MapView};
 use crate::model::{Filter, Project};
 use crate::paint::{Highlight, paint_map};
-use crate::raster::{Textures, rasterize};
+use crate::raster::{Canvas, Textures};
 use crate::theme::Theme;
 
 /// No side of an exported picture may be longer than this many pixels.
 pub const MAX_SIDE: u32 = 16_384;
 /// No exported picture may have more pixels than this (millions): it is held in memory,
 /// four bytes a pixel, while it is drawn and encoded.
-pub const MAX_MEGAPIXELS: u64 = 100;
+pub const MAX_MEGAPIXELS: u64 = 64;
+
+/// How many shapes are tessellated into meshes at a time while a picture is drawn.
+const SHAPES_PER_BATCH: usize = 20_000;
 
 /// Whether a picture of `width` x `height` pixels may be exported.
 fn fits(width: u64, height: u64) -> bool {
@@ -195,15 +200,18 @@ pub fn render(
             .flat_map(|(id, deltas)| deltas.iter().map(move |delta| (id, delta))),
     );
     output.textures_delta.clear();
-    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-    let canvas = rasterize(
-        &primitives,
-        &textures,
-        output.pixels_per_point,
-        width as usize,
-        height as usize,
-        background,
-    );
+    // Tessellated and drawn a batch of shapes at a time, in order: a map of thousands of
+    // dashed card outlines makes meshes of hundreds of megabytes if tessellated at once.
+    let mut canvas = Canvas::new(width as usize, height as usize, background);
+    let mut shapes = output.shapes.into_iter();
+    loop {
+        let batch: Vec<_> = shapes.by_ref().take(SHAPES_PER_BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let primitives = ctx.tessellate(batch, output.pixels_per_point);
+        canvas.draw(&primitives, &textures, output.pixels_per_point);
+    }
     Ok(Picture {
         width,
         height,
@@ -232,8 +240,15 @@ pub fn export_png(
     filter: Option<&Filter>,
     path: &Path,
 ) -> Result<(), ExportError> {
-    let bytes = export_png_bytes(project, journey, options, filter)?;
-    write_atomically(path, &bytes, Backup::Skip)?;
+    let picture = render(project, journey, options, filter)?;
+    let text = to_ron(project).map_err(|e| ExportError::Encode(e.to_string()))?;
+    // Encoded straight into the file: the picture is not held a second time, compressed.
+    write_atomically_with(path, Backup::Skip, |out| {
+        write_png(out, &picture.rgba, picture.width, picture.height, &text).map_err(|e| match e {
+            png::EncodingError::IoError(io) => io,
+            other => std::io::Error::other(other.to_string()),
+        })
+    })?;
     Ok(())
 }
 

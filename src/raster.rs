@@ -64,44 +64,43 @@ impl Canvas {
                 }
             }
         }
-        self.pixels.as_flattened().to_vec()
+        self.pixels.into_flattened()
     }
 }
 
-/// Draws `primitives` (positions in points) into a `width` x `height` pixel image that
-/// starts filled with `background`.
-pub fn rasterize(
-    primitives: &[ClippedPrimitive],
-    textures: &Textures,
-    pixels_per_point: f32,
-    width: usize,
-    height: usize,
-    background: Color32,
-) -> Canvas {
-    let mut pixels = vec![background.to_array(); width * height];
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let band_rows = height.div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        for (band, rows) in pixels.chunks_mut(band_rows * width.max(1)).enumerate() {
-            scope.spawn(move || {
-                let top = band * band_rows;
-                let bottom = top + rows.len() / width.max(1);
-                let band = Band {
-                    pixels: rows,
-                    width,
-                    top,
-                    bottom,
-                };
-                band.draw(primitives, textures, pixels_per_point);
-            });
+impl Canvas {
+    /// A `width` x `height` pixel image filled with `background`.
+    pub fn new(width: usize, height: usize, background: Color32) -> Self {
+        Self {
+            width,
+            height,
+            pixels: vec![background.to_array(); width * height],
         }
-    });
-    Canvas {
-        width,
-        height,
-        pixels,
+    }
+
+    /// Draws `primitives` (positions in points) over what the image holds, in bands of
+    /// rows on as many threads as there are cores (at most 8).
+    pub fn draw(&mut self, primitives: &[ClippedPrimitive], textures: &Textures, ppp: f32) {
+        let width = self.width;
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let band_rows = self.height.div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            for (band, rows) in self.pixels.chunks_mut(band_rows * width.max(1)).enumerate() {
+                scope.spawn(move || {
+                    let top = band * band_rows;
+                    let bottom = top + rows.len() / width.max(1);
+                    let band = Band {
+                        pixels: rows,
+                        width,
+                        top,
+                        bottom,
+                    };
+                    band.draw(primitives, textures, ppp);
+                });
+            }
+        });
     }
 }
 
@@ -189,6 +188,9 @@ impl Band<'_> {
         let opaque = flat
             .filter(|color| color[3] >= 255.0)
             .map(|c| c.map(|v| v.round() as u8));
+        // A flat translucent colour (lane tints, shadows, the emotion area): blended in
+        // integers, the colour rounded once.
+        let translucent = flat.filter(|_| opaque.is_none()).map(FlatBlend::new);
         // Edge k at pixel centre x on a row is linear in x: w = slope[k] * x + offset[k].
         let slope = edges.map(|(p, q)| -(q.y - p.y));
         for y in min_y..max_y {
@@ -231,6 +233,10 @@ impl Band<'_> {
                 let pixel = &mut self.pixels[row + x];
                 if let Some(color) = opaque {
                     *pixel = color;
+                    continue;
+                }
+                if let Some(translucent) = &translucent {
+                    translucent.over(pixel);
                     continue;
                 }
                 let src = match flat {
@@ -291,6 +297,30 @@ fn sample(texture: Option<&ColorImage>, uv: [f32; 2]) -> [f32; 4] {
         let bottom = t01[k] + (t11[k] - t01[k]) * fx;
         top + (bottom - top) * fy
     })
+}
+
+/// A flat premultiplied colour to draw "over" pixels, in integers.
+struct FlatBlend {
+    color: [u16; 4],
+    /// How much of the pixel beneath shows through, of 255.
+    keep: u16,
+}
+
+impl FlatBlend {
+    fn new(color: [f32; 4]) -> Self {
+        let color = color.map(|v| v.round().clamp(0.0, 255.0) as u16);
+        Self {
+            keep: 255 - color[3],
+            color,
+        }
+    }
+
+    fn over(&self, dst: &mut [u8; 4]) {
+        for (channel, color) in dst.iter_mut().zip(self.color) {
+            let kept = (u16::from(*channel) * self.keep + 127) / 255;
+            *channel = (color + kept).min(255) as u8;
+        }
+    }
 }
 
 /// Premultiplied "over": `dst = src + dst * (1 - src.a)`.

@@ -186,6 +186,31 @@ fn a_picture_too_large_is_refused_with_a_smaller_scale_suggested() {
 }
 
 #[test]
+fn a_picture_within_the_sides_but_over_the_pixel_limit_is_refused() {
+    use journeymap::export::{MAX_MEGAPIXELS, MAX_SIDE};
+    // The first journey of six stages whose picture at 4x is over the limit in pixels,
+    // though no side is.
+    let (project, width, height) = (100..2_000)
+        .step_by(20)
+        .map(|cards| {
+            let project = generated_project(6, cards);
+            let size = JourneyLayout::new(&project.journeys[0]).size * 4.0;
+            (project, size.x.ceil() as u64, size.y.ceil() as u64)
+        })
+        .find(|&(_, w, h)| w * h > MAX_MEGAPIXELS * 1_000_000)
+        .expect("a journey that tall exists");
+    assert!(width <= u64::from(MAX_SIDE) && height <= u64::from(MAX_SIDE));
+    let error = render(&project, 0, options(4), None)
+        .err()
+        .expect("too many pixels");
+    assert!(
+        matches!(error, ExportError::TooLarge { fits: Some(3), .. }),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("64 million pixels"), "{error}");
+}
+
+#[test]
 fn a_journey_of_many_stages_and_lanes_is_refused_without_a_cell_for_each_pair() {
     use journeymap::model::{Lane, LaneKind, Stage};
     // 20,000 stages by 20,000 lanes and one card: a cell per pair would take gigabytes.

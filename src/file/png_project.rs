@@ -1,7 +1,7 @@
 //! A PNG that carries its project: the project file, byte for byte, in a compressed iTXt
 //! chunk with the keyword `journeymap`, written before the image data.
 
-use std::io::{BufRead, Seek};
+use std::io::{BufRead, Seek, Write};
 use std::path::Path;
 
 use png::text_metadata::ITXtChunk;
@@ -22,7 +22,19 @@ pub fn encode_png(
     project: &str,
 ) -> Result<Vec<u8>, png::EncodingError> {
     let mut bytes = Vec::new();
-    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    write_png(&mut bytes, rgba, width, height, project)?;
+    Ok(bytes)
+}
+
+/// [`encode_png`] into `out`, as it is encoded.
+pub fn write_png(
+    out: impl Write,
+    rgba: &[u8],
+    width: u32,
+    height: u32,
+    project: &str,
+) -> Result<(), png::EncodingError> {
+    let mut encoder = png::Encoder::new(out, width, height);
     encoder.set_color(png::ColorType::Rgba);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
@@ -32,8 +44,7 @@ pub fn encode_png(
     chunk.compress_text()?;
     writer.write_text_chunk(&chunk)?;
     writer.write_image_data(rgba)?;
-    writer.finish()?;
-    Ok(bytes)
+    writer.finish()
 }
 
 /// The project text inside the PNG read from `picture` (`path` names it in messages).

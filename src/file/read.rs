@@ -231,9 +231,20 @@ pub(super) struct FormatProbe {
     pub format: u32,
 }
 
-/// The `format` of a file that did not parse as this program's format, if it has one.
+/// The `format` of a file that did not parse as this program's format, if it says one.
+/// Only the text up to the first `format: N` near the start is parsed again (closed with
+/// `)`), so a huge broken file costs no second full parse, and a `format: N` inside a
+/// string does not parse as the project's.
 fn probe_format(text: &str) -> Option<u32> {
-    ron::from_str::<FormatProbe>(text)
+    let head = &text[..text.floor_char_boundary(64 * 1024)];
+    let at = head.find("format")? + "format".len();
+    let number = head[at..].trim_start().strip_prefix(':')?.trim_start();
+    let digits = number.len()
+        - number
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let end = head.len() - number.len() + digits;
+    ron::from_str::<FormatProbe>(&format!("{})", &head[..end]))
         .ok()
         .map(|probe| probe.format)
 }

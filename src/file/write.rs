@@ -63,6 +63,16 @@ pub enum Backup {
 /// `path` is untouched and the temporary file is removed. An existing `path` that is not a
 /// regular file (a device, a pipe, a folder) or that is read-only is refused, not replaced.
 pub fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), FileError> {
+    write_atomically_with(path, backup, |file| file.write_all(bytes))
+}
+
+/// [`write_atomically`], with the new content written by `write` straight into the
+/// temporary file (a picture of a hundred megabytes need not be held whole in memory).
+pub fn write_atomically_with(
+    path: &Path,
+    backup: Backup,
+    write: impl FnOnce(&mut io::BufWriter<fs::File>) -> io::Result<()>,
+) -> Result<(), FileError> {
     let error = |source| FileError::Write {
         path: path.to_owned(),
         source,
@@ -99,7 +109,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(),
         std::process::id()
     ));
     let replaced = existing.map(|existing| existing.permissions());
-    let result = replace_with(&target, &temporary, bytes, backup, replaced);
+    let result = replace_with(&target, &temporary, write, backup, replaced);
     if result.is_err() {
         let _ = fs::remove_file(&temporary);
     }
@@ -150,16 +160,20 @@ fn process_alive(pid: u32) -> bool {
 fn replace_with(
     target: &Path,
     temporary: &Path,
-    bytes: &[u8],
+    write: impl FnOnce(&mut io::BufWriter<fs::File>) -> io::Result<()>,
     backup: Backup,
     replaced: Option<fs::Permissions>,
 ) -> io::Result<()> {
-    let mut file = fs::File::create(temporary)?;
+    let file = fs::File::create(temporary)?;
     let existed = replaced.is_some();
     if let Some(permissions) = replaced {
         file.set_permissions(permissions)?;
     }
-    file.write_all(bytes)?;
+    let mut writer = io::BufWriter::new(file);
+    write(&mut writer)?;
+    let file = writer
+        .into_inner()
+        .map_err(io::IntoInnerError::into_error)?;
     file.sync_all()?;
     drop(file);
     if backup == Backup::Keep && existed {

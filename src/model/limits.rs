@@ -50,7 +50,7 @@ pub const ENTRIES: Limit = Limit::new(100, "entries", "a list");
 
 /// The most links all the cards of one journey may have together: each is a curve drawn
 /// across the map.
-pub const JOURNEY_LINKS: Limit = Limit::new(2_000, "links", "a journey");
+pub const JOURNEY_LINKS: Limit = Limit::new(500, "links", "a journey");
 
 /// The most entries all lists of a project may have together, counted while reading.
 pub const ALL_ENTRIES: usize = 500_000;

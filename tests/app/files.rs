@@ -232,7 +232,7 @@ fn the_export_dialog_says_which_scale_to_pick_for_a_picture_too_large() {
     assert!(
         harness
             .query_by_label_contains(
-                "16384 pixels a side, 100 million pixels in all). Pick scale 1 in the Export PNG dialog"
+                "16384 pixels a side, 64 million pixels in all). Pick scale 1 in the Export PNG dialog"
             )
             .is_some(),
         "the error says how large and which scale to pick"
