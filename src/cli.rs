@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::export::{ExportError, ExportOptions, check_output, export_png, journey_index};
 use crate::file::{read_project, read_project_from, template_project};
-use crate::model::{CardKind, Document, Evidence, Project, check_journey};
+use crate::model::{CardKind, Document, Evidence, Project, check_journey, echo};
 use crate::model::{Filter, department_id};
 
 #[derive(Debug, Parser)]
@@ -106,7 +106,7 @@ impl FilterArgs {
                 let known: Vec<String> = project
                     .departments
                     .iter()
-                    .map(|d| format!("{} ({})", d.id, d.name))
+                    .map(|d| format!("{} ({})", echo(&d.id), echo(&d.name)))
                     .collect();
                 let known = if known.is_empty() {
                     "none".to_owned()

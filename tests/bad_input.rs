@@ -4,16 +4,17 @@
 //! a terminal; and where a previous version can be found.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::fmt::Write as _;
 use std::io::Cursor;
 use std::path::Path;
 
 use journeymap::export::{ExportOptions, export_png_bytes};
-use journeymap::file::{FileError, parse_project, read_project, read_project_from, save_project};
-use journeymap::model::limits::{self, ALL_ENTRIES};
+use journeymap::file::{
+    FileError, parse_project, read_project, read_project_from, save_project, to_ron,
+};
+use journeymap::model::limits::{self, ALL_ENTRIES, all_entries};
 use journeymap::model::operations::add_stage;
 use journeymap::model::{
-    Card, CardKind, Document, LISTED_PROBLEMS, Project, TEMPLATE_RON, validate,
+    Card, CardKind, Document, Journey, LISTED_PROBLEMS, Project, Stage, TEMPLATE_RON, validate,
 };
 
 fn template() -> Project {
@@ -53,29 +54,49 @@ fn a_list_over_its_limit_is_refused_at_the_first_entry_too_many_with_its_line() 
 }
 
 #[test]
-fn all_lists_together_are_bounded_while_reading() {
+fn all_lists_together_are_bounded_when_read_and_when_edited() {
     // Each stage's empathy map at its limits: 600 entries a stage, 100 stages a journey.
-    let quadrant = format!("[{}]", "\"x\",".repeat(limits::ENTRIES.max));
-    let empathy = ["sees", "hears", "says", "does", "thinks", "feels"]
-        .map(|q| format!("{q}: {quadrant}"))
-        .join(", ");
-    let per_journey = 600 * limits::STAGES.max;
-    let journeys = ALL_ENTRIES / per_journey + 1;
-    let mut text = String::from("Project(format: 1, journeys: [");
-    for j in 0..journeys {
-        write!(text, "Journey(id: \"j{j}\", name: \"J\", stages: [").unwrap();
-        for s in 0..limits::STAGES.max {
-            write!(
-                text,
-                "Stage(id: \"s{s}\", name: \"S\", empathy: Empathy({empathy})),"
-            )
-            .unwrap();
-        }
-        text.push_str("]),");
+    let mut project = template();
+    let mut stage = project.journeys[0].stages[0].clone();
+    for list in stage.empathy.lists_mut() {
+        *list = vec!["x".to_owned(); limits::ENTRIES.max];
     }
-    text.push_str("])");
-    let message = refused(&text);
+    let mut journey = project.journeys[0].clone();
+    journey.cards.clear();
+    journey.stages = (0..limits::STAGES.max)
+        .map(|i| Stage {
+            id: format!("s{i}"),
+            ..stage.clone()
+        })
+        .collect();
+    let per_journey = all_entries(&Project {
+        journeys: vec![journey.clone()],
+        ..Project::default()
+    });
+    project.journeys = (0..=ALL_ENTRIES / per_journey)
+        .map(|j| Journey {
+            id: format!("j{j}"),
+            ..journey.clone()
+        })
+        .collect();
+    assert!(all_entries(&project) > ALL_ENTRIES);
+
+    let problems = validate(&project);
+    assert_eq!(problems.total, 1, "{problems:?}");
+    assert!(
+        problems.listed[0]
+            .to_string()
+            .contains("a project holds at most 500000"),
+        "{problems:?}"
+    );
+    let message = refused(&to_ron(&project).unwrap());
     assert!(message.contains("more than 500000 entries"), "{message}");
+
+    // One journey fewer is within the limit, and reads.
+    project.journeys.pop();
+    assert!(validate(&project).is_empty());
+    let text = to_ron(&project).unwrap();
+    assert!(parse_project(text.as_bytes(), Path::new("plan.ron")).is_ok());
 }
 
 #[test]

@@ -10,6 +10,8 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::Deserializer;
+
+use super::types::Project;
 use serde::de::{Deserialize, SeqAccess, Visitor};
 
 /// The most entries one list may have: what the entries are and what holds them.
@@ -59,6 +61,44 @@ pub const ALL_ENTRIES: usize = 500_000;
 pub const ID_CHARS: usize = 200;
 /// The longest text of any other field, in characters (about ten printed pages).
 pub const TEXT_CHARS: usize = 20_000;
+
+/// How many entries all the lists of `project` hold together, counted as a read counts
+/// them (so that no project can be saved that could not be read again).
+pub fn all_entries(project: &Project) -> usize {
+    let personas: usize = project
+        .personas
+        .iter()
+        .map(|p| {
+            p.goals.len()
+                + p.values.len()
+                + p.pain_points.len()
+                + p.channels.len()
+                + p.influencers.len()
+        })
+        .sum();
+    let journeys: usize = project
+        .journeys
+        .iter()
+        .map(|journey| {
+            let stages: usize = journey
+                .stages
+                .iter()
+                .map(|s| s.kpis.len() + s.empathy.lists().iter().map(|l| l.len()).sum::<usize>())
+                .sum();
+            let cards: usize = journey
+                .cards
+                .iter()
+                .map(|c| c.links.len() + c.comments.len())
+                .sum();
+            journey.stages.len() + journey.lanes.len() + journey.cards.len() + stages + cards
+        })
+        .sum();
+    project.journeys.len()
+        + project.departments.len()
+        + project.personas.len()
+        + personas
+        + journeys
+}
 
 thread_local! {
     /// Entries still allowed in the file being read on this thread; `None` outside a read.

@@ -52,14 +52,15 @@ impl Problems {
 /// The rules a project breaks, in file order; empty when it is valid.
 pub fn validate(project: &Project) -> Problems {
     let mut errors = Errors::default();
+    let project_item = Item {
+        what: "project",
+        id: "",
+        index: None,
+    };
     if project.format == 0 || project.format > FORMAT_VERSION {
         errors.push(
             None,
-            Item {
-                what: "project",
-                id: "",
-                index: None,
-            },
+            project_item,
             "format",
             format!(
                 "format {} is not one this program knows (it reads format {FORMAT_VERSION})",
@@ -67,11 +68,6 @@ pub fn validate(project: &Project) -> Problems {
             ),
         );
     }
-    let project_item = Item {
-        what: "project",
-        id: "",
-        index: None,
-    };
     errors.text(None, project_item, "title", &project.title);
     errors.text(None, project_item, "notes", &project.notes);
     errors.count(
@@ -95,6 +91,14 @@ pub fn validate(project: &Project) -> Problems {
         project.personas.len(),
         limits::PERSONAS,
     );
+    let entries = limits::all_entries(project);
+    if entries > limits::ALL_ENTRIES {
+        let message = format!(
+            "has {entries} entries in its lists; a project holds at most {}",
+            limits::ALL_ENTRIES
+        );
+        errors.push(None, project_item, "journeys", message);
+    }
 
     let departments = errors.named_list(
         "department",
