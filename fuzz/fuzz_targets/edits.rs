@@ -19,7 +19,11 @@ fuzz_target!(|data: &[u8]| {
     while let Ok(edit) = arbitrary_project::edit(&mut u, document.project()) {
         let before = document.project().clone();
         if document.apply(edit).is_err() {
-            assert_eq!(document.project(), &before, "a refused edit changed the project");
+            assert_eq!(
+                document.project(),
+                &before,
+                "a refused edit changed the project"
+            );
         }
         assert!(validate(document.project()).is_empty());
         if u.is_empty() {
