@@ -218,6 +218,25 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
+            name: "unknown-fields",
+            command: &["check"],
+            input: || {
+                // Skipped values, just under the separator limit, then text to the size limit.
+                let values = "1,".repeat(7_999_990);
+                let head = format!("Project(format: 1, future: [{values}], other: \"");
+                let filler = MAX_PROJECT_BYTES as usize - head.len() - 3;
+                format!("{head}{}\")", "x".repeat(filler)).into_bytes()
+            },
+        },
+        Case {
+            name: "unknown-struct-fields",
+            command: &["check"],
+            input: || {
+                let fields = "f: 1, ".repeat(3_999_990);
+                format!("Project(format: 1, future: ({fields}))").into_bytes()
+            },
+        },
+        Case {
             name: "deep-nesting",
             command: &["check"],
             input: || {
@@ -280,7 +299,7 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "longest-texts",
-            command: &["export", "--scale", "2"],
+            command: &["export", "--scale", "1"],
             input: || {
                 let text = "Lorem ipsum dolor sit amet ".repeat(limits::TEXT_CHARS / 27);
                 cards_with(1_000, 10, |_| {

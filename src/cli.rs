@@ -8,7 +8,9 @@ use clap::{Parser, Subcommand};
 
 use crate::export::{ExportError, ExportOptions, check_output, export_png, journey_index};
 use crate::file::{read_project, read_project_from, template_project};
-use crate::model::{CardKind, Document, Evidence, Project, check_journey, echo};
+use crate::model::{
+    CardKind, Document, Evidence, Project, check_journey, echo, escaped, named_ids, quantity,
+};
 use crate::model::{Filter, department_id};
 
 #[derive(Debug, Parser)]
@@ -103,17 +105,16 @@ impl FilterArgs {
     fn filter(self, project: &Project) -> Result<Option<Filter>, String> {
         let owner = match self.owner {
             Some(name) => Some(department_id(project, &name).ok_or_else(|| {
-                let known: Vec<String> = project
-                    .departments
-                    .iter()
-                    .map(|d| format!("{} ({})", echo(&d.id), echo(&d.name)))
-                    .collect();
-                let known = if known.is_empty() {
-                    "none".to_owned()
-                } else {
-                    known.join(", ")
-                };
-                format!("the project has no department `{name}`; its departments are: {known}")
+                let known = named_ids(
+                    project
+                        .departments
+                        .iter()
+                        .map(|d| (d.id.as_str(), d.name.as_str())),
+                );
+                format!(
+                    "the project has no department `{}`; its departments are: {known}",
+                    echo(&name)
+                )
             })?),
             None => None,
         };
@@ -206,6 +207,23 @@ fn is_standard_input(path: &Path) -> bool {
     path == Path::new("-")
 }
 
+/// What messages call the input at `path`.
+fn input_name(path: &Path) -> String {
+    if is_standard_input(path) {
+        STANDARD_INPUT.to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Prints an error on standard error, line by line as the message has them; anything in
+/// a line that could move the cursor or colour the terminal (a file name holding ESC, say)
+/// is shown escaped.
+fn report_error(error: &dyn std::fmt::Display) {
+    let lines: Vec<String> = error.to_string().lines().map(escaped).collect();
+    eprintln!("error: {}", lines.join("\n"));
+}
+
 /// The project at `path`, or on standard input for `-`.
 fn read_input(path: &Path) -> Result<Project, crate::file::FileError> {
     if is_standard_input(path) {
@@ -235,12 +253,7 @@ fn print_lines(lines: impl IntoIterator<Item = String>) {
 fn check(path: &Path, strict: bool) -> ExitCode {
     match read_input(path) {
         Ok(project) => {
-            let name = if is_standard_input(path) {
-                STANDARD_INPUT.to_owned()
-            } else {
-                path.display().to_string()
-            };
-            let totals = format!("{name}: valid, {}", summary(&project));
+            let totals = format!("{}: valid, {}", input_name(path), summary(&project));
             // One journey's findings at a time: a project of half a million cards has a
             // million findings, which need not all be in memory at once.
             let found = std::cell::Cell::new(false);
@@ -264,7 +277,7 @@ fn check(path: &Path, strict: bool) -> ExitCode {
             }
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            report_error(&error);
             ExitCode::FAILURE
         }
     }
@@ -281,14 +294,15 @@ fn export(
         .map_err(|e| advice(&e))
         .and_then(|()| read_input(file).map_err(|error| error.to_string()))
         .and_then(|project| {
-            let index = journey_index(&project, journey).map_err(|e| advice(&e))?;
+            let index = journey_index(&project, journey)
+                .map_err(|e| format!("{}: {}", input_name(file), advice(&e)))?;
             let filter = filter.filter(&project)?;
             if let Some(filter) = &filter {
                 let shown = &project.journeys[index];
                 if !shown.cards.iter().any(|c| filter.matches(c)) {
                     eprintln!(
                         "note: no card of journey `{}` matches {}; every card is dimmed",
-                        shown.id,
+                        echo(&shown.id),
                         filter.describe(&project)
                     );
                 }
@@ -301,7 +315,7 @@ fn export(
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            report_error(&error);
             ExitCode::FAILURE
         }
     }
@@ -326,9 +340,11 @@ pub fn summary(project: &Project) -> String {
     let stages: usize = project.journeys.iter().map(|j| j.stages.len()).sum();
     let cards: usize = project.journeys.iter().map(|j| j.cards.len()).sum();
     format!(
-        "{} journeys, {stages} stages, {cards} cards, {} personas",
-        project.journeys.len(),
-        project.personas.len()
+        "{}, {}, {}, {}",
+        quantity(project.journeys.len(), "journey", "journeys"),
+        quantity(stages, "stage", "stages"),
+        quantity(cards, "card", "cards"),
+        quantity(project.personas.len(), "persona", "personas")
     )
 }
 
@@ -340,7 +356,7 @@ fn open_window(path: Option<PathBuf>) -> ExitCode {
     let document = match project {
         Ok(project) => Document::new(project),
         Err(error) => {
-            eprintln!("error: {error}");
+            report_error(&error);
             return ExitCode::FAILURE;
         }
     };

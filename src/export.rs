@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use egui::{Color32, Pos2, Rect, vec2};
 
 use crate::file::{
-    Backup, FileError, encode_png, same_file, to_ron, write_atomically_with, write_png,
+    Backup, FileError, canonical_path, encode_png, is_png, same_file, to_ron,
+    write_atomically_with, write_png,
 };
 use crate::layout::{JourneyLayout, MapOptions, MapView};
-use crate::model::{Filter, Project};
+use crate::model::{Filter, Project, echo, named_ids};
 use crate::paint::{Highlight, paint_map};
 use crate::raster::{Canvas, Textures};
 use crate::theme::Theme;
@@ -57,8 +58,8 @@ impl Default for ExportOptions {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("the project has no journey with the id `{0}`")]
-    NoJourney(String),
+    #[error("the project has no journey with the id `{id}`; its journeys are: {known}")]
+    NoJourney { id: String, known: String },
     #[error("the project has no journey to export")]
     Empty,
     #[error("scale {0} is not one of 1, 2, 3 or 4")]
@@ -80,6 +81,11 @@ pub enum ExportError {
         path.display()
     )]
     OutputIsInput { path: PathBuf },
+    #[error(
+        "{}: not replaced: the file there is not a PNG picture, and an export only replaces a picture. Choose another name",
+        path.display()
+    )]
+    NotAPicture { path: PathBuf },
     #[error("cannot encode the PNG: {0}")]
     Encode(String),
     #[error(transparent)]
@@ -100,7 +106,15 @@ pub fn journey_index(project: &Project, id: Option<&str>) -> Result<usize, Expor
             .journeys
             .iter()
             .position(|j| j.id == id)
-            .ok_or_else(|| ExportError::NoJourney(id.to_owned())),
+            .ok_or_else(|| ExportError::NoJourney {
+                id: echo(id),
+                known: named_ids(
+                    project
+                        .journeys
+                        .iter()
+                        .map(|j| (j.id.as_str(), j.name.as_str())),
+                ),
+            }),
         None if project.journeys.is_empty() => Err(ExportError::Empty),
         None => Ok(0),
     }
@@ -240,6 +254,7 @@ pub fn export_png(
     filter: Option<&Filter>,
     path: &Path,
 ) -> Result<(), ExportError> {
+    refuse_replacing_other_files(path)?;
     let picture = render(project, journey, options, filter)?;
     let text = to_ron(project).map_err(|e| ExportError::Encode(e.to_string()))?;
     // Encoded straight into the file: the picture is not held a second time, compressed.
@@ -249,6 +264,20 @@ pub fn export_png(
             other => std::io::Error::other(other.to_string()),
         })
     })?;
+    Ok(())
+}
+
+/// An export replaces a picture, never another kind of file (a project, say): an
+/// existing file at `path` that is not empty and not a PNG is refused.
+fn refuse_replacing_other_files(path: &Path) -> Result<(), ExportError> {
+    let canonical = canonical_path(path);
+    let other_file = std::fs::metadata(&canonical)
+        .is_ok_and(|meta| meta.is_file() && meta.len() > 0 && !is_png(&canonical));
+    if other_file {
+        return Err(ExportError::NotAPicture {
+            path: path.to_owned(),
+        });
+    }
     Ok(())
 }
 

@@ -180,7 +180,7 @@ fn syntax_errors_speak_of_the_file_not_of_the_program() {
         (
             "kind: Touchpoint,",
             "kind: Billboard,",
-            "`Billboard` is not a card kind; write one of Touchpoint",
+            "`Billboard` is not allowed as card kind; write one of Touchpoint",
         ),
         (
             "Project(",
@@ -285,5 +285,84 @@ fn a_file_that_does_not_open_points_at_the_version_saved_before_it() {
             .unwrap_err()
             .to_string()
             .contains(".bak")
+    );
+}
+
+#[test]
+fn a_file_of_millions_of_values_is_refused_before_it_is_parsed() {
+    // Unknown fields are skipped, not bounded by the list limits: 8 million values in one.
+    let values = "1,".repeat(8_000_001);
+    let text = format!("Project(format: 1,\nfuture: [{values}])");
+    let message = refused(&text);
+    assert!(message.starts_with("plan.ron:2:"), "{message}");
+    assert!(message.contains("more than 8000000 values"), "{message}");
+    // Commas inside text and comments are not values: this file is refused for its long
+    // title, not for its values.
+    let text = format!(
+        "Project(format: 1, title: \"{}\", /* {} */ journeys: [])",
+        ",".repeat(9_000_000),
+        ",".repeat(9_000_000)
+    );
+    let message = refused(&text);
+    assert!(
+        message.contains("field `title`: is longer than"),
+        "{message}"
+    );
+}
+
+#[test]
+fn invisible_characters_are_escaped_and_a_name_of_nothing_else_is_blank() {
+    let title = "Buyer\u{2028}line\u{200b}\u{61c}\u{feff}";
+    let mut project = template();
+    project.journeys[0].cards[0].owner = Some(title.to_owned());
+    let message = validate(&project).listed[0].to_string();
+    assert!(
+        message.contains(r"Buyer\u{2028}line\u{200b}\u{61c}\u{feff}"),
+        "{message}"
+    );
+    project.journeys[0].cards[0].owner = None;
+    project.journeys[0].cards[0].title = "\u{200b}\u{2060} ".to_owned();
+    let message = validate(&project).listed[0].to_string();
+    assert!(
+        message.contains("field `title`: must not be empty"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_at_the_start_is_skipped() {
+    let text = format!("\u{feff}{TEMPLATE_RON}");
+    assert_eq!(
+        parse_project(text.as_bytes(), Path::new("plan.ron")).unwrap(),
+        template()
+    );
+}
+
+#[test]
+fn a_missing_file_points_at_the_version_saved_before_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("plan.ron");
+    save_project(&path, &template()).unwrap();
+    save_project(&path, &template()).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let message = read_project(&path).unwrap_err().to_string();
+    assert!(message.contains("there is no such file"), "{message}");
+    assert!(message.contains("plan.ron.bak"), "{message}");
+}
+
+#[test]
+fn a_picture_damaged_at_its_start_is_called_a_damaged_picture() {
+    let options = ExportOptions {
+        scale: 1,
+        ..ExportOptions::default()
+    };
+    let mut picture = export_png_bytes(&template(), 0, options, None).unwrap();
+    picture[0] = b'?';
+    let message = read_project_from(Cursor::new(picture), Path::new("plan.png"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("the picture is damaged: it does not begin as a PNG does"),
+        "{message}"
     );
 }

@@ -43,11 +43,17 @@ fn check_prints_totals_for_a_good_file() {
     let project = journeymap::file::read_project(Path::new(&path)).unwrap();
     let stages: usize = project.journeys.iter().map(|j| j.stages.len()).sum();
     let cards: usize = project.journeys.iter().map(|j| j.cards.len()).sum();
-    let expected = format!(
-        "{} journeys, {stages} stages, {cards} cards, {} personas",
-        project.journeys.len(),
-        project.personas.len()
-    );
+    let counted = |n: usize, what: &str| match n {
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    };
+    let expected = [
+        counted(project.journeys.len(), "journey"),
+        counted(stages, "stage"),
+        counted(cards, "card"),
+        counted(project.personas.len(), "persona"),
+    ]
+    .join(", ");
     assert!(project.journeys.len() > 1 && cards > 0);
     assert!(
         stdout.contains(&expected),
@@ -319,7 +325,7 @@ fn check_lists_health_findings_and_strict_exits_3() {
     let stdout = text(&output.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
     assert!(
-        lines[0].contains("1 journeys, 2 stages, 2 cards, 0 personas"),
+        lines[0].contains("1 journey, 2 stages, 2 cards, 0 personas"),
         "{stdout}"
     );
     let mut found: Vec<(&str, &str)> = lines[1..]
@@ -615,4 +621,60 @@ fn a_reader_that_stops_early_ends_the_listing_quietly() {
     let stderr = text(&output.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(output.status.code(), Some(0), "{stderr}");
+}
+
+#[test]
+fn an_export_never_replaces_a_file_that_is_not_a_picture() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = template_file(folder.path());
+    let other = folder.path().join("other.ron");
+    std::fs::copy(&input, &other).unwrap();
+    let output = journeymap(&["export", &input, "-o", other.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("not a PNG picture"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&other).unwrap(),
+        std::fs::read(&input).unwrap(),
+        "the other project is untouched"
+    );
+    // A picture, or an empty file, is replaced.
+    let picture = folder.path().join("map.png");
+    std::fs::write(&picture, "").unwrap();
+    for _ in 0..2 {
+        let output = journeymap(&["export", &input, "-o", picture.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    }
+}
+
+#[test]
+fn errors_name_what_exists_and_show_hostile_names_escaped() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = template_file(folder.path());
+    let out = folder.path().join("out.png");
+    let output = journeymap(&[
+        "export",
+        &input,
+        "-o",
+        out.to_str().unwrap(),
+        "--journey",
+        "nope",
+    ]);
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(
+            "no journey with the id `nope`; its journeys are: as-is (As is), to-be (To be)"
+        ),
+        "{stderr}"
+    );
+
+    let hostile = folder.path().join("evil\u{1b}[31m.ron");
+    let output = journeymap(&["check", hostile.to_str().unwrap()]);
+    let stderr = text(&output.stderr);
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(
+        stderr.contains(r"evil\u{1b}[31m.ron: cannot read: there is no such file"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("os error"), "{stderr}");
 }

@@ -2,7 +2,7 @@
 
 use super::files::dialog::{Dialog, Pending};
 use super::{Action, Command, Framing, JourneymapApp, Selected, Selection};
-use crate::model::{Card, Edit, LaneKind, operations};
+use crate::model::{Card, Edit, LaneKind, operations, quantity};
 
 impl JourneymapApp {
     /// Carries out one action.
@@ -356,7 +356,10 @@ impl JourneymapApp {
             }
         } else {
             self.dialog = Some(Dialog::ConfirmDelete {
-                question: format!("Delete the {what} and the {count} cards in it?"),
+                question: format!(
+                    "Delete the {what} and the {} in it?",
+                    quantity(count, "card", "cards")
+                ),
                 edit: Box::new(edit),
             });
         }

@@ -1,6 +1,7 @@
 //! The quiet chrome around the map: menu bar, journey tabs and status line.
 
 use super::{Action, Command, JourneymapApp};
+use crate::model::quantity;
 
 /// A menu entry for a command, showing its shortcut.
 fn command_button(ui: &mut egui::Ui, command: Command, actions: &mut Vec<Action>) {
@@ -142,13 +143,14 @@ pub fn status_line(ui: &mut egui::Ui, app: &JourneymapApp) {
                 ui.label(egui::RichText::new(format!("{:.0} %", app.view.zoom * 100.0)).small());
                 if let Some(journey) = app.journey() {
                     let open = journey.open_comments().count();
-                    ui.label(egui::RichText::new(format!("{open} open comments")).small());
+                    let open = quantity(open, "open comment", "open comments");
+                    ui.label(egui::RichText::new(open).small());
                     ui.label(
                         egui::RichText::new(format!(
-                            "{} stages · {} lanes · {} cards",
-                            journey.stages.len(),
-                            journey.lanes.len(),
-                            journey.cards.len()
+                            "{} · {} · {}",
+                            quantity(journey.stages.len(), "stage", "stages"),
+                            quantity(journey.lanes.len(), "lane", "lanes"),
+                            quantity(journey.cards.len(), "card", "cards")
                         ))
                         .small(),
                     );

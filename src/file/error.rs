@@ -6,7 +6,7 @@ use crate::model::Problems;
 
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {}", path.display(), io_reason(source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
@@ -53,7 +53,7 @@ pub enum FileError {
     #[error("{}: {}", path.display(), list_problems(problems))]
     Invalid { path: PathBuf, problems: Problems },
     #[error(
-        "{}: this PNG holds no Journeymap project (only PNGs exported by Journeymap can be opened)",
+        "{}: this PNG holds no Journeymap project, or the one it held is damaged (only PNGs exported by Journeymap can be opened)",
         path.display()
     )]
     NoProjectInPng { path: PathBuf },
@@ -84,11 +84,35 @@ pub enum FileError {
         error: Box<FileError>,
         backup: PathBuf,
     },
-    #[error("{}: cannot save: {source}; the file on disk is unchanged", path.display())]
+    #[error(
+        "{}: cannot save: {}; the file on disk is unchanged",
+        path.display(),
+        io_reason(source)
+    )]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+/// Why reading or writing failed, in words, without the system's error number.
+fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "there is no such file (or folder)".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
+        ErrorKind::NotADirectory => "a part of the path is a file, not a folder".to_owned(),
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+        ErrorKind::StorageFull => "the disk is full".to_owned(),
+        _ => {
+            let text = error.to_string();
+            match text.rfind(" (os error ") {
+                Some(at) => text[..at].to_owned(),
+                None => text,
+            }
+        }
+    }
 }
 
 /// `plan.ron:3:7`, or for a project inside a picture where in that project the position is.

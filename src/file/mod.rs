@@ -5,6 +5,7 @@ mod error;
 mod png_project;
 mod read;
 mod recovery;
+mod separators;
 mod syntax;
 mod write;
 

@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::error::FileError;
 use super::png_project::{PNG_SIGNATURE, project_text_from_png};
+use super::separators::{MAX_SEPARATORS, separator_over_limit};
 use super::syntax::syntax_message;
 use super::write::backup_path;
 use crate::model::limits::EntryBudget;
@@ -27,8 +28,7 @@ pub fn read_project(path: &Path) -> Result<Project, FileError> {
 /// the error says where that version is.
 fn mention_backup(error: FileError, path: &Path) -> FileError {
     let backup = backup_path(path);
-    let unreadable_content = !matches!(error, FileError::Read { .. });
-    if unreadable_content && backup.is_file() {
+    if backup.is_file() {
         FileError::BackupExists {
             error: Box::new(error),
             backup,
@@ -71,6 +71,13 @@ fn finish_reading(
         let bytes = read_up_to(whole, MAX_PICTURE_BYTES, path, size)?;
         let text = project_text_from_png(Cursor::new(bytes), path, MAX_PROJECT_BYTES)?;
         return parse_embedded(&text, path);
+    }
+    if start.get(1..4) == Some(b"PNG") {
+        // A picture whose first bytes were damaged (in a copy by a text tool, say).
+        return Err(FileError::Png {
+            path: path.to_owned(),
+            message: "the picture is damaged: it does not begin as a PNG does".to_owned(),
+        });
     }
     let bytes = read_up_to(whole, MAX_PROJECT_BYTES, path, size)?;
     parse_project(&bytes, path)
@@ -186,6 +193,21 @@ pub(super) fn parse_ron<T: DeserializeOwned>(
             in_picture: false,
         }
     })?;
+    // Some editors (Notepad) begin UTF-8 files with a byte-order mark; editors hide it,
+    // so positions are counted without it too.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(at) = separator_over_limit(text.as_bytes()) {
+        let (line, column) = line_column(&text.as_bytes()[..at]);
+        return Err(FileError::Syntax {
+            path: path.to_owned(),
+            line,
+            column,
+            message: format!(
+                "the file holds more than {MAX_SEPARATORS} values (counted by their commas, colons and brackets), far more than a project within the limits has"
+            ),
+            in_picture: false,
+        });
+    }
     let _budget = EntryBudget::start();
     ron::Options::default().from_str(text).map_err(|error| {
         match probe(text).filter(|&found| found > FORMAT_VERSION) {

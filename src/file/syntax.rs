@@ -19,7 +19,10 @@ pub fn syntax_message(error: &Error) -> String {
         Error::ExpectedInteger | Error::InvalidIntegerDigit { .. } => {
             "expected a whole number".to_owned()
         }
-        Error::IntegerOutOfBounds => "the number is out of range".to_owned(),
+        Error::IntegerOutOfBounds => {
+            "the number is too large or too small for this field".to_owned()
+        }
+        Error::ExpectedMapColon => "expected `:` between a field's name and its value".to_owned(),
         Error::ExpectedOption => "expected `Some(...)` or `None`".to_owned(),
         Error::ExpectedOptionEnd | Error::ExpectedStructLikeEnd => "expected `)`".to_owned(),
         Error::ExpectedStructLike => "expected `(`".to_owned(),
@@ -45,9 +48,9 @@ pub fn syntax_message(error: &Error) -> String {
             found,
             outer,
         } => format!(
-            "`{}` is not {}; write one of {}",
+            "`{}` is not allowed {}; write one of {}",
             echo(found),
-            outer.as_deref().map_or("known here".to_owned(), |outer| format!("a {}", words(outer))),
+            outer.as_deref().map_or("here".to_owned(), |outer| format!("as {}", words(outer))),
             expected.join(", ")
         ),
         Error::MissingStructField { field, outer } => match outer {
@@ -61,7 +64,7 @@ pub fn syntax_message(error: &Error) -> String {
             format!("`{}` is not a field name", echo(name))
         }
         Error::ExceededRecursionLimit => {
-            "the file nests deeper than 128 levels, more than a project has".to_owned()
+            "brackets nest far deeper here than in any project".to_owned()
         }
         // Our own messages (the limits) and those of the file's text encoding.
         Error::Message(message) => message.clone(),

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::names::echo;
+use super::names::{echo, escaped, quantity};
 use super::types::{CardKind, Journey, Project};
 
 /// What a finding is about: a card or a stage of a journey, by id.
@@ -37,8 +37,8 @@ impl std::fmt::Display for Finding {
         write!(
             f,
             "{}/{}: {}: {}",
-            echo(&self.journey),
-            echo(self.subject.id()),
+            escaped(&self.journey),
+            escaped(self.subject.id()),
             self.rule,
             self.message
         )
@@ -150,7 +150,10 @@ pub fn check_journey(journey: &Journey) -> Vec<Finding> {
             find(
                 subject(),
                 "unresolved-comments",
-                format!("“{title}” has {open} open comment(s)"),
+                format!(
+                    "“{title}” has {}",
+                    quantity(open, "open comment", "open comments")
+                ),
             );
         }
     }

@@ -46,9 +46,15 @@ pub const LANES: Limit = Limit::new(30, "lanes", "a journey");
 pub const CARDS: Limit = Limit::new(10_000, "cards", "a journey");
 pub const LINKS: Limit = Limit::new(20, "links", "a card");
 pub const COMMENTS: Limit = Limit::new(100, "comments", "a card");
-/// Every other list: a persona's goals, values, pain points, channels and influencers, a
-/// stage's KPIs and each quadrant of its empathy map.
-pub const ENTRIES: Limit = Limit::new(100, "entries", "a list");
+/// Every other list holds at most this many entries: a persona's goals, values, pain
+/// points, channels and influencers, a stage's KPIs and each quadrant of its empathy map.
+pub const ENTRIES: Limit = Limit::new(100, "entries", "a quadrant of an empathy map");
+pub const GOALS: Limit = Limit::new(ENTRIES.max, "goals", "a persona");
+pub const VALUES: Limit = Limit::new(ENTRIES.max, "values", "a persona");
+pub const PAIN_POINTS: Limit = Limit::new(ENTRIES.max, "pain points", "a persona");
+pub const CHANNELS: Limit = Limit::new(ENTRIES.max, "channels", "a persona");
+pub const INFLUENCERS: Limit = Limit::new(ENTRIES.max, "influencers", "a persona");
+pub const KPIS: Limit = Limit::new(ENTRIES.max, "KPIs", "a stage");
 
 /// The most links all the cards of one journey may have together: each is a curve drawn
 /// across the map.
@@ -195,5 +201,11 @@ bounded_lists! {
     cards: CARDS,
     links: LINKS,
     comments: COMMENTS,
+    goals: GOALS,
+    values: VALUES,
+    pain_points: PAIN_POINTS,
+    channels: CHANNELS,
+    influencers: INFLUENCERS,
+    kpis: KPIS,
     entries: ENTRIES,
 }

@@ -79,17 +79,23 @@ pub fn emotion_label(emotion: i8) -> String {
 /// The most characters of a user's text that a message repeats.
 const ECHOED_CHARS: usize = 60;
 
-/// A user's text (an id, a title) as a message repeats it: on one line, with control
-/// characters and direction marks escaped (a newline as `\n`, ESC as `\u{1b}`), cut after a few dozen
-/// characters with "…", so a message stays one readable line whatever a file holds.
+/// A user's text (an id, a title) as a message repeats it: [`escaped`], and cut after a
+/// few dozen characters with "…", so a message stays one readable line whatever a file
+/// holds.
 pub fn echo(text: &str) -> String {
-    let mut shown = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == ECHOED_CHARS {
-            shown.push('…');
-            break;
-        }
-        if c.is_control() || is_direction_mark(c) {
+    match text.char_indices().nth(ECHOED_CHARS) {
+        Some((end, _)) => escaped(&text[..end]) + "…",
+        None => escaped(text),
+    }
+}
+
+/// `text` with every character that is invisible or moves the text around it shown as
+/// its escape instead (a newline as `\n`, ESC as `\u{1b}`, a right-to-left mark as
+/// `\u{200f}`), so that a message says what it seems to say, on one line.
+pub fn escaped(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || is_invisible(c) {
             shown.extend(c.escape_default());
         } else {
             shown.push(c);
@@ -98,8 +104,48 @@ pub fn echo(text: &str) -> String {
     shown
 }
 
-/// Marks that turn the direction of the text after them, which could make a message read
-/// differently from what it says.
-fn is_direction_mark(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+/// Characters that draw nothing yet change how text reads: Unicode's format characters
+/// (zero-width spaces and joiners, direction marks and overrides, the byte-order mark,
+/// soft hyphens, tags) and the line and paragraph separators.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61c}'
+            | '\u{6dd}'
+            | '\u{70f}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+    )
+}
+
+/// A list of items by id and name, as a message offers them: "mkt (Marketing), sales
+/// (Sales)", or "none".
+pub fn named_ids<'a>(items: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let listed: Vec<String> = items
+        .into_iter()
+        .map(|(id, name)| format!("{} ({})", echo(id), echo(name)))
+        .collect();
+    if listed.is_empty() {
+        "none".to_owned()
+    } else {
+        listed.join(", ")
+    }
+}
+
+/// A number of things with the right word: "1 card", "12 cards", "0 cards".
+pub fn quantity(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }

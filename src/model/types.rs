@@ -82,31 +82,31 @@ pub struct Persona {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "limits::entries"
+        deserialize_with = "limits::goals"
     )]
     pub goals: Vec<String>,
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "limits::entries"
+        deserialize_with = "limits::values"
     )]
     pub values: Vec<String>,
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "limits::entries"
+        deserialize_with = "limits::pain_points"
     )]
     pub pain_points: Vec<String>,
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "limits::entries"
+        deserialize_with = "limits::channels"
     )]
     pub channels: Vec<String>,
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "limits::entries"
+        deserialize_with = "limits::influencers"
     )]
     pub influencers: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -174,7 +174,7 @@ pub struct Stage {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "limits::entries"
+        deserialize_with = "limits::kpis"
     )]
     pub kpis: Vec<Kpi>,
     #[serde(default, skip_serializing_if = "Empathy::is_empty")]

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::limits::{self, Limit};
-use super::names::echo;
+use super::names::{echo, is_invisible};
 use super::types::{Card, FORMAT_VERSION, Journey, LaneKind, Persona, Project, Stage};
 
 /// One broken rule, located by journey, item and field.
@@ -150,21 +150,21 @@ fn validate_persona(persona: &Persona, item: Item, errors: &mut Errors) {
     errors.text(None, item, "quote", &persona.quote);
     errors.text(None, item, "buying_process", &persona.buying_process);
     let lists = [
-        ("goals", &persona.goals),
-        ("values", &persona.values),
-        ("pain_points", &persona.pain_points),
-        ("channels", &persona.channels),
-        ("influencers", &persona.influencers),
+        ("goals", &persona.goals, limits::GOALS),
+        ("values", &persona.values, limits::VALUES),
+        ("pain_points", &persona.pain_points, limits::PAIN_POINTS),
+        ("channels", &persona.channels, limits::CHANNELS),
+        ("influencers", &persona.influencers, limits::INFLUENCERS),
     ];
-    for (field, list) in lists {
-        errors.entries(None, item, field, list);
+    for (field, list, limit) in lists {
+        errors.entries(None, item, field, list, limit);
     }
 }
 
 fn validate_stage(scope: Option<&str>, stage: &Stage, item: Item, errors: &mut Errors) {
     errors.text(scope, item, "goal", &stage.goal);
     errors.text(scope, item, "exit_criteria", &stage.exit_criteria);
-    errors.count(scope, item, "kpis", stage.kpis.len(), limits::ENTRIES);
+    errors.count(scope, item, "kpis", stage.kpis.len(), limits::KPIS);
     for kpi in &stage.kpis {
         errors.required(scope, item, "kpis", &kpi.name);
         errors.text(scope, item, "kpis", &kpi.value);
@@ -173,7 +173,7 @@ fn validate_stage(scope: Option<&str>, stage: &Stage, item: Item, errors: &mut E
         .into_iter()
         .zip(stage.empathy.lists())
     {
-        errors.entries(scope, item, field, list);
+        errors.entries(scope, item, field, list, limits::ENTRIES);
     }
 }
 
@@ -373,10 +373,24 @@ impl Errors {
     }
 
     /// A list of short texts: within its limit, each within the text limit.
-    fn entries(&mut self, journey: Option<&str>, item: Item, field: &'static str, list: &[String]) {
-        self.count(journey, item, field, list.len(), limits::ENTRIES);
-        for entry in list {
-            self.text(journey, item, field, entry);
+    fn entries(
+        &mut self,
+        journey: Option<&str>,
+        item: Item,
+        field: &'static str,
+        list: &[String],
+        limit: Limit,
+    ) {
+        self.count(journey, item, field, list.len(), limit);
+        for (i, entry) in list.iter().enumerate() {
+            if longer_than(entry, limits::TEXT_CHARS) {
+                let message = format!(
+                    "entry {} is longer than the {} characters a text may have",
+                    i + 1,
+                    limits::TEXT_CHARS
+                );
+                self.push(journey, item, field, message);
+            }
         }
     }
 
@@ -437,7 +451,7 @@ impl Errors {
     }
 
     fn required(&mut self, journey: Option<&str>, item: Item, field: &'static str, value: &str) {
-        if value.trim().is_empty() {
+        if is_blank(value) {
             self.push(journey, item, field, "must not be empty".to_owned());
         } else {
             self.text(journey, item, field, value);
@@ -454,6 +468,11 @@ impl Errors {
             );
         }
     }
+}
+
+/// Whether `text` shows nothing: only spaces and invisible characters.
+fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || is_invisible(c))
 }
 
 /// Whether `text` has more than `max` characters; only a text of more bytes is counted.

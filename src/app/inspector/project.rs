@@ -4,7 +4,7 @@
 use super::fields::{Draft, InspectorState, Lines, item_field, string_list, text_field};
 use crate::app::Action;
 use crate::model::project_operations::{self as ops, journey_info};
-use crate::model::{List, Persona, Project};
+use crate::model::{List, Persona, Project, quantity};
 use crate::theme::item_color;
 
 /// A small icon button with a spoken name.
@@ -117,9 +117,9 @@ fn journeys(ui: &mut egui::Ui, project: &Project, current: usize, actions: &mut 
             if icon_button(ui, "✖", &format!("Delete {}", journey.name)) {
                 actions.push(Action::Confirm {
                     question: format!(
-                        "Delete the journey “{}” and its {} cards?",
+                        "Delete the journey “{}” and its {}?",
                         journey.name,
-                        journey.cards.len()
+                        quantity(journey.cards.len(), "card", "cards")
                     ),
                     edit: Box::new(ops::delete_journey(i)),
                 });

@@ -3,7 +3,7 @@
 
 use super::fields::{Draft, InspectorState, Lines, choice, item_field, string_list, text_field};
 use crate::app::{Action, Command};
-use crate::model::{Empathy, Journey, Kpi, LaneKind, operations};
+use crate::model::{Empathy, Journey, Kpi, LaneKind, operations, quantity};
 
 pub(super) fn stage_fields(
     ui: &mut egui::Ui,
@@ -147,7 +147,7 @@ pub(super) fn stage_fields(
     });
 
     let cards = operations::cards_in_stage(journey, index);
-    ui.label(format!("{cards} cards"));
+    ui.label(quantity(cards, "card", "cards"));
     ui.separator();
     if ui.button("Delete stage").clicked() {
         actions.push(Action::Command(Command::Delete));
@@ -196,7 +196,7 @@ pub(super) fn lane_fields(
         actions.push(Action::Edit(operations::set_lane(journey, index, new)));
     }
     let cards = operations::cards_in_lane(journey, index);
-    ui.label(format!("{cards} cards"));
+    ui.label(quantity(cards, "card", "cards"));
     ui.separator();
     if ui.button("Delete lane").clicked() {
         actions.push(Action::Command(Command::Delete));

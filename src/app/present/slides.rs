@@ -7,7 +7,9 @@ use egui::{FontId, Pos2, Rect, RichText, Role, Sense, Stroke, Ui, Vec2, WidgetIn
 
 use crate::app::review::health::findings_count;
 use crate::layout::{JourneyLayout, emotion_y};
-use crate::model::{Card, Finding, Journey, LaneKind, Project, RULES, Subject, rule_summary};
+use crate::model::{
+    Card, Finding, Journey, LaneKind, Project, RULES, Subject, quantity, rule_summary,
+};
 use crate::paint::{
     CardState, owner_color, paint_card, paint_emotion_curve, paint_emotion_guides, paint_text,
 };
@@ -62,9 +64,10 @@ pub fn opening(ui: &mut Ui, c: &SlideContext<'_>) {
     let moments = journey.cards.iter().filter(|c| c.moment_of_truth).count();
     ui.label(c.muted(
         format!(
-            "{} stages · {} cards · {moments} moments of truth",
-            journey.stages.len(),
-            journey.cards.len()
+            "{} · {} · {}",
+            quantity(journey.stages.len(), "stage", "stages"),
+            quantity(journey.cards.len(), "card", "cards"),
+            quantity(moments, "moment of truth", "moments of truth")
         ),
         slide::TEXT_SUBTITLE,
     ));

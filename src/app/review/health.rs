@@ -2,7 +2,7 @@
 //! clicking a finding selects its card or stage.
 
 use crate::app::{Action, Selection};
-use crate::model::{Finding, Journey, Subject, check_journey};
+use crate::model::{Finding, Journey, Subject, check_journey, quantity};
 
 /// The findings of the journey on screen, computed again only when the project changed.
 #[derive(Debug, Default)]
@@ -24,11 +24,7 @@ impl HealthState {
 
 /// "1 finding", "12 findings".
 pub fn findings_count(n: usize) -> String {
-    if n == 1 {
-        "1 finding".to_owned()
-    } else {
-        format!("{n} findings")
-    }
+    quantity(n, "finding", "findings")
 }
 
 pub fn panel(

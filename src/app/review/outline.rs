@@ -5,7 +5,9 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::app::inspector::fields::{Draft, InspectorState, Lines, item_field, owner_combo};
 use crate::app::{Action, Selection};
-use crate::model::{Card, CardKind, Evidence, Journey, Lane, Project, emotion_label, operations};
+use crate::model::{
+    Card, CardKind, Evidence, Journey, Lane, Project, emotion_label, operations, quantity,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortBy {
@@ -108,8 +110,8 @@ pub fn panel(
             ui.horizontal(|ui| {
                 ui.strong("Outline");
                 ui.label(format!(
-                    "{} cards · click a column to sort",
-                    journey.cards.len()
+                    "{} · click a column to sort",
+                    quantity(journey.cards.len(), "card", "cards")
                 ));
             });
             let mut table = TableBuilder::new(ui)
