@@ -21,6 +21,15 @@ fn template() -> Project {
     journeymap::file::template_project().unwrap()
 }
 
+/// The template's first journey, exported at scale 1.
+fn template_picture() -> Vec<u8> {
+    let options = ExportOptions {
+        scale: 1,
+        ..ExportOptions::default()
+    };
+    export_png_bytes(&template(), 0, options, None).unwrap()
+}
+
 fn refused(text: &str) -> String {
     match parse_project(text.as_bytes(), Path::new("plan.ron")) {
         Ok(_) => panic!("the file should be refused"),
@@ -215,17 +224,7 @@ fn syntax_errors_speak_of_the_file_not_of_the_program() {
 
 #[test]
 fn a_picture_names_positions_in_the_project_it_carries() {
-    let project = template();
-    let picture = export_png_bytes(
-        &project,
-        0,
-        ExportOptions {
-            scale: 1,
-            ..ExportOptions::default()
-        },
-        None,
-    )
-    .unwrap();
+    let picture = template_picture();
     // Re-encode the picture around a broken project text.
     let decoder = png::Decoder::new(Cursor::new(&picture));
     let mut reader = decoder.read_info().unwrap();
@@ -241,16 +240,7 @@ fn a_picture_names_positions_in_the_project_it_carries() {
         "{message}"
     );
 
-    let mut damaged = export_png_bytes(
-        &project,
-        0,
-        ExportOptions {
-            scale: 1,
-            ..ExportOptions::default()
-        },
-        None,
-    )
-    .unwrap();
+    let mut damaged = template_picture();
     damaged[20] ^= 0xFF;
     let message = read_project_from(Cursor::new(damaged), Path::new("plan.png"))
         .unwrap_err()
@@ -352,11 +342,7 @@ fn a_missing_file_points_at_the_version_saved_before_it() {
 
 #[test]
 fn a_picture_damaged_at_its_start_is_called_a_damaged_picture() {
-    let options = ExportOptions {
-        scale: 1,
-        ..ExportOptions::default()
-    };
-    let mut picture = export_png_bytes(&template(), 0, options, None).unwrap();
+    let mut picture = template_picture();
     picture[0] = b'?';
     let message = read_project_from(Cursor::new(picture), Path::new("plan.png"))
         .unwrap_err()
