@@ -334,3 +334,41 @@ fn as_filtered_dims_the_cards_that_do_not_match() {
         "a card that does not match fades toward the background"
     );
 }
+
+#[test]
+fn each_emotion_point_sits_under_the_centre_of_its_card_in_map_order() {
+    let project = template_project().unwrap();
+    for journey in &project.journeys {
+        let layout = JourneyLayout::new(journey);
+        let with_emotion = journey.cards.iter().filter(|c| c.emotion.is_some()).count();
+        assert_eq!(layout.emotion.len(), with_emotion, "a point a card");
+        for point in &layout.emotion {
+            let card = layout.cards[point.card].rect;
+            assert!(
+                (point.pos.x - card.center().x).abs() < 0.01,
+                "{} at x {} is not under its card {card:?}",
+                journey.cards[point.card].id,
+                point.pos.x
+            );
+        }
+        assert!(
+            layout.emotion.windows(2).all(|w| w[0].pos.x <= w[1].pos.x),
+            "left to right"
+        );
+    }
+    // The first card of a touchpoint cell and of the pain point cell below it share a
+    // column, so their points share an x: the curve passes through their mean there.
+    let journey = &project.journeys[0];
+    let layout = JourneyLayout::new(journey);
+    let x_of = |id: &str| {
+        let index = journey.cards.iter().position(|c| c.id == id).unwrap();
+        layout
+            .emotion
+            .iter()
+            .find(|p| p.card == index)
+            .unwrap()
+            .pos
+            .x
+    };
+    assert_eq!(x_of("newsletter"), x_of("no-benchmark"));
+}

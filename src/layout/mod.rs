@@ -262,37 +262,36 @@ impl JourneyLayout {
         layout
     }
 
-    /// One point per card with an emotion, spread evenly across its stage's column in
-    /// reading order (left to right, then top to bottom), at the height of its score.
+    /// One point per card with an emotion, under the horizontal centre of its card at the
+    /// height of its score, in map order (left to right, then top to bottom). Cards stacked
+    /// in one column share an x; the curve passes through their mean there.
     fn emotion_points(&self, journey: &Journey) -> Vec<EmotionPoint> {
         let Some(lane) = self.emotion_lane() else {
             return Vec::new();
         };
-        let mut by_stage = vec![Vec::new(); self.stages.len()];
-        for (i, card) in self.cards.iter().enumerate() {
-            if journey.cards[i].emotion.is_some()
-                && let Some(list) = by_stage.get_mut(card.stage)
-            {
-                list.push(i);
-            }
-        }
-        let mut points = Vec::new();
-        for (stage, mut in_stage) in self.stages.iter().zip(by_stage) {
-            in_stage.sort_by(|&a, &b| {
-                let (a, b) = (self.cards[a].rect.min, self.cards[b].rect.min);
-                a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y))
-            });
-            let count = in_stage.len() as f32;
-            for (k, card) in in_stage.into_iter().enumerate() {
-                let emotion = journey.cards[card].emotion.unwrap_or(0).clamp(-2, 2);
-                let x = stage.x.min + stage.x.span() * (k as f32 + 0.5) / count;
-                points.push(EmotionPoint {
-                    card,
+        let mut points: Vec<EmotionPoint> = self
+            .cards
+            .iter()
+            .enumerate()
+            .filter_map(|(i, placed)| {
+                let emotion = journey.cards[i].emotion?.clamp(-2, 2);
+                Some(EmotionPoint {
+                    card: i,
                     emotion,
-                    pos: pos2(x, emotion_y(lane.y, f32::from(emotion))),
-                });
-            }
-        }
+                    pos: pos2(
+                        placed.rect.center().x,
+                        emotion_y(lane.y, f32::from(emotion)),
+                    ),
+                })
+            })
+            .collect();
+        points.sort_by(|a, b| {
+            let (ra, rb) = (self.cards[a.card].rect, self.cards[b.card].rect);
+            a.pos
+                .x
+                .total_cmp(&b.pos.x)
+                .then(ra.min.y.total_cmp(&rb.min.y))
+        });
         points
     }
 

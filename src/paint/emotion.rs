@@ -89,8 +89,9 @@ pub fn paint_emotion_guides(
 }
 
 /// The emotion curve through `points` (on screen, sorted by x) with its faint area to the
-/// zero line at height `zero` (green above, red below), and a dot of `radius(i)` on each
-/// point unless they are too dense to tell apart.
+/// zero line at height `zero` (green above, red below), and a dot on each point unless they
+/// are too dense to tell apart. Points of one x (cards stacked in a column) are one point
+/// at their mean, its dot as large as the largest `radius(i)` among them.
 pub fn paint_emotion_curve(
     painter: &Painter,
     points: &[Pos2],
@@ -99,44 +100,40 @@ pub fn paint_emotion_curve(
     theme: &Theme,
     radius: impl Fn(usize) -> f32,
 ) {
-    let samples = monotone_curve(&merge_close(points, MERGE_CLOSER_THAN));
-    painter.add(area_mesh(&samples, zero, theme));
-    painter.add(PathShape::line(samples, Stroke::new(width, theme.emotion)));
-    let spacing = points
+    let runs = merge_close(points, MERGE_CLOSER_THAN);
+    let merged: Vec<Pos2> = runs.iter().map(|(pos, _)| *pos).collect();
+    let spacing = merged
         .windows(2)
         .map(|w| w[1].x - w[0].x)
         .fold(f32::INFINITY, f32::min);
+    let samples = monotone_curve(&merged);
+    painter.add(area_mesh(&samples, zero, theme));
+    painter.add(PathShape::line(samples, Stroke::new(width, theme.emotion)));
     if spacing < DOTS_APART {
         return;
     }
-    for (i, pos) in points.iter().enumerate() {
-        painter.circle(
-            *pos,
-            radius(i),
-            theme.emotion,
-            Stroke::new(1.0, theme.canvas),
-        );
+    for (pos, members) in runs {
+        let radius = members.map(&radius).fold(0.0, f32::max);
+        painter.circle(pos, radius, theme.emotion, Stroke::new(1.0, theme.canvas));
     }
 }
 
 /// Points closer than `min_dx` (screen) to the first of their run become one point at
-/// the run's mean height: zoomed far out, thousands of points share a few pixels.
-fn merge_close(points: &[Pos2], min_dx: f32) -> Vec<Pos2> {
-    let mut merged: Vec<Pos2> = Vec::with_capacity(points.len());
-    let mut run = (Pos2::ZERO, 0.0_f32, 0_u32); // first point, sum of y, count
-    for &p in points {
-        if run.2 > 0 && p.x - run.0.x < min_dx {
-            run.1 += p.y;
-            run.2 += 1;
-            continue;
-        }
-        if run.2 > 0 {
-            merged.push(pos2(run.0.x, run.1 / run.2 as f32));
-        }
-        run = (p, p.y, 1);
-    }
-    if run.2 > 0 {
-        merged.push(pos2(run.0.x, run.1 / run.2 as f32));
+/// the run's mean height, with the indices of the points it stands for: cards stacked in
+/// one column, or, zoomed far out, thousands of points that share a few pixels.
+fn merge_close(points: &[Pos2], min_dx: f32) -> Vec<(Pos2, std::ops::Range<usize>)> {
+    let mut merged = Vec::with_capacity(points.len());
+    let mut start = 0;
+    while start < points.len() {
+        let first = points[start];
+        let end = start
+            + points[start..]
+                .iter()
+                .take_while(|p| p.x - first.x < min_dx)
+                .count();
+        let mean = points[start..end].iter().map(|p| p.y).sum::<f32>() / (end - start) as f32;
+        merged.push((pos2(first.x, mean), start..end));
+        start = end;
     }
     merged
 }
