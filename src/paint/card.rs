@@ -53,6 +53,7 @@ pub(super) fn paint_cards(map: &MapPainter<'_>) {
         let state = CardState {
             selected: highlight.card == Some(i),
             faded: highlight.dragged_card == Some(i) || highlight.dims(i),
+            for_audience: false,
         };
         paint_card(
             painter,
@@ -72,6 +73,8 @@ pub struct CardState {
     pub selected: bool,
     /// The card is being dragged away from this place.
     pub faded: bool,
+    /// Drawn for an audience (a slide): the team's open comments are not counted on it.
+    pub for_audience: bool,
 }
 
 /// Paints one card into `rect` (screen): tint by kind, owner stripe, border by severity and
@@ -158,7 +161,7 @@ pub fn paint_card(
         right = badge.left() - size::SPACE_XS * zoom;
     }
     let open_comments = card.comments.iter().filter(|c| !c.resolved).count();
-    if open_comments > 0 {
+    if open_comments > 0 && !state.for_audience {
         let badge = painter.text(
             pos2(right, baseline),
             Align2::RIGHT_BOTTOM,

@@ -27,6 +27,8 @@ pub fn open_app(app: JourneymapApp) -> Harness<'static, JourneymapApp> {
     let mut harness = Harness::builder()
         .with_size(vec2(1600.0, 900.0))
         .with_step_dt(1.0 / 60.0)
+        // The slide controls fade 2 s after the mouse rests: `run` steps through that.
+        .with_max_steps(240)
         .build_ui_state(|ui, app: &mut JourneymapApp| app.show(ui), app);
     harness.run();
     harness

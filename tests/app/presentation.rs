@@ -3,7 +3,9 @@
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
-use crate::harness::{NEWSLETTER, Setup, journey, key_in_one_frame, setup, viewport_commands};
+use crate::harness::{
+    NEWSLETTER, Setup, environment, journey, key_in_one_frame, open_app, setup, viewport_commands,
+};
 
 #[test]
 fn presentation_mode_steps_through_stages_and_leaves_with_esc() {
@@ -111,4 +113,41 @@ fn presentation_mode_steps_through_stages_and_leaves_with_esc() {
         harness.query_by_label("File").is_some(),
         "the editor is back"
     );
+}
+
+/// Slides are for an audience: nothing empty is announced, no rule ids or key hints, and
+/// the controls, faded while the mouse rests, stay within reach of a screen reader.
+#[test]
+fn slides_show_what_was_written_and_nothing_for_the_team_only() {
+    use journeymap::app::{JourneymapApp, Slide};
+    use journeymap::model::{Document, Empathy};
+    let folder = tempfile::tempdir().unwrap();
+    let mut project = journeymap::file::template_project().unwrap();
+    let empty = 1;
+    project.journeys[0].stages[empty].empathy = Empathy::default();
+    let app = JourneymapApp::new(
+        Document::new(project),
+        None,
+        environment(folder.path(), 30.0),
+    );
+    let mut harness = open_app(app);
+    key_in_one_frame(&mut harness, Modifiers::NONE, Key::F5);
+    harness.run();
+    for _ in 0..=empty {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+    }
+    assert_eq!(harness.state().presenting(), Some(Slide::Stage(empty)));
+    assert!(harness.query_by_label("Empathy map").is_none());
+    assert!(harness.query_by_label_contains("Not written yet").is_none());
+    assert!(harness.query_by_label_contains("Esc to leave").is_none());
+
+    harness.key_press(Key::End);
+    harness.run();
+    for rule in journeymap::model::RULES {
+        assert!(harness.query_by_label(rule).is_none(), "{rule} on a slide");
+    }
+    // Long after the mouse last moved, the controls are faded, not gone.
+    harness.run_steps(240);
+    assert!(harness.query_by_label("‹ Previous").is_some());
 }

@@ -174,6 +174,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     footer_bar(ui, footer, &theme, scale, index, count, actions);
 }
 
+/// How long the slide controls stay after the mouse last moved, and how long they fade.
+const CONTROLS_SHOW_SECONDS: f32 = 2.0;
+const CONTROLS_FADE_SECONDS: f32 = 0.3;
+
 fn footer_bar(
     ui: &mut egui::Ui,
     rect: Rect,
@@ -188,6 +192,22 @@ fn footer_bar(
             .max_rect(rect)
             .layout(egui::Layout::left_to_right(egui::Align::Center)),
         |ui| {
+            // The controls show while the mouse moves and fade out after it rests, so the
+            // audience sees the slide; they stay in the accessibility tree all the time.
+            let resting = ui.input(|i| i.pointer.time_since_last_movement());
+            let moving = resting < CONTROLS_SHOW_SECONDS;
+            if moving {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_secs_f32(
+                        CONTROLS_SHOW_SECONDS - resting,
+                    ));
+            }
+            let shown = ui.ctx().animate_bool_with_time(
+                egui::Id::unique("presentation-controls"),
+                moving,
+                CONTROLS_FADE_SECONDS,
+            );
+            ui.multiply_opacity(shown);
             let text = |t: &str| egui::RichText::new(t).size(slide::TEXT_META * scale);
             if ui
                 .add_enabled(index > 0, egui::Button::new(text("‹ Previous")))
@@ -206,10 +226,6 @@ fn footer_bar(
                 if ui.button(text("Leave presentation")).clicked() {
                     actions.push(Action::Command(Command::Present));
                 }
-                ui.label(
-                    text("Left, Right, Page Up, Page Down to move · Esc to leave")
-                        .color(theme.ink_muted),
-                );
             });
         },
     );

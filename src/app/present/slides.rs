@@ -84,27 +84,22 @@ pub fn opening(ui: &mut Ui, c: &SlideContext<'_>) {
         .persona
         .as_deref()
         .and_then(|id| c.project.personas.iter().find(|p| p.id == id));
-    column(ui, at(0.0), "slide-persona", c, |ui, c| match persona {
-        Some(persona) => {
-            ui.label(c.text(&persona.name, slide::TEXT_SUBTITLE).strong());
-            if !persona.role.is_empty() {
-                ui.label(c.muted(&persona.role, slide::TEXT_BODY));
-            }
-            if !persona.quote.is_empty() {
-                ui.add_space(size::SPACE_M * c.scale);
-                ui.label(
-                    c.text(format!("“{}”", persona.quote), slide::TEXT_HEADING)
-                        .italics(),
-                );
-            }
-            list(ui, c, "Goals", &persona.goals);
+    // A journey told from no persona's view shows none: the slide is not the place to
+    // ask for one.
+    column(ui, at(0.0), "slide-persona", c, |ui, c| {
+        let Some(persona) = persona else { return };
+        ui.label(c.text(&persona.name, slide::TEXT_SUBTITLE).strong());
+        if !persona.role.is_empty() {
+            ui.label(c.muted(&persona.role, slide::TEXT_BODY));
         }
-        None => {
-            ui.label(c.muted(
-                "No persona yet: choose one for the journey in the inspector.",
-                slide::TEXT_BODY,
-            ));
+        if !persona.quote.is_empty() {
+            ui.add_space(size::SPACE_M * c.scale);
+            ui.label(
+                c.text(format!("“{}”", persona.quote), slide::TEXT_HEADING)
+                    .italics(),
+            );
         }
+        list(ui, c, "Goals", &persona.goals);
     });
     column(ui, at(1.0), "slide-story", c, |ui, c| {
         for (name, text) in [
@@ -339,7 +334,10 @@ fn stage_cards(ui: &mut Ui, c: &SlideContext<'_>, stage: usize) {
                 card_rect,
                 columns.zoom,
                 c.theme,
-                CardState::default(),
+                CardState {
+                    for_audience: true,
+                    ..CardState::default()
+                },
             );
             let response = ui.interact(
                 card_rect,
@@ -420,14 +418,11 @@ fn stage_details(ui: &mut Ui, c: &SlideContext<'_>, index: usize) {
                 }
             });
     }
-    c.heading(ui, "Empathy map");
+    // An audience sees what was written, and no word about what was not.
     if stage.empathy.is_empty() {
-        ui.label(c.muted(
-            "Not written yet: what the buyer sees, hears, says, does, thinks and feels here.",
-            slide::TEXT_META,
-        ));
         return;
     }
+    c.heading(ui, "Empathy map");
     let width = (ui.available_width() - size::SPACE_L * c.scale) / 2.0;
     egui::Grid::new("slide-empathy")
         .num_columns(2)
@@ -437,13 +432,11 @@ fn stage_details(ui: &mut Ui, c: &SlideContext<'_>, index: usize) {
         .show(ui, |ui| {
             let quadrants = crate::model::Empathy::QUADRANTS
                 .iter()
-                .zip(stage.empathy.lists());
+                .zip(stage.empathy.lists())
+                .filter(|(_, items)| !items.is_empty());
             for (i, (name, items)) in quadrants.enumerate() {
                 ui.vertical(|ui| {
                     ui.label(c.muted(*name, slide::TEXT_META).strong());
-                    if items.is_empty() {
-                        ui.label(c.muted("—", slide::TEXT_META));
-                    }
                     for item in items {
                         ui.label(c.text(format!("• {item}"), slide::TEXT_META));
                     }
@@ -492,7 +485,6 @@ pub fn review(ui: &mut Ui, c: &SlideContext<'_>, findings: &[Finding]) {
                 )
                 .strong(),
             );
-            ui.label(c.text(rule, slide::TEXT_META).color(c.theme.selection));
             for finding in found {
                 ui.label(c.text(
                     format!("• {}", subject_name(c.journey, &finding.subject)),
