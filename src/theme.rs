@@ -165,7 +165,10 @@ pub mod size {
     /// The title band when the journey has a persona, a scenario or expectations.
     pub const STORY_BAND: f32 = 150.0;
     pub const PERSONA_CARD_WIDTH: f32 = 320.0;
-    pub const LEGEND_HEIGHT: f32 = 40.0;
+    /// One row of the legend, and the width of one of its entries (a longer name ends in
+    /// "…").
+    pub const LEGEND_ROW: f32 = 24.0;
+    pub const LEGEND_ENTRY_WIDTH: f32 = 170.0;
     /// Six one-line rows (sees, hears, says, does, thinks, feels) and padding.
     pub const EMPATHY_BAND: f32 = 6.0 * 16.0 + 2.0 * SPACE_M;
     /// Stage name and two lines of goal.

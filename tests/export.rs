@@ -94,11 +94,30 @@ fn background_cards_of_each_kind_and_the_emotion_curve_are_where_they_belong() {
                 &format!("card {id} at {scale}x"),
             );
         }
-        let point = layout.emotion[0].pos;
+        // A card alone in its column has its point on the curve; cards stacked in one
+        // column have one point, at their mean.
+        let in_column = |x: f32| layout.emotion.iter().filter(move |q| q.pos.x == x);
+        let alone = layout
+            .emotion
+            .iter()
+            .find(|p| in_column(p.pos.x).count() == 1)
+            .unwrap();
         assert_close(
-            pixel(&picture, point, scale),
+            pixel(&picture, alone.pos, scale),
             theme.emotion,
-            "an emotion point",
+            "a card's emotion point",
+        );
+        let stacked = layout
+            .emotion
+            .iter()
+            .find(|p| in_column(p.pos.x).count() > 1)
+            .unwrap();
+        let count = in_column(stacked.pos.x).count() as f32;
+        let mean = in_column(stacked.pos.x).map(|q| q.pos.y).sum::<f32>() / count;
+        assert_close(
+            pixel(&picture, Pos2::new(stacked.pos.x, mean), scale),
+            theme.emotion,
+            "the point of a column's cards, at their mean",
         );
     }
 }
@@ -371,4 +390,59 @@ fn each_emotion_point_sits_under_the_centre_of_its_card_in_map_order() {
             .x
     };
     assert_eq!(x_of("newsletter"), x_of("no-benchmark"));
+}
+
+#[test]
+fn the_legend_lists_only_what_the_journey_uses_and_wraps_within_the_map() {
+    use journeymap::model::{CardKind, LegendItems};
+    use journeymap::theme::size::{LEGEND_ENTRY_WIDTH, LEGEND_ROW};
+    let mut project = template_project().unwrap();
+    // One stage with only touchpoints and pain points, owned by one department.
+    let journey = &mut project.journeys[0];
+    let first = journey.stages[0].id.clone();
+    journey.stages.truncate(1);
+    journey.cards.retain(|c| {
+        c.stage == first && matches!(c.kind, CardKind::Touchpoint | CardKind::PainPoint)
+    });
+    // Owned by every department but the first, in turn.
+    let owners: Vec<String> = project.departments[1..]
+        .iter()
+        .map(|d| d.id.clone())
+        .collect();
+    assert!(project.journeys[0].cards.len() >= owners.len());
+    for (card, owner) in project.journeys[0]
+        .cards
+        .iter_mut()
+        .zip(owners.iter().cycle())
+    {
+        card.owner = Some(owner.clone());
+        card.moment_of_truth = false;
+    }
+    for card in &mut project.journeys[1].cards {
+        card.owner = Some(project.departments[0].id.clone());
+    }
+    let journey = &project.journeys[0];
+    let items = LegendItems::of(&project, journey);
+    let owning: Vec<usize> = (1..project.departments.len()).collect();
+    assert_eq!(
+        items.departments, owning,
+        "only the departments that own a card"
+    );
+    assert_eq!(items.kinds, vec![CardKind::Touchpoint, CardKind::PainPoint]);
+    assert!(!items.moment_of_truth);
+    assert_eq!(LegendItems::count(journey), items.len());
+
+    let layout = JourneyLayout::new(journey);
+    assert!(layout.legend.left() >= 0.0 && layout.legend.right() <= layout.size.x);
+    assert!(layout.legend.bottom() <= layout.size.y);
+    assert!(layout.legend_columns as f32 * LEGEND_ENTRY_WIDTH <= layout.legend.width());
+    let rows = items.len().div_ceil(layout.legend_columns);
+    assert!(
+        rows > 1,
+        "a one-stage map wraps its legend of {} entries",
+        items.len()
+    );
+    assert!(layout.legend.height() >= rows as f32 * LEGEND_ROW);
+    // The picture is drawn whole (its legend with it).
+    assert!(render(&project, 0, options(1), None).is_ok());
 }

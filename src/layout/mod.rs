@@ -11,7 +11,7 @@ use egui::{Pos2, Rangef, Rect, Vec2, pos2, vec2};
 
 pub use screen::{MapView, Pill, Screen};
 
-use crate::model::{Journey, LaneKind};
+use crate::model::{Journey, LaneKind, LegendItems};
 use crate::theme::size;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -23,8 +23,10 @@ pub struct JourneyLayout {
     pub title: Rect,
     /// The persona card, at the top left, when the journey has a persona.
     pub persona: Option<Rect>,
-    /// The legend of departments and card kinds, under the map at the right.
+    /// The legend of departments and card kinds under the map, as wide as the map:
+    /// [`Self::legend_columns`] entries a row, as many rows as it needs.
     pub legend: Rect,
+    pub legend_columns: usize,
     /// The empathy-map band under the stage headers, when it is shown.
     pub empathy: Option<Rect>,
     /// Links between cards, as pairs of card indices.
@@ -220,10 +222,16 @@ impl JourneyLayout {
             })
             .collect::<Vec<_>>();
 
+        // The legend takes the map's whole width, the lane titles' column included.
+        let legend_columns = ((right - size::MAP_MARGIN) / size::LEGEND_ENTRY_WIDTH)
+            .floor()
+            .max(1.0) as usize;
+        let legend_rows = LegendItems::count(journey).div_ceil(legend_columns);
+        let legend_height = legend_rows as f32 * size::LEGEND_ROW + 2.0 * size::SPACE_M;
         let mut layout = Self {
             size: vec2(
                 right + size::MAP_MARGIN,
-                bottom + size::LEGEND_HEIGHT + size::MAP_MARGIN,
+                bottom + legend_height + size::MAP_MARGIN,
             ),
             persona: journey.persona.is_some().then(|| {
                 Rect::from_min_size(
@@ -231,7 +239,11 @@ impl JourneyLayout {
                     vec2(size::PERSONA_CARD_WIDTH, title_band - size::SPACE_L),
                 )
             }),
-            legend: Rect::from_x_y_ranges(left..=right, bottom..=bottom + size::LEGEND_HEIGHT),
+            legend: Rect::from_x_y_ranges(
+                size::MAP_MARGIN..=right,
+                bottom..=bottom + legend_height,
+            ),
+            legend_columns,
             empathy,
             links: Vec::new(),
             title: Rect::from_min_max(

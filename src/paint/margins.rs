@@ -1,11 +1,12 @@
 //! What surrounds the grid: the title band (persona card, journey name, scenario and
 //! expectations), the legend, the empathy-map band and the connectors between linked cards.
 
+use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, Color32, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
 
 use super::card::paint_stripe;
 use super::{MapPainter, paint_text, visible_part};
-use crate::model::{CardKind, Empathy, Persona};
+use crate::model::{Empathy, LegendItems, Persona};
 use crate::theme::{Theme, icon, item_color, size, zoomed_font};
 
 /// The title band: the persona card, the journey's name (and an export's caption), the
@@ -147,7 +148,9 @@ fn paint_persona_card(
     }
 }
 
-/// Departments (colour and name) and card kinds (icon and name), right-aligned under the map.
+/// The departments that own the journey's cards (colour and name), the kinds of card it
+/// holds (icon and name) and the moment-of-truth mark if it has one: a grid of entries
+/// under the map, wrapped to its width, a name too long for its entry ending in "…".
 pub(super) fn paint_legend(map: &MapPainter<'_>) {
     let (painter, project, layout, view, theme) = (
         map.painter,
@@ -167,55 +170,59 @@ pub(super) fn paint_legend(map: &MapPainter<'_>) {
         Swatch(Color32),
         Icon(&'static str, Color32),
     }
-    let mut entries: Vec<(Mark, String)> = project
+    let items = LegendItems::of(project, map.journey);
+    let mut entries: Vec<(Mark, &str)> = items
         .departments
         .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let name = visible_part(&d.name, &text_font, rect.width(), 1);
-            (Mark::Swatch(item_color(&d.color, i)), name.to_owned())
+        .map(|&i| {
+            let department = &project.departments[i];
+            (
+                Mark::Swatch(item_color(&department.color, i)),
+                department.name.as_str(),
+            )
         })
         .collect();
-    for kind in CardKind::ALL {
+    for &kind in &items.kinds {
         let mark = Mark::Icon(icon::card(kind), theme.card_colors(kind).border);
-        entries.push((mark, kind.name().to_owned()));
+        entries.push((mark, kind.name()));
     }
-    entries.push((
-        Mark::Icon(icon::MOMENT_OF_TRUTH, theme.moment_of_truth),
-        "Moment of truth".to_owned(),
-    ));
-    let galleys: Vec<_> = entries
-        .iter()
-        .map(|(_, name)| painter.layout_no_wrap(name.clone(), text_font.clone(), theme.ink_muted))
-        .collect();
-    let gap = size::SPACE_M * zoom;
-    let mark = swatch.x + size::SPACE_XS * zoom;
-    let total: f32 = galleys.iter().map(|g| g.size().x + mark + gap).sum::<f32>() - gap;
-    let mut x = rect.right() - total;
-    let y = rect.center().y;
-    for ((mark_kind, _), galley) in entries.iter().zip(galleys) {
-        match mark_kind {
+    if items.moment_of_truth {
+        let mark = Mark::Icon(icon::MOMENT_OF_TRUTH, theme.moment_of_truth);
+        entries.push((mark, "Moment of truth"));
+    }
+    let entry_width = size::LEGEND_ENTRY_WIDTH * zoom;
+    let mark_width = swatch.x + size::SPACE_XS * zoom;
+    let name_width = (entry_width - mark_width - size::SPACE_M * zoom).max(1.0);
+    let columns = layout.legend_columns.max(1);
+    for (i, (mark, name)) in entries.into_iter().enumerate() {
+        let x = rect.left() + (i % columns) as f32 * entry_width;
+        let y =
+            rect.top() + (size::SPACE_M + ((i / columns) as f32 + 0.5) * size::LEGEND_ROW) * zoom;
+        match mark {
             Mark::Swatch(color) => {
                 painter.rect_filled(
                     Rect::from_center_size(pos2(x + swatch.x / 2.0, y), swatch),
                     size::LEGEND_SWATCH / 5.0 * zoom,
-                    *color,
+                    color,
                 );
             }
             Mark::Icon(glyph, color) => {
                 painter.text(
                     pos2(x + swatch.x / 2.0, y),
                     Align2::CENTER_CENTER,
-                    *glyph,
+                    glyph,
                     text_font.clone(),
-                    *color,
+                    color,
                 );
             }
         }
-        x += mark;
-        let width = galley.size().x;
-        painter.galley(pos2(x, y - galley.size().y / 2.0), galley, theme.ink_muted);
-        x += width + gap;
+        let name = visible_part(name, &text_font, name_width, 1).to_owned();
+        let mut job =
+            LayoutJob::single_section(name, TextFormat::simple(text_font.clone(), theme.ink_muted));
+        job.wrap = TextWrapping::truncate_at_width(name_width);
+        let galley = painter.layout_job(job);
+        let at = pos2(x + mark_width, y - galley.size().y / 2.0);
+        painter.galley(at, galley, theme.ink_muted);
     }
 }
 
