@@ -67,7 +67,8 @@ pub enum Command {
         journey: Option<String>,
         #[arg(long, value_enum, default_value_t = ThemeName::Light)]
         theme: ThemeName,
-        /// Leave the background transparent.
+        /// Leave the background transparent, for a slide of its own colour: with the light
+        /// theme (the default) for a light slide, with `--theme dark` for a dark one.
         #[arg(long)]
         transparent: bool,
         /// Show each stage's empathy map in a band under the stage headers.

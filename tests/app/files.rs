@@ -427,3 +427,32 @@ fn file_dialogs_are_offered_only_where_something_can_show_them() {
         "zenity is rfd's fallback"
     );
 }
+
+#[test]
+fn a_transparent_export_asks_which_slide_it_goes_on() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    assert!(harness.query_by_label("Transparent background").is_none());
+    harness.get_by_label("1×").click();
+    harness
+        .get_by_label("Transparent, for a dark slide")
+        .click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    let chosen = harness.state().settings().export;
+    assert!(
+        chosen.transparent && chosen.dark,
+        "the dark theme reads on a dark slide"
+    );
+    let mut reader = open_png(&folder.path().join("as-is.png"));
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    reader.next_frame(&mut pixels).unwrap();
+    assert_eq!(pixels[3], 0, "the margin is transparent");
+}

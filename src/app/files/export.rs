@@ -184,12 +184,23 @@ impl ExportFields<'_> {
                 ui.selectable_value(&mut options.scale, scale, format!("{scale}×"));
             }
         });
-        ui.label("Theme");
-        ui.horizontal(|ui| {
-            ui.selectable_value(&mut options.dark, false, "Light");
-            ui.selectable_value(&mut options.dark, true, "Dark");
+        // One choice of background: a transparent picture takes the theme that reads on
+        // the slide it goes on (dark text vanishes on a navy slide).
+        ui.label("Background");
+        ui.horizontal_wrapped(|ui| {
+            for (dark, transparent, name) in [
+                (false, false, "Light"),
+                (true, false, "Dark"),
+                (false, true, "Transparent, for a light slide"),
+                (true, true, "Transparent, for a dark slide"),
+            ] {
+                let chosen = options.dark == dark && options.transparent == transparent;
+                if ui.selectable_label(chosen, name).clicked() {
+                    options.dark = dark;
+                    options.transparent = transparent;
+                }
+            }
         });
-        ui.checkbox(&mut options.transparent, "Transparent background");
         ui.checkbox(&mut options.empathy, "Empathy map band");
         let as_filtered = ui.add_enabled(
             self.filter.is_some(),
