@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::export::{ExportError, ExportOptions, check_output, export_png, journey_index};
+use crate::export::{Embed, ExportError, ExportOptions, check_output, export_png, journey_index};
 use crate::file::{read_project, read_project_from, template_project};
 use crate::model::{
     CardKind, Document, Evidence, Project, check_journey, echo, escaped, named_ids, quantity,
@@ -47,7 +47,7 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Export a journey as a PNG picture that carries the whole project inside.
+    /// Export a journey as a PNG picture that carries its map inside (see --embed).
     ///
     /// The picture is drawn by the same code as the window's map, without a window or GPU.
     /// Exits 0 when written, 1 on any error (the file, the journey, the size), 2 on usage
@@ -74,6 +74,11 @@ pub enum Command {
         /// Show each stage's empathy map in a band under the stage headers.
         #[arg(long)]
         empathy: bool,
+        /// What the picture carries so that it opens again in Journeymap: `map` (the
+        /// journey shown, its persona and the departments, without comments), `full` (the
+        /// whole project, comments too) or `none` (a plain picture).
+        #[arg(long, value_enum, default_value_t = Embed::Map)]
+        embed: Embed,
         #[command(flatten)]
         filter: FilterArgs,
     },
@@ -183,6 +188,7 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
             theme,
             transparent,
             empathy,
+            embed,
             filter,
         }) => {
             let options = ExportOptions {
@@ -190,6 +196,7 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
                 dark: theme == ThemeName::Dark,
                 transparent,
                 empathy,
+                embed,
             };
             export(&file, &output, journey.as_deref(), options, filter)
         }

@@ -43,6 +43,8 @@ pub struct ExportOptions {
     pub transparent: bool,
     /// Show each stage's empathy map in a band under the stage headers.
     pub empathy: bool,
+    /// How much of the project the picture carries.
+    pub embed: Embed,
 }
 
 impl Default for ExportOptions {
@@ -52,7 +54,77 @@ impl Default for ExportOptions {
             dark: false,
             transparent: false,
             empathy: false,
+            embed: Embed::Map,
         }
+    }
+}
+
+/// How much of the project an exported picture carries, so that whoever has it can open
+/// it in Journeymap: pictures go into decks for partners and customers, so by default not
+/// the team's comments.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
+pub enum Embed {
+    /// The whole project, as Save writes it.
+    Full,
+    /// The journey shown, with the departments and its persona, without comments.
+    #[default]
+    Map,
+    /// Nothing: a plain picture.
+    None,
+}
+
+/// The project text a picture of journey `journey` carries, if any.
+pub fn embedded_text(
+    project: &Project,
+    journey: usize,
+    embed: Embed,
+) -> Result<Option<String>, ExportError> {
+    let text = |project: &Project| to_ron(project).map_err(|e| ExportError::Encode(e.to_string()));
+    match embed {
+        Embed::Full => text(project).map(Some),
+        Embed::Map => text(&map_only(project, journey)).map(Some),
+        Embed::None => Ok(None),
+    }
+}
+
+/// The project a picture carries by default: the journey shown (its comments left out),
+/// its persona and the departments.
+fn map_only(project: &Project, journey: usize) -> Project {
+    let journeys: Vec<_> = project
+        .journeys
+        .get(journey)
+        .cloned()
+        .map(|mut journey| {
+            for card in &mut journey.cards {
+                card.comments.clear();
+            }
+            journey
+        })
+        .into_iter()
+        .collect();
+    let persona = journeys.first().and_then(|j| j.persona.as_deref());
+    Project {
+        format: project.format,
+        title: project.title.clone(),
+        notes: String::new(),
+        departments: project.departments.clone(),
+        personas: project
+            .personas
+            .iter()
+            .filter(|p| Some(p.id.as_str()) == persona)
+            .cloned()
+            .collect(),
+        journeys,
     }
 }
 
@@ -241,9 +313,14 @@ pub fn export_png_bytes(
     filter: Option<&Filter>,
 ) -> Result<Vec<u8>, ExportError> {
     let picture = render(project, journey, options, filter)?;
-    let text = to_ron(project).map_err(|e| ExportError::Encode(e.to_string()))?;
-    encode_png(&picture.rgba, picture.width, picture.height, &text)
-        .map_err(|e| ExportError::Encode(e.to_string()))
+    let text = embedded_text(project, journey, options.embed)?;
+    encode_png(
+        &picture.rgba,
+        picture.width,
+        picture.height,
+        text.as_deref(),
+    )
+    .map_err(|e| ExportError::Encode(e.to_string()))
 }
 
 /// Exports a journey to a PNG file, written atomically.
@@ -256,10 +333,17 @@ pub fn export_png(
 ) -> Result<(), ExportError> {
     refuse_replacing_other_files(path)?;
     let picture = render(project, journey, options, filter)?;
-    let text = to_ron(project).map_err(|e| ExportError::Encode(e.to_string()))?;
+    let text = embedded_text(project, journey, options.embed)?;
     // Encoded straight into the file: the picture is not held a second time, compressed.
     write_atomically_with(path, Backup::Skip, |out| {
-        write_png(out, &picture.rgba, picture.width, picture.height, &text).map_err(|e| match e {
+        write_png(
+            out,
+            &picture.rgba,
+            picture.width,
+            picture.height,
+            text.as_deref(),
+        )
+        .map_err(|e| match e {
             png::EncodingError::IoError(io) => io,
             other => std::io::Error::other(other.to_string()),
         })

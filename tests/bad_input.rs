@@ -231,7 +231,8 @@ fn a_picture_names_positions_in_the_project_it_carries() {
     let mut rgba = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut rgba).unwrap();
     let broken = TEMPLATE_RON.replacen("kind: Touchpoint,", "kind: Billboard,", 1);
-    let picture = journeymap::file::encode_png(&rgba, info.width, info.height, &broken).unwrap();
+    let picture =
+        journeymap::file::encode_png(&rgba, info.width, info.height, Some(&broken)).unwrap();
     let message = read_project_from(Cursor::new(picture), Path::new("plan.png"))
         .unwrap_err()
         .to_string();

@@ -138,7 +138,16 @@ fn export_writes_a_png_that_check_and_export_read_again() {
     let folder = tempfile::tempdir().unwrap();
     let plan = template_file(folder.path());
     let out = folder.path().join("map.png");
-    let output = journeymap(&["export", &plan, "-o", out.to_str().unwrap(), "--scale", "1"]);
+    let output = journeymap(&[
+        "export",
+        &plan,
+        "-o",
+        out.to_str().unwrap(),
+        "--scale",
+        "1",
+        "--embed",
+        "full",
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let bytes = std::fs::read(&out).unwrap();
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
@@ -161,6 +170,8 @@ fn export_writes_a_png_that_check_and_export_read_again() {
         again.to_str().unwrap(),
         "--scale",
         "1",
+        "--embed",
+        "full",
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert_eq!(
@@ -574,7 +585,16 @@ fn check_and_export_read_standard_input_and_pipes_whole() {
     // A picture on standard input, as from `cat map.png |`.
     let out = folder.path().join("map.png");
     let output = journeymap_with_input(
-        &["export", "-", "-o", out.to_str().unwrap(), "--scale", "1"],
+        &[
+            "export",
+            "-",
+            "-o",
+            out.to_str().unwrap(),
+            "--scale",
+            "1",
+            "--embed",
+            "full",
+        ],
         &project_text,
     );
     assert_eq!(output.status.code(), Some(0), "{}", text_of(&output));
@@ -677,4 +697,33 @@ fn errors_name_what_exists_and_show_hostile_names_escaped() {
         "{stderr}"
     );
     assert!(!stderr.contains("os error"), "{stderr}");
+}
+
+#[test]
+fn what_a_picture_carries_is_chosen_with_embed() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template_file(folder.path());
+    let out = folder.path().join("map.png");
+    let out = out.to_str().unwrap();
+    let carried = |embed: &str| {
+        let output = journeymap(&["export", &plan, "-o", out, "--scale", "1", "--embed", embed]);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        journeymap(&["check", out])
+    };
+    // By default the map shown: one journey, no comments, so no unresolved-comments finding.
+    let output = journeymap(&["export", &plan, "-o", out, "--scale", "1"]);
+    assert_eq!(output.status.code(), Some(0));
+    let check = text(&journeymap(&["check", out]).stdout);
+    assert!(check.contains("valid, 1 journey,"), "{check}");
+    assert!(!check.contains("unresolved-comments"), "{check}");
+    let full = text(&carried("full").stdout);
+    assert!(full.contains("valid, 2 journeys,"), "{full}");
+    assert!(full.contains("unresolved-comments"), "{full}");
+    let plain = carried("none");
+    assert_eq!(plain.status.code(), Some(1));
+    assert!(
+        text(&plain.stderr).contains("holds no Journeymap project"),
+        "{}",
+        text(&plain.stderr)
+    );
 }

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use egui::{Color32, Pos2};
-use journeymap::export::{ExportError, ExportOptions, Picture, export_png_bytes, render};
+use journeymap::export::{Embed, ExportError, ExportOptions, Picture, export_png_bytes, render};
 use journeymap::file::{read_project, template_project, to_ron};
 use journeymap::layout::JourneyLayout;
 use journeymap::model::{Project, generated_project};
@@ -162,18 +162,19 @@ fn dark_and_transparent_backgrounds() {
 }
 
 #[test]
-fn the_png_carries_the_project_and_exports_the_same_bytes_again() {
+fn with_everything_embedded_the_png_carries_the_project_and_exports_the_same_bytes_again() {
     let folder = tempfile::tempdir().unwrap();
     let project = template_project().unwrap();
-    let bytes = export_png_bytes(&project, 0, options(1), None).unwrap();
+    let full = ExportOptions {
+        embed: Embed::Full,
+        ..options(1)
+    };
+    let bytes = export_png_bytes(&project, 0, full, None).unwrap();
     let path = folder.path().join("map.png");
     std::fs::write(&path, &bytes).unwrap();
     let inside: Project = read_project(&path).unwrap();
     assert_eq!(inside, project);
-    assert_eq!(
-        export_png_bytes(&inside, 0, options(1), None).unwrap(),
-        bytes
-    );
+    assert_eq!(export_png_bytes(&inside, 0, full, None).unwrap(), bytes);
     let reader = open_png(&path);
     let mut chunk = reader.info().utf8_text[0].clone();
     assert_eq!(chunk.keyword, "journeymap");
@@ -182,6 +183,52 @@ fn the_png_carries_the_project_and_exports_the_same_bytes_again() {
         chunk.get_text().unwrap(),
         to_ron(&project).unwrap(),
         "byte for byte as Save writes it"
+    );
+}
+
+#[test]
+fn by_default_a_png_carries_its_map_without_comments_and_a_plain_one_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let project = template_project().unwrap();
+    assert!(project.journeys.len() > 1 && project.personas.len() > 1);
+    assert!(
+        project.journeys[1]
+            .cards
+            .iter()
+            .any(|c| !c.comments.is_empty())
+    );
+    let path = folder.path().join("map.png");
+    std::fs::write(
+        &path,
+        export_png_bytes(&project, 1, options(1), None).unwrap(),
+    )
+    .unwrap();
+    let inside = read_project(&path).unwrap();
+    let shown = &project.journeys[1];
+    assert_eq!(inside.journeys.len(), 1, "only the journey shown");
+    assert_eq!(inside.journeys[0].stages, shown.stages);
+    assert_eq!(inside.journeys[0].cards.len(), shown.cards.len());
+    assert!(
+        inside.journeys[0]
+            .cards
+            .iter()
+            .all(|c| c.comments.is_empty()),
+        "no comments"
+    );
+    let personas: Vec<&str> = inside.personas.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(personas, vec![shown.persona.as_deref().unwrap()]);
+    assert_eq!(inside.departments, project.departments);
+
+    let plain = ExportOptions {
+        embed: Embed::None,
+        ..options(1)
+    };
+    std::fs::write(&path, export_png_bytes(&project, 1, plain, None).unwrap()).unwrap();
+    assert!(open_png(&path).info().utf8_text.is_empty());
+    let error = read_project(&path).unwrap_err();
+    assert!(
+        error.to_string().contains("holds no Journeymap project"),
+        "{error}"
     );
 }
 
@@ -267,7 +314,7 @@ fn a_png_whose_project_inflates_past_the_limit_is_refused() {
     let path = folder.path().join("bomb.png");
     // 65 MiB of spaces compress to a few tens of kilobytes.
     let text = " ".repeat(65 * 1024 * 1024);
-    let bytes = journeymap::file::encode_png(&[255, 255, 255, 255], 1, 1, &text).unwrap();
+    let bytes = journeymap::file::encode_png(&[255, 255, 255, 255], 1, 1, Some(&text)).unwrap();
     assert!(bytes.len() < 1024 * 1024);
     std::fs::write(&path, bytes).unwrap();
     let message = read_project(&path).unwrap_err().to_string();

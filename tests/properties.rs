@@ -10,7 +10,7 @@ use std::io::Cursor;
 use std::path::Path;
 
 use arbitrary::Unstructured;
-use journeymap::export::{ExportOptions, export_png_bytes};
+use journeymap::export::{Embed, ExportOptions, export_png_bytes};
 use journeymap::file::{parse_project, read_project_from, to_ron};
 use journeymap::model::{Document, Project, validate};
 use proptest::prelude::*;
@@ -91,7 +91,7 @@ proptest! {
     fn an_exported_picture_carries_the_project_unchanged(bytes in bytes()) {
         let (project, mut u) = project_from(&bytes);
         let journey = u.choose_index(project.journeys.len()).unwrap_or(0);
-        let options = ExportOptions { scale: 1, ..ExportOptions::default() };
+        let options = ExportOptions { scale: 1, embed: Embed::Full, ..ExportOptions::default() };
         let picture = export_png_bytes(&project, journey, options, None).unwrap();
         let read = read_project_from(Cursor::new(picture), Path::new("exported.png")).unwrap();
         prop_assert_eq!(read, project);

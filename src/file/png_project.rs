@@ -14,12 +14,13 @@ pub const PROJECT_KEYWORD: &str = "journeymap";
 /// The eight bytes every PNG file starts with.
 pub const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
-/// Encodes straight-alpha RGBA pixels as a PNG holding `project` (the project file text).
+/// Encodes straight-alpha RGBA pixels as a PNG holding `project` (the project file text),
+/// if one is given.
 pub fn encode_png(
     rgba: &[u8],
     width: u32,
     height: u32,
-    project: &str,
+    project: Option<&str>,
 ) -> Result<Vec<u8>, png::EncodingError> {
     let mut bytes = Vec::new();
     write_png(&mut bytes, rgba, width, height, project)?;
@@ -32,17 +33,19 @@ pub fn write_png(
     rgba: &[u8],
     width: u32,
     height: u32,
-    project: &str,
+    project: Option<&str>,
 ) -> Result<(), png::EncodingError> {
     let mut encoder = png::Encoder::new(out, width, height);
     encoder.set_color(png::ColorType::Rgba);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
     let mut writer = encoder.write_header()?;
-    let mut chunk = ITXtChunk::new(PROJECT_KEYWORD, project);
-    chunk.compressed = true;
-    chunk.compress_text()?;
-    writer.write_text_chunk(&chunk)?;
+    if let Some(project) = project {
+        let mut chunk = ITXtChunk::new(PROJECT_KEYWORD, project);
+        chunk.compressed = true;
+        chunk.compress_text()?;
+        writer.write_text_chunk(&chunk)?;
+    }
     writer.write_image_data(rgba)?;
     writer.finish()
 }

@@ -299,8 +299,17 @@ fn export_png_from_the_menu_writes_a_picture_that_opens_again() {
     );
     harness.get_by_label("Export").click();
     harness.run();
-    let inside = read_project(&expected).expect("the PNG carries the project");
-    assert_eq!(&inside, harness.state().document().project());
+    // By default the picture carries the journey it shows, without the team's comments.
+    let inside = read_project(&expected).expect("the PNG carries the map");
+    let shown = &harness.state().document().project().journeys[0];
+    assert_eq!(inside.journeys.len(), 1);
+    assert_eq!(inside.journeys[0].stages, shown.stages);
+    assert!(
+        inside.journeys[0]
+            .cards
+            .iter()
+            .all(|c| c.comments.is_empty())
+    );
     assert_eq!(
         harness.state().settings().export.scale,
         1,
@@ -342,7 +351,11 @@ fn a_project_opened_from_a_picture_is_saved_as_a_project_file_beside_it() {
     let folder = tempfile::tempdir().unwrap();
     let picture = folder.path().join("as-is.png");
     let project = template_project().unwrap();
-    let bytes = journeymap::export::export_png_bytes(&project, 0, options(1), None).unwrap();
+    let everything = journeymap::export::ExportOptions {
+        embed: journeymap::export::Embed::Full,
+        ..options(1)
+    };
+    let bytes = journeymap::export::export_png_bytes(&project, 0, everything, None).unwrap();
     std::fs::write(&picture, &bytes).unwrap();
     let app = JourneymapApp::new(
         Document::new(read_project(&picture).unwrap()),

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::dialog::{Dialog, PathPurpose};
 use crate::app::{Action, JourneymapApp};
-use crate::export::{ExportError, ExportOptions, check_output, export_png, render};
+use crate::export::{Embed, ExportError, ExportOptions, check_output, export_png, render};
 use crate::model::Filter;
 
 impl JourneymapApp {
@@ -212,13 +212,28 @@ impl ExportFields<'_> {
         };
         as_filtered.on_hover_text(&note);
         ui.label(egui::RichText::new(note).small().weak());
-        ui.label(
-            egui::RichText::new(
-                "The picture carries the whole project: open it in Journeymap to edit the map again.",
-            )
-            .small()
-            .weak(),
-        );
+        let mut embedded = options.embed != Embed::None;
+        let mut comments = options.embed == Embed::Full;
+        ui.checkbox(&mut embedded, "Embed the project so the picture re-opens");
+        ui.indent("embed-comments", |ui| {
+            ui.add_enabled(
+                embedded,
+                egui::Checkbox::new(&mut comments, "with comments"),
+            );
+        });
+        options.embed = match (embedded, comments) {
+            (false, _) => Embed::None,
+            (true, false) => Embed::Map,
+            (true, true) => Embed::Full,
+        };
+        let carried = match options.embed {
+            Embed::Full => "The picture carries the whole project, the team's comments too.",
+            Embed::Map => {
+                "The picture carries this journey, its persona and the departments, without comments: open it in Journeymap to edit the map again."
+            }
+            Embed::None => "A plain picture: it does not open in Journeymap.",
+        };
+        ui.label(egui::RichText::new(carried).small().weak());
         ui.add_space(12.0);
         let mut action = None;
         ui.horizontal(|ui| {
