@@ -265,8 +265,10 @@ impl LaneColumns {
 /// The stage's cards, lane by lane side by side (the emotion curve has its own strip), as
 /// large as fit.
 fn stage_cards(ui: &mut Ui, c: &SlideContext<'_>, stage: usize) {
+    // Only the lanes this stage has cards in: an audience is not shown what is missing.
     let lanes: Vec<usize> = (0..c.journey.lanes.len())
         .filter(|&i| c.journey.lanes[i].kind != LaneKind::Emotion)
+        .filter(|&i| !c.layout.cell(stage, i).is_empty())
         .collect();
     let counts: Vec<usize> = lanes
         .iter()
@@ -302,17 +304,6 @@ fn stage_cards(ui: &mut Ui, c: &SlideContext<'_>, stage: usize) {
         );
         let top = rect.top() + columns.title;
         let cards = c.layout.cell(stage, lane);
-        if cards.is_empty() {
-            paint_text(
-                painter,
-                pos2(left, top),
-                "—",
-                meta.clone(),
-                c.theme.ink_muted,
-                columns.width,
-                1,
-            );
-        }
         for (slot, &index) in cards.iter().enumerate() {
             let step = columns.step();
             let min = pos2(
