@@ -497,3 +497,29 @@ fn the_legend_lists_only_what_the_journey_uses_and_wraps_within_the_map() {
     // The picture is drawn whole (its legend with it).
     assert!(render(&project, 0, options(1), None).is_ok());
 }
+
+#[test]
+fn a_link_between_cards_close_above_each_other_is_a_bracket_not_a_stub() {
+    use egui::{Rect, pos2, vec2};
+    use journeymap::layout::link_curve;
+    let a = Rect::from_min_size(pos2(100.0, 100.0), vec2(200.0, 90.0));
+    let b = Rect::from_min_size(pos2(100.0, 210.0), vec2(200.0, 90.0));
+    let [start, out, back, end] = link_curve(a, b, 1.0);
+    assert_eq!((start, end), (a.right_center(), b.right_center()));
+    assert!(
+        out.x > a.right() && back.x > b.right(),
+        "the bracket reaches out beside the cards"
+    );
+    assert!(
+        (end - start).length() > 5.0 * (b.top() - a.bottom()),
+        "it spans the cards, not only the 20-point gap between them"
+    );
+    // Cards far apart in one column still join bottom to top, and cards side by side
+    // by their facing sides.
+    let far = b.translate(vec2(0.0, 400.0));
+    let [start, _, _, end] = link_curve(a, far, 1.0);
+    assert_eq!((start, end), (a.center_bottom(), far.center_top()));
+    let beside = a.translate(vec2(300.0, 0.0));
+    let [start, _, _, end] = link_curve(a, beside, 1.0);
+    assert_eq!((start, end), (a.right_center(), beside.left_center()));
+}

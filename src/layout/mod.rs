@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use egui::{Pos2, Rangef, Rect, Vec2, pos2, vec2};
 
-pub use screen::{MapView, Pill, Screen};
+pub use screen::{MapView, Pill, Screen, link_curve};
 
 use crate::model::{Journey, LaneKind, LegendItems};
 use crate::theme::size;

@@ -179,3 +179,31 @@ impl<'a> Screen<'a> {
         Pill { rect, galley }
     }
 }
+
+/// The cubic curve of a link from card `a` to card `b` (screen rectangles at `zoom`):
+/// it leaves and enters by the sides that face each other. Cards of one column close
+/// above each other are joined by a bracket out to their right, so a link between a
+/// touchpoint and the pain point right below it reads as a link, not a stub.
+pub fn link_curve(a: Rect, b: Rect, zoom: f32) -> [Pos2; 4] {
+    let reach = size::LINK_REACH * zoom;
+    let gap = (b.top() - a.bottom()).max(a.top() - b.bottom());
+    let (start, end, bend) = if b.left() > a.right() {
+        (a.right_center(), b.left_center(), vec2(1.0, 0.0))
+    } else if b.right() < a.left() {
+        (a.left_center(), b.right_center(), vec2(-1.0, 0.0))
+    } else if gap < 3.0 * reach {
+        let out = vec2(reach, 0.0);
+        return [
+            a.right_center(),
+            a.right_center() + out,
+            b.right_center() + out,
+            b.right_center(),
+        ];
+    } else if b.top() > a.bottom() {
+        (a.center_bottom(), b.center_top(), vec2(0.0, 1.0))
+    } else {
+        (a.center_top(), b.center_bottom(), vec2(0.0, -1.0))
+    };
+    let pull = bend * ((end - start).length() / 3.0).max(reach);
+    [start, start + pull, end - pull, end]
+}

@@ -6,6 +6,7 @@ use egui::{Align2, Color32, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
 
 use super::card::paint_stripe;
 use super::{MapPainter, paint_text, visible_part};
+use crate::layout::link_curve;
 use crate::model::{Empathy, LegendItems, Persona};
 use crate::theme::{Theme, icon, item_color, size, zoomed_font};
 
@@ -284,19 +285,10 @@ pub(super) fn paint_links(map: &MapPainter<'_>) {
         if !clip.intersects(a.union(b)) {
             continue;
         }
-        // Leave and enter by the facing sides; cards of one column join top to bottom.
-        let (start, end, bend) = if b.left() > a.right() {
-            (a.right_center(), b.left_center(), vec2(1.0, 0.0))
-        } else if b.right() < a.left() {
-            (a.left_center(), b.right_center(), vec2(-1.0, 0.0))
-        } else if b.top() > a.bottom() {
-            (a.center_bottom(), b.center_top(), vec2(0.0, 1.0))
-        } else {
-            (a.center_top(), b.center_bottom(), vec2(0.0, -1.0))
-        };
-        let reach = bend * ((end - start).length() / 3.0).max(size::LINK_REACH * view.zoom);
+        let points = link_curve(a, b, view.zoom);
+        let end = points[3];
         let curve = egui::epaint::CubicBezierShape::from_points_stroke(
-            [start, start + reach, end - reach, end],
+            points,
             false,
             Color32::TRANSPARENT,
             stroke,
