@@ -2,10 +2,9 @@
 //! title, channel and badges; and every card in view of a map.
 
 use egui::epaint::Mesh;
-use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, Color32, CornerRadius, Painter, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
-use super::{MapPainter, paint_text, visible_part};
+use super::{MapPainter, one_line, paint_text};
 use crate::model::{Card, CardKind, Evidence, Project, emotion_label};
 use crate::theme::{Theme, border_width, evidence_opacity, icon, item_color, size, zoomed_font};
 
@@ -199,11 +198,7 @@ pub fn paint_card(
         right = badge.left() - size::SPACE_XS * zoom;
     }
     if !card.channel.is_empty() {
-        let width = (right - inner_left).max(1.0);
-        let channel = visible_part(&card.channel, &meta_font, width, 1).to_owned();
-        let mut job = LayoutJob::single_section(channel, TextFormat::simple(meta_font, muted));
-        job.wrap = TextWrapping::truncate_at_width(width);
-        let galley = painter.layout_job(job);
+        let galley = one_line(painter, &card.channel, meta_font, muted, right - inner_left);
         let pos = pos2(inner_left, baseline - galley.size().y);
         painter.galley(pos, galley, muted);
     }

@@ -1,11 +1,10 @@
 //! What surrounds the grid: the title band (persona card, journey name, scenario and
 //! expectations), the legend, the empathy-map band and the connectors between linked cards.
 
-use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, Color32, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
 
 use super::card::paint_stripe;
-use super::{MapPainter, paint_text, visible_part};
+use super::{MapPainter, one_line, paint_text};
 use crate::layout::link_curve;
 use crate::model::{Empathy, LegendItems, Persona};
 use crate::theme::{Theme, icon, item_color, size, zoomed_font};
@@ -217,11 +216,13 @@ pub(super) fn paint_legend(map: &MapPainter<'_>) {
                 );
             }
         }
-        let name = visible_part(name, &text_font, name_width, 1).to_owned();
-        let mut job =
-            LayoutJob::single_section(name, TextFormat::simple(text_font.clone(), theme.ink_muted));
-        job.wrap = TextWrapping::truncate_at_width(name_width);
-        let galley = painter.layout_job(job);
+        let galley = one_line(
+            painter,
+            name,
+            text_font.clone(),
+            theme.ink_muted,
+            name_width,
+        );
         let at = pos2(x + mark_width, y - galley.size().y / 2.0);
         painter.galley(at, galley, theme.ink_muted);
     }

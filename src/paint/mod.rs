@@ -9,8 +9,10 @@ mod emotion;
 mod headers;
 mod margins;
 
+use std::sync::Arc;
+
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
-use egui::{Color32, FontId, Painter, Pos2, Rect, Stroke, pos2};
+use egui::{Color32, FontId, Galley, Painter, Pos2, Rect, Stroke, pos2};
 
 pub use card::{CardState, owner_color, paint_card};
 pub use emotion::{paint_emotion_curve, paint_emotion_guides};
@@ -119,25 +121,54 @@ pub(crate) fn paint_text(
     width: f32,
     rows: usize,
 ) -> Rect {
-    let text = visible_part(text, &font, width, rows);
-    let mut job = LayoutJob::single_section(text.to_owned(), TextFormat::simple(font, color));
-    job.wrap = TextWrapping {
+    let wrap = TextWrapping {
         max_width: width.max(1.0),
         max_rows: rows,
         break_anywhere: false,
         overflow_character: Some('…'),
     };
-    let galley = painter.layout_job(job);
+    let galley = cut_galley(painter, text, font, color, wrap);
     let rect = Rect::from_min_size(pos, galley.size());
     painter.galley(pos, galley, color);
     rect
+}
+
+/// `text` on one line of `width` points, ending in "…" when it is longer.
+pub(crate) fn one_line(
+    painter: &Painter,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    width: f32,
+) -> Arc<Galley> {
+    cut_galley(
+        painter,
+        text,
+        font,
+        color,
+        TextWrapping::truncate_at_width(width.max(1.0)),
+    )
+}
+
+/// `text` laid out within `wrap`, cut first to what its rows can show.
+fn cut_galley(
+    painter: &Painter,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    wrap: TextWrapping,
+) -> Arc<Galley> {
+    let text = visible_part(text, &font, wrap.max_width, wrap.max_rows);
+    let mut job = LayoutJob::single_section(text.to_owned(), TextFormat::simple(font, color));
+    job.wrap = wrap;
+    painter.layout_job(job)
 }
 
 /// As much of `text` as `rows` rows of `width` points can show in `font`, so that laying
 /// out a card costs the same whatever its text holds (a field may hold 20,000 characters).
 /// No glyph is narrower than a fifth of the font's size, so the cut falls beyond what fits
 /// and the text still ends in an ellipsis.
-pub(crate) fn visible_part<'a>(text: &'a str, font: &FontId, width: f32, rows: usize) -> &'a str {
+fn visible_part<'a>(text: &'a str, font: &FontId, width: f32, rows: usize) -> &'a str {
     let per_row = (width / (font.size * 0.2)).max(0.0).ceil() as usize + 1;
     let max = per_row.saturating_mul(rows.max(1));
     match text.char_indices().nth(max) {
