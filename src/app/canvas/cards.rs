@@ -74,19 +74,15 @@ pub(super) fn card_widgets(
     }
 }
 
-/// Starts dragging the card the button went down on. That is not always the card whose
-/// widget saw the drag begin: when the press and a long move arrive in one frame (a busy
-/// machine), egui gives the drag to the widget under the pointer *after* the move.
+/// Starts dragging the card the button went down on (see [`Scene::pressed_in`]).
 fn start_drag(
     ui: &egui::Ui,
     scene: &Scene<'_>,
     state: &mut CanvasState,
     actions: &mut Vec<Action>,
 ) {
-    let (origin, alt) = ui.input(|i| (i.pointer.press_origin(), i.modifiers.alt));
-    let view = &scene.screen.view;
-    let in_body = origin.filter(|&origin| scene.screen.body().contains(origin));
-    let Some((index, at)) = in_body.map(|origin| view.to_map(origin)).and_then(|at| {
+    let alt = ui.input(|i| i.modifiers.alt);
+    let Some((index, at)) = scene.pressed_in(ui, scene.screen.body()).and_then(|at| {
         let card = scene.screen.layout.card_at(at)?;
         Some((card, at))
     }) else {

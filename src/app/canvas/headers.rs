@@ -41,14 +41,7 @@ pub(super) fn header_widgets(
         .map(|at| screen.view.to_screen(at))
         .is_some_and(|at| pills.iter().any(|(_, _, rect)| rect.contains(at)));
 
-    // Where the button went down, which says which header a drag moves (see `start_drag`
-    // in cards.rs for why that is not always the widget that saw the drag begin).
-    let pressed = ui.input(|i| i.pointer.press_origin());
-    let pressed_in = |area: Rect| {
-        pressed
-            .filter(|&origin| area.contains(origin))
-            .map(|origin| screen.view.to_map(origin))
-    };
+    // Where the button went down says which header a drag moves.
     let stage_before = |at: Pos2| layout.stages.partition_point(|s| s.x.center() <= at.x);
     for (index, stage) in journey.stages.iter().enumerate() {
         let rect = screen.stage_header(index).intersect(stage_area);
@@ -60,7 +53,9 @@ pub(super) fn header_widgets(
             hover: if on_pill { "" } else { &stage.goal },
         };
         let dragging = Dragging {
-            from: pressed_in(stage_area).and_then(|at| layout.stage_at_x(at.x)),
+            from: scene
+                .pressed_in(ui, stage_area)
+                .and_then(|at| layout.stage_at_x(at.x)),
             before: pointer.map(stage_before),
         };
         header.show(ui, &journey.id, rect, dragging, state, actions);
@@ -101,7 +96,9 @@ pub(super) fn header_widgets(
             hover: "",
         };
         let dragging = Dragging {
-            from: pressed_in(lane_area).and_then(|at| layout.lane_at_y(at.y)),
+            from: scene
+                .pressed_in(ui, lane_area)
+                .and_then(|at| layout.lane_at_y(at.y)),
             before: pointer.map(lane_before),
         };
         header.show(ui, &journey.id, rect, dragging, state, actions);

@@ -1,7 +1,7 @@
 //! What the canvas's widgets share in one frame: the scene they see and the drag in
 //! progress, kept between frames.
 
-use egui::{Pos2, Sense, Vec2};
+use egui::{Pos2, Rect, Sense, Vec2};
 
 use crate::layout::{DropSlot, Screen};
 use crate::model::{Journey, Project};
@@ -60,6 +60,16 @@ pub struct Scene<'a> {
 }
 
 impl Scene<'_> {
+    /// Where the button went down (in map points), if it went down within `area` (on
+    /// screen). A drag moves what was pressed, which is not always the widget that saw it
+    /// begin: when the press and a long move arrive in one frame (a busy machine), egui
+    /// gives the drag to the widget under the pointer after the move.
+    pub fn pressed_in(&self, ui: &egui::Ui, area: Rect) -> Option<Pos2> {
+        ui.input(|i| i.pointer.press_origin())
+            .filter(|&origin| area.contains(origin))
+            .map(|origin| self.screen.view.to_map(origin))
+    }
+
     /// How the map's widgets take the pointer: in review mode they can be clicked, not
     /// dragged.
     pub fn sense(&self) -> Sense {
