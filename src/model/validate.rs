@@ -384,12 +384,12 @@ impl Errors {
         self.count(journey, item, field, list.len(), limit);
         for (i, entry) in list.iter().enumerate() {
             if longer_than(entry, limits::TEXT_CHARS) {
-                let message = format!(
-                    "entry {} is longer than the {} characters a text may have",
-                    i + 1,
-                    limits::TEXT_CHARS
+                self.push(
+                    journey,
+                    item,
+                    field,
+                    format!("entry {} {}", i + 1, too_long()),
                 );
-                self.push(journey, item, field, message);
             }
         }
     }
@@ -397,11 +397,7 @@ impl Errors {
     /// A text longer than [`limits::TEXT_CHARS`].
     fn text(&mut self, journey: Option<&str>, item: Item, field: &'static str, value: &str) {
         if longer_than(value, limits::TEXT_CHARS) {
-            let message = format!(
-                "is longer than the {} characters a text may have",
-                limits::TEXT_CHARS
-            );
-            self.push(journey, item, field, message);
+            self.push(journey, item, field, too_long());
         }
     }
 
@@ -468,6 +464,14 @@ impl Errors {
             );
         }
     }
+}
+
+/// What a text over [`limits::TEXT_CHARS`] is told.
+fn too_long() -> String {
+    format!(
+        "is longer than the {} characters a text may have",
+        limits::TEXT_CHARS
+    )
 }
 
 /// Whether `text` shows nothing: only spaces and invisible characters.
