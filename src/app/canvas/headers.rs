@@ -43,6 +43,13 @@ pub(super) fn header_widgets(
 
     // Where the button went down says which header a drag moves.
     let stage_before = |at: Pos2| layout.stages.partition_point(|s| s.x.center() <= at.x);
+    // The same for every stage header: which one was pressed, and where it would go.
+    let stage_drag = Dragging {
+        from: scene
+            .pressed_in(ui, stage_area)
+            .and_then(|at| layout.stage_at_x(at.x)),
+        before: pointer.map(stage_before),
+    };
     for (index, stage) in journey.stages.iter().enumerate() {
         let rect = screen.stage_header(index).intersect(stage_area);
         let header = HeaderWidget {
@@ -52,13 +59,7 @@ pub(super) fn header_widgets(
             label: format!("Stage: {}", stage.name),
             hover: if on_pill { "" } else { &stage.goal },
         };
-        let dragging = Dragging {
-            from: scene
-                .pressed_in(ui, stage_area)
-                .and_then(|at| layout.stage_at_x(at.x)),
-            before: pointer.map(stage_before),
-        };
-        header.show(ui, &journey.id, rect, dragging, state, actions);
+        header.show(ui, &journey.id, rect, stage_drag, state, actions);
     }
     // The conversion between two stages, on their boundary: its exit criteria on hover.
     for &(i, conversion, rect) in &pills {
@@ -86,6 +87,12 @@ pub(super) fn header_widgets(
     }
 
     let lane_before = |at: Pos2| layout.lanes.partition_point(|l| l.y.center() <= at.y);
+    let lane_drag = Dragging {
+        from: scene
+            .pressed_in(ui, lane_area)
+            .and_then(|at| layout.lane_at_y(at.y)),
+        before: pointer.map(lane_before),
+    };
     for (index, lane) in journey.lanes.iter().enumerate() {
         let rect = screen.lane_title(index).intersect(lane_area);
         let header = HeaderWidget {
@@ -95,18 +102,13 @@ pub(super) fn header_widgets(
             label: format!("Lane: {}", lane.display_title()),
             hover: "",
         };
-        let dragging = Dragging {
-            from: scene
-                .pressed_in(ui, lane_area)
-                .and_then(|at| layout.lane_at_y(at.y)),
-            before: pointer.map(lane_before),
-        };
-        header.show(ui, &journey.id, rect, dragging, state, actions);
+        header.show(ui, &journey.id, rect, lane_drag, state, actions);
     }
 }
 
 /// What a drag of a header would do: move the header pressed (`from`) to be inserted
 /// before index `before`, where the pointer is.
+#[derive(Clone, Copy)]
 struct Dragging {
     from: Option<usize>,
     before: Option<usize>,
