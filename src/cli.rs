@@ -6,7 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::export::{Embed, ExportError, ExportOptions, check_output, export_png, journey_index};
+use crate::export::{
+    Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, StageRange, check_output, export_png,
+    export_slides, journey_index,
+};
 use crate::file::{read_project, read_project_from, template_project};
 use crate::model::{
     CardKind, Document, Evidence, Project, check_journey, echo, escaped, named_ids, quantity,
@@ -79,6 +82,14 @@ pub enum Command {
         /// whole project, comments too) or `none` (a plain picture).
         #[arg(long, value_enum, default_value_t = Embed::Map)]
         embed: Embed,
+        /// Only these stages, counted from 1: `2-4`, or `3` for one stage.
+        #[arg(long, value_name = "FIRST-LAST")]
+        stages: Option<StageRange>,
+        /// 16:9 pictures for slides instead of one picture of the map: 1920 x 1080 pixels
+        /// at --scale 1, 3840 x 2160 at 2, as many as keep card titles 18 pixels tall on a
+        /// 1920 x 1080 slide, cut between stages. Written as OUT-1.png, OUT-2.png, …
+        #[arg(long)]
+        slides: bool,
         #[command(flatten)]
         filter: FilterArgs,
     },
@@ -189,6 +200,8 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
             transparent,
             empathy,
             embed,
+            stages,
+            slides,
             filter,
         }) => {
             let options = ExportOptions {
@@ -197,6 +210,8 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
                 transparent,
                 empathy,
                 embed,
+                stages,
+                slides,
             };
             export(&file, &output, journey.as_deref(), options, filter)
         }
@@ -315,11 +330,40 @@ fn export(
                     );
                 }
             }
-            export_png(&project, index, options, filter.as_ref(), output).map_err(|e| advice(&e))
+            if !options.slides {
+                export_png(&project, index, options, filter.as_ref(), output)
+                    .map_err(|e| advice(&e))?;
+                return Ok(vec![format!("{}: written", output.display())]);
+            }
+            let sources = [file];
+            let sources: &[&Path] = if is_standard_input(file) { &[] } else { &sources };
+            let slides = export_slides(&project, index, options, filter.as_ref(), output, sources)
+                .map_err(|e| advice(&e))?;
+            let journey = &project.journeys[index];
+            Ok(slides
+                .iter()
+                .map(|(slide, path)| {
+                    let stages = &journey.stages[slide.stages.clone()];
+                    let shown = match (stages.first(), stages.last()) {
+                        (Some(first), Some(last)) if stages.len() > 1 => {
+                            format!("stages {}–{}, {} to {}", slide.stages.start + 1, slide.stages.end, echo(&first.name), echo(&last.name))
+                        }
+                        (Some(only), _) => format!("stage {}, {}", slide.stages.start + 1, echo(&only.name)),
+                        _ => "no stages".to_owned(),
+                    };
+                    let pixels = slide.title_pixels();
+                    let small = if pixels < LEAST_TITLE_PIXELS {
+                        format!("; card titles only {pixels:.0} px tall on a 1920 x 1080 slide: this stage holds too many cards for one slide")
+                    } else {
+                        String::new()
+                    };
+                    format!("{}: written ({shown}{small})", path.display())
+                })
+                .collect())
         });
     match result {
-        Ok(()) => {
-            print_lines([format!("{}: written", output.display())]);
+        Ok(lines) => {
+            print_lines(lines);
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -161,6 +161,8 @@ pub mod size {
     pub const TITLE_MAX_ROWS: usize = 3;
 
     pub const MAP_MARGIN: f32 = SPACE_XL;
+    /// The margin of a map laid out for a slide, whose frame is the slide's.
+    pub const SLIDE_MARGIN: f32 = SPACE_M;
     pub const TITLE_BAND: f32 = 56.0;
     /// The title band when the journey has a persona, a scenario or expectations.
     pub const STORY_BAND: f32 = 150.0;

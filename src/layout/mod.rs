@@ -19,12 +19,16 @@ pub struct JourneyLayout {
     /// The whole map, margins included; its top-left is the origin.
     pub size: Vec2,
     /// The band above the map: persona card (if the journey has a persona), journey name,
-    /// scenario and expectations.
+    /// scenario and expectations. On a slide, the journey's name only.
     pub title: Rect,
+    /// Whether the title band tells the story (persona, scenario, expectations) under the
+    /// journey's name.
+    pub story: bool,
     /// The persona card, at the top left, when the journey has a persona.
     pub persona: Option<Rect>,
-    /// The legend of departments and card kinds under the map, as wide as the map:
-    /// [`Self::legend_columns`] entries a row, as many rows as it needs.
+    /// The legend of departments and card kinds under the map, as wide as the map (on a
+    /// slide, right of the grid): [`Self::legend_columns`] entries a row, as many rows as
+    /// it needs.
     pub legend: Rect,
     pub legend_columns: usize,
     /// The empathy-map band under the stage headers, when it is shown.
@@ -99,6 +103,10 @@ const STEP_Y: f32 = size::CARD_HEIGHT + size::CARD_GAP;
 pub struct MapOptions {
     /// A band under the stage headers with each stage's empathy map.
     pub empathy: bool,
+    /// Laid out for a slide: a narrow margin, no persona or story, and the legend in
+    /// columns right of the grid instead of under it, so the cards get the height.
+    #[serde(skip)]
+    pub slide: bool,
 }
 
 impl JourneyLayout {
@@ -144,37 +152,70 @@ impl JourneyLayout {
             cells.sort_unstable_by_key(|&(lane, _)| lane);
         }
 
-        let left = size::MAP_MARGIN + size::LANE_TITLE_WIDTH;
-        let mut x = left;
-        let has_story = journey.persona.is_some()
-            || !journey.scenario.is_empty()
-            || !journey.expectations.is_empty();
-        let title_band = if has_story {
-            size::STORY_BAND
+        let margin = if options.slide {
+            size::SLIDE_MARGIN
         } else {
-            size::TITLE_BAND
+            size::MAP_MARGIN
         };
-        let header_top = size::MAP_MARGIN + title_band;
-        let header_bottom = header_top + size::STAGE_HEADER_HEIGHT;
-        let stages: Vec<StageBox> = columns
+        let left = margin + size::LANE_TITLE_WIDTH;
+        let mut x = left;
+        let widths: Vec<Rangef> = columns
             .iter()
             .take(journey.stages.len())
             .map(|&columns| {
                 let width = 2.0 * size::CELL_PADDING + columns as f32 * STEP_X - size::CARD_GAP;
                 let range = Rangef::new(x, x + width);
                 x += width;
-                StageBox {
-                    header: Rect::from_x_y_ranges(range, header_top..=header_bottom),
-                    x: range,
-                    columns,
-                }
+                range
             })
             .collect();
-        let right = x.max(left + STEP_X);
+        let grid_right = x.max(left + STEP_X);
+
+        // The band above the map, and the legend: under the map, as wide as the map (the
+        // lane titles' column included); on a slide, in columns right of the grid, so
+        // the cards get the slide's height.
+        let story = !options.slide
+            && (journey.persona.is_some()
+                || !journey.scenario.is_empty()
+                || !journey.expectations.is_empty());
+        let legend_entries = LegendItems::count(journey);
+        let legend_columns = if options.slide {
+            let rows = (rows_height(journey, &rows) / size::LEGEND_ROW)
+                .floor()
+                .max(1.0);
+            (legend_entries as f32 / rows).ceil().max(1.0) as usize
+        } else {
+            ((grid_right - margin) / size::LEGEND_ENTRY_WIDTH)
+                .floor()
+                .max(1.0) as usize
+        };
+        let legend_rows = legend_entries.div_ceil(legend_columns);
+        let legend_height = legend_rows as f32 * size::LEGEND_ROW + 2.0 * size::SPACE_M;
+        let right = if options.slide && legend_entries > 0 {
+            grid_right + size::SPACE_L + legend_columns as f32 * size::LEGEND_ENTRY_WIDTH
+        } else {
+            grid_right
+        };
+        let title_band = if story {
+            size::STORY_BAND
+        } else {
+            size::TITLE_BAND
+        };
+        let header_top = margin + title_band;
+        let header_bottom = header_top + size::STAGE_HEADER_HEIGHT;
+        let stages: Vec<StageBox> = widths
+            .into_iter()
+            .zip(&columns)
+            .map(|(range, &columns)| StageBox {
+                header: Rect::from_x_y_ranges(range, header_top..=header_bottom),
+                x: range,
+                columns,
+            })
+            .collect();
 
         let empathy = options.empathy.then(|| {
             Rect::from_x_y_ranges(
-                left..=right,
+                left..=grid_right,
                 header_bottom..=header_bottom + size::EMPATHY_BAND,
             )
         });
@@ -184,16 +225,12 @@ impl JourneyLayout {
             .iter()
             .zip(&rows)
             .map(|(lane, &rows)| {
-                let height = if lane.kind == LaneKind::Emotion {
-                    size::EMOTION_LANE_HEIGHT
-                } else {
-                    2.0 * size::CELL_PADDING + rows as f32 * STEP_Y - size::CARD_GAP
-                };
+                let height = lane_height(lane.kind, rows);
                 let range = Rangef::new(y, y + height);
                 y += height;
                 LaneBox {
                     kind: lane.kind,
-                    title: Rect::from_x_y_ranges(size::MAP_MARGIN..=left, range),
+                    title: Rect::from_x_y_ranges(margin..=left, range),
                     y: range,
                 }
             })
@@ -222,36 +259,34 @@ impl JourneyLayout {
             })
             .collect::<Vec<_>>();
 
-        // The legend takes the map's whole width, the lane titles' column included.
-        let legend_columns = ((right - size::MAP_MARGIN) / size::LEGEND_ENTRY_WIDTH)
-            .floor()
-            .max(1.0) as usize;
-        let legend_rows = LegendItems::count(journey).div_ceil(legend_columns);
-        let legend_height = legend_rows as f32 * size::LEGEND_ROW + 2.0 * size::SPACE_M;
+        let (legend, below) = if options.slide {
+            let legend_left = grid_right + size::SPACE_L;
+            (
+                Rect::from_x_y_ranges(legend_left..=right, header_top..=header_top + legend_height),
+                0.0,
+            )
+        } else {
+            (
+                Rect::from_x_y_ranges(margin..=right, bottom..=bottom + legend_height),
+                legend_height,
+            )
+        };
         let mut layout = Self {
-            size: vec2(
-                right + size::MAP_MARGIN,
-                bottom + legend_height + size::MAP_MARGIN,
-            ),
-            persona: journey.persona.is_some().then(|| {
+            size: vec2(right + margin, bottom + below + margin),
+            story,
+            persona: journey.persona.as_ref().filter(|_| story).map(|_| {
                 Rect::from_min_size(
-                    pos2(size::MAP_MARGIN, size::MAP_MARGIN),
+                    pos2(margin, margin),
                     vec2(size::PERSONA_CARD_WIDTH, title_band - size::SPACE_L),
                 )
             }),
-            legend: Rect::from_x_y_ranges(
-                size::MAP_MARGIN..=right,
-                bottom..=bottom + legend_height,
-            ),
+            legend,
             legend_columns,
             empathy,
             links: Vec::new(),
-            title: Rect::from_min_max(
-                pos2(size::MAP_MARGIN, size::MAP_MARGIN),
-                pos2(right, header_top),
-            ),
-            header: Rect::from_x_y_ranges(left..=right, header_top..=header_bottom),
-            lane_titles: Rect::from_x_y_ranges(size::MAP_MARGIN..=left, header_bottom..=bottom),
+            title: Rect::from_x_y_ranges(margin..=right, margin..=header_top),
+            header: Rect::from_x_y_ranges(left..=grid_right, header_top..=header_bottom),
+            lane_titles: Rect::from_x_y_ranges(margin..=left, header_bottom..=bottom),
             stages,
             lanes,
             cards,
@@ -459,6 +494,27 @@ pub fn emotion_y(lane: Rangef, emotion: f32) -> f32 {
 /// The y range the scores +2 (top) to -2 (bottom) take inside an Emotion lane.
 fn emotion_range(lane: Rangef) -> (f32, f32) {
     (lane.min + size::SPACE_XL, lane.max - size::SPACE_XL)
+}
+
+/// The height of a journey's lanes, the header row included, when they are `rows` cards
+/// tall.
+fn rows_height(journey: &Journey, rows: &[usize]) -> f32 {
+    let lanes: f32 = journey
+        .lanes
+        .iter()
+        .zip(rows)
+        .map(|(lane, &rows)| lane_height(lane.kind, rows))
+        .sum();
+    size::STAGE_HEADER_HEIGHT + lanes
+}
+
+/// The height of a lane whose fullest cell is `rows` cards tall.
+fn lane_height(kind: LaneKind, rows: usize) -> f32 {
+    if kind == LaneKind::Emotion {
+        size::EMOTION_LANE_HEIGHT
+    } else {
+        2.0 * size::CELL_PADDING + rows as f32 * STEP_Y - size::CARD_GAP
+    }
 }
 
 fn index_by_id<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {

@@ -52,7 +52,7 @@ pub(super) fn paint_cards(map: &MapPainter<'_>) {
         let state = CardState {
             selected: highlight.card == Some(i),
             faded: highlight.dragged_card == Some(i) || highlight.dims(i),
-            for_audience: false,
+            for_audience: highlight.for_audience,
         };
         paint_card(
             painter,

@@ -36,10 +36,7 @@ pub(super) fn paint_title(map: &MapPainter<'_>) {
         left = card.right() + size::SPACE_XL * zoom;
     }
     let width = rect.right() - left;
-    let has_story = layout.persona.is_some()
-        || !journey.scenario.is_empty()
-        || !journey.expectations.is_empty();
-    let name_top = if has_story {
+    let name_top = if layout.story {
         rect.top()
     } else {
         rect.center().y - size::TITLE_LINE / 2.0 * zoom
@@ -72,7 +69,7 @@ pub(super) fn paint_title(map: &MapPainter<'_>) {
         ("Scenario", &journey.scenario),
         ("Expectations", &journey.expectations),
     ] {
-        if text.is_empty() || !view.detailed() {
+        if text.is_empty() || !view.detailed() || !layout.story {
             continue;
         }
         let shown = paint_text(

@@ -39,6 +39,9 @@ pub struct Highlight<'a> {
     pub matches: Option<&'a [bool]>,
     /// A line written beside the journey's name: what an export "as filtered" shows.
     pub caption: Option<&'a str>,
+    /// Drawn for an audience (an export): the team's open comments are not counted on
+    /// the cards.
+    pub for_audience: bool,
 }
 
 impl Highlight<'_> {

@@ -469,3 +469,57 @@ fn a_transparent_export_asks_which_slide_it_goes_on() {
     reader.next_frame(&mut pixels).unwrap();
     assert_eq!(pixels[3], 0, "the margin is transparent");
 }
+
+#[test]
+fn the_export_dialog_writes_slides_of_a_range_and_copy_image_copies_one() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("Slides (16:9)").click();
+    harness.get_by_label("1×").click();
+    harness.run();
+    harness.get_by_label("Some").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("of 7").is_some(),
+        "the range is out of the journey's 7 stages"
+    );
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    let chosen = harness.state().settings().export;
+    assert!(chosen.slides);
+    assert_eq!(
+        chosen.stages,
+        Some(journeymap::export::StageRange { first: 1, last: 7 })
+    );
+    let project = harness.state().document().project().clone();
+    let slides = journeymap::export::plan_slides(&project.journeys[0], chosen).unwrap();
+    for n in 1..=slides.len() {
+        let path = folder.path().join(format!("as-is-{n}.png"));
+        assert_eq!(open_png(&path).info().size(), (1920, 1080), "{n}");
+    }
+    assert!(!folder.path().join("as-is.png").exists());
+    let status = harness.state().status().to_owned();
+    assert!(
+        status.starts_with(&format!("Exported {} slides to", slides.len())),
+        "{status}"
+    );
+
+    key_in_one_frame(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+    let copied =
+        harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|command| match command {
+                egui::OutputCommand::CopyImage(image) => Some(image.size),
+                _ => None,
+            });
+    assert_eq!(copied, Some([1920, 1080]), "one slide");
+}

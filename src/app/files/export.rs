@@ -3,9 +3,12 @@
 use std::path::{Path, PathBuf};
 
 use super::dialog::{Dialog, PathPurpose};
-use crate::app::{Action, JourneymapApp};
-use crate::export::{Embed, ExportError, ExportOptions, check_output, export_png, render};
-use crate::model::Filter;
+use crate::app::{Action, JourneymapApp, Selected};
+use crate::export::{
+    Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, Picture, StageRange, check_output,
+    export_png, export_slides, plan_slides, render, render_slide,
+};
+use crate::model::{Filter, quantity};
 
 impl JourneymapApp {
     /// Opens the export dialog on the journey on screen, with the last choices.
@@ -106,29 +109,91 @@ impl JourneymapApp {
             return;
         }
         let filter = self.export_filter(filtered);
-        match export_png(self.document.project(), journey, options, filter, &path) {
-            Ok(()) => self.status = format!("Exported {}", path.display()),
+        let project = self.document.project();
+        let written = if options.slides {
+            let sources: Vec<&Path> = [&self.path, &self.picture]
+                .into_iter()
+                .flatten()
+                .map(PathBuf::as_path)
+                .collect();
+            export_slides(project, journey, options, filter, &path, &sources).map(|slides| {
+                let names: Vec<String> = slides
+                    .iter()
+                    .map(|(_, path)| path.file_name().unwrap_or_default().to_string_lossy().into_owned())
+                    .collect();
+                let small = slides
+                    .iter()
+                    .filter(|(slide, _)| slide.title_pixels() < LEAST_TITLE_PIXELS)
+                    .count();
+                let note = if small > 0 {
+                    format!(
+                        " ({} with smaller text: a stage with that many cards does not fit a slide)",
+                        quantity(small, "slide", "slides")
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "Exported {} to {}: {}{note}",
+                    quantity(slides.len(), "slide", "slides"),
+                    path.parent().unwrap_or(Path::new("")).display(),
+                    names.join(", ")
+                )
+            })
+        } else {
+            export_png(project, journey, options, filter, &path)
+                .map(|()| format!("Exported {}", path.display()))
+        };
+        match written {
+            Ok(status) => self.status = status,
             Err(error) => self.show_error("Cannot export", advice(&error)),
         }
+    }
+
+    /// The picture Copy image puts on the clipboard: the whole map, or with slides chosen
+    /// the slide showing the selected card or stage (the first slide when neither is).
+    fn clipboard_picture(&self, filter: Option<&Filter>) -> Result<Picture, ExportError> {
+        let (project, options) = (self.document.project(), self.settings.export);
+        if !options.slides {
+            return render(project, self.journey, options, filter);
+        }
+        let journey = project
+            .journeys
+            .get(self.journey)
+            .ok_or(ExportError::Empty)?;
+        let slides = plan_slides(journey, options)?;
+        let stage = match self.selection.resolve(journey) {
+            Selected::Card(card) => journey
+                .stages
+                .iter()
+                .position(|s| s.id == journey.cards[card].stage),
+            Selected::Stage(stage) => Some(stage),
+            Selected::Lane(_) | Selected::None => None,
+        };
+        let slide = stage
+            .and_then(|stage| slides.iter().find(|s| s.stages.contains(&stage)))
+            .or(slides.first())
+            .ok_or(ExportError::Empty)?;
+        render_slide(project, self.journey, slide, options, filter)
     }
 
     /// Puts the picture of the journey on screen on the clipboard, as the export draws it.
     pub(in crate::app) fn copy_image(&mut self, ctx: &egui::Context) {
         let filter = self.export_filter(self.settings.export_filtered);
-        match render(
-            self.document.project(),
-            self.journey,
-            self.settings.export,
-            filter,
-        ) {
+        match self.clipboard_picture(filter) {
             Ok(picture) => {
                 let size = [picture.width as usize, picture.height as usize];
                 ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(
                     size,
                     &picture.rgba,
                 ));
+                let what = if self.settings.export.slides {
+                    "a slide"
+                } else {
+                    "the map"
+                };
                 self.status = format!(
-                    "Copied the map as a {} × {} picture",
+                    "Copied {what} as a {} × {} picture",
                     picture.width, picture.height
                 );
             }
@@ -150,6 +215,39 @@ pub fn advice(error: &ExportError) -> String {
         }
         _ => error.to_string(),
     }
+}
+
+/// "Stages: All / From … to …": which of the journey's `count` stages the picture shows.
+fn stage_range(ui: &mut egui::Ui, range: &mut Option<StageRange>, count: usize) {
+    ui.horizontal(|ui| {
+        ui.label("Stages");
+        let mut some = range.is_some();
+        ui.selectable_value(&mut some, false, "All");
+        ui.add_enabled_ui(count > 1, |ui| {
+            ui.selectable_value(&mut some, true, "Some");
+        });
+        *range = match (some && count > 0, *range) {
+            (false, _) => None,
+            // A range remembered from a longer journey is held within this one.
+            (true, Some(r)) => Some(StageRange {
+                first: r.first.clamp(1, count),
+                last: r.last.clamp(r.first.clamp(1, count), count),
+            }),
+            (true, None) => Some(StageRange {
+                first: 1,
+                last: count,
+            }),
+        };
+        if let Some(r) = range {
+            let from = ui.label("from");
+            ui.add(egui::DragValue::new(&mut r.first).range(1..=count))
+                .labelled_by(from.id);
+            let to = ui.label("to");
+            ui.add(egui::DragValue::new(&mut r.last).range(r.first..=count))
+                .labelled_by(to.id);
+            ui.label(format!("of {count}"));
+        }
+    });
 }
 
 /// What the export dialog offers besides its own choices.
@@ -178,12 +276,29 @@ impl ExportFields<'_> {
                     ui.selectable_value(journey, i, &j.name);
                 }
             });
+        ui.label("Shape");
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut options.slides, false, "Whole map");
+            ui.selectable_value(&mut options.slides, true, "Slides (16:9)");
+        });
+        let stages = self.journeys.get(*journey).map_or(0, |j| j.stages.len());
+        stage_range(ui, &mut options.stages, stages);
         ui.label("Scale");
         ui.horizontal(|ui| {
             for scale in 1..=4 {
                 ui.selectable_value(&mut options.scale, scale, format!("{scale}×"));
             }
         });
+        let size = if options.slides {
+            format!(
+                "Each slide is {} × {} pixels, as many slides as keep card titles {LEAST_TITLE_PIXELS:.0} px tall on a 1920 × 1080 slide; the files are numbered NAME-1.png, NAME-2.png…",
+                1920 * options.scale,
+                1080 * options.scale
+            )
+        } else {
+            "One picture of the map, at its own size.".to_owned()
+        };
+        ui.label(egui::RichText::new(size).small().weak());
         // One choice of background: a transparent picture takes the theme that reads on
         // the slide it goes on (dark text vanishes on a navy slide).
         ui.label("Background");

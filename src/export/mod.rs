@@ -2,16 +2,25 @@
 //! offscreen egui context at `pixels_per_point` = scale, tessellated by epaint and
 //! rasterised on the CPU. No window, no GPU: it runs in the CLI, in CI and on a server.
 
+mod slides;
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use egui::{Color32, Pos2, Rect, vec2};
+
+pub use slides::{
+    LEAST_TITLE_PIXELS, SLIDE, Slide, export_slides, plan_slides, render_slide, slide_path,
+};
 
 use crate::file::{
     Backup, FileError, canonical_path, encode_png, is_png, same_file, to_ron,
     write_atomically_with, write_png,
 };
 use crate::layout::{JourneyLayout, MapOptions, MapView};
-use crate::model::{Filter, Project, echo, named_ids};
+use crate::model::{Filter, Journey, Project, echo, named_ids, quantity};
 use crate::paint::{Highlight, paint_map};
 use crate::raster::{Canvas, Textures};
 use crate::theme::Theme;
@@ -45,6 +54,57 @@ pub struct ExportOptions {
     pub empathy: bool,
     /// How much of the project the picture carries.
     pub embed: Embed,
+    /// The stages to show; all of them when `None`.
+    pub stages: Option<StageRange>,
+    /// 16:9 slide pictures, as many as keep the text legible, instead of one picture.
+    pub slides: bool,
+}
+
+/// Stages `first` to `last` of a journey, counted from 1 as people count them, both
+/// included. Written `2-4`, or `3` for one stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StageRange {
+    pub first: usize,
+    pub last: usize,
+}
+
+impl std::str::FromStr for StageRange {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let number = |part: &str| {
+            part.trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n >= 1)
+                .ok_or_else(|| {
+                    format!(
+                        "`{}` is not a stage number (1 is the first stage)",
+                        echo(part.trim())
+                    )
+                })
+        };
+        let (first, last) = match text.split_once(['-', '–']) {
+            Some((first, last)) => (number(first)?, number(last)?),
+            None => (number(text)?, number(text)?),
+        };
+        if first > last {
+            return Err(format!(
+                "stages {first}-{last} run backwards; write {last}-{first}"
+            ));
+        }
+        Ok(Self { first, last })
+    }
+}
+
+impl std::fmt::Display for StageRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.first == self.last {
+            write!(f, "{}", self.first)
+        } else {
+            write!(f, "{}-{}", self.first, self.last)
+        }
+    }
 }
 
 impl Default for ExportOptions {
@@ -55,6 +115,8 @@ impl Default for ExportOptions {
             transparent: false,
             empathy: false,
             embed: Embed::Map,
+            stages: None,
+            slides: false,
         }
     }
 }
@@ -134,6 +196,16 @@ pub enum ExportError {
     NoJourney { id: String, known: String },
     #[error("the project has no journey to export")]
     Empty,
+    #[error(
+        "the journey “{journey}” has {count}: there is no stage {last}",
+        count = quantity(*count, "stage", "stages"),
+        last = range.last
+    )]
+    NoStages {
+        range: StageRange,
+        journey: String,
+        count: usize,
+    },
     #[error("scale {0} is not one of 1, 2, 3 or 4")]
     Scale(u32),
     /// Where the error is shown says what to do: the CLI names `--scale`, the app its
@@ -192,23 +264,25 @@ pub fn journey_index(project: &Project, id: Option<&str>) -> Result<usize, Expor
     }
 }
 
-/// Renders the whole journey at `journey` (title, persona, headers, lanes, cards, emotion
-/// curve, margins) to pixels. With a `filter`, "as filtered": the cards it leaves out are
-/// dimmed and the title says what was filtered.
+/// Renders the journey at `journey` (title, persona, headers, lanes, cards, emotion curve,
+/// margins) as one picture: the whole map, or the stages `options.stages` asks for. With
+/// a `filter`, "as filtered": the cards it leaves out are dimmed and the title says what
+/// was filtered.
 pub fn render(
     project: &Project,
     journey: usize,
     options: ExportOptions,
     filter: Option<&Filter>,
 ) -> Result<Picture, ExportError> {
-    if !(1..=4).contains(&options.scale) {
-        return Err(ExportError::Scale(options.scale));
-    }
-    let journey = project.journeys.get(journey).ok_or(ExportError::Empty)?;
+    check_scale(options.scale)?;
+    let whole = project.journeys.get(journey).ok_or(ExportError::Empty)?;
+    let stages = stage_indices(whole, options.stages)?;
+    let part = journey_part(whole, stages.clone());
     let layout = JourneyLayout::with_options(
-        journey,
+        &part,
         MapOptions {
             empathy: options.empathy,
+            slide: false,
         },
     );
     let points = vec2(layout.size.x.ceil(), layout.size.y.ceil());
@@ -231,9 +305,110 @@ pub fn render(
             fits,
         });
     }
-    // Within the limits, both sides fit in a u32.
-    let (width, height) = (wide as u32, high as u32);
+    let frame = Frame {
+        // Within the limits, both sides fit in a u32.
+        width: wide as u32,
+        height: high as u32,
+        pixels_per_point: options.scale as f32,
+        origin: Pos2::ZERO,
+    };
+    let caption = range_caption(whole, &stages);
+    Ok(draw(
+        project,
+        &part,
+        &layout,
+        options,
+        filter,
+        caption.as_deref(),
+        frame,
+    ))
+}
 
+/// Scales 1 to 4 are offered; anything else is refused before anything is drawn.
+fn check_scale(scale: u32) -> Result<(), ExportError> {
+    if (1..=4).contains(&scale) {
+        Ok(())
+    } else {
+        Err(ExportError::Scale(scale))
+    }
+}
+
+/// The stage indices `range` asks for in `journey`: all of them without a range.
+fn stage_indices(
+    journey: &Journey,
+    range: Option<StageRange>,
+) -> Result<Range<usize>, ExportError> {
+    let count = journey.stages.len();
+    match range {
+        None => Ok(0..count),
+        Some(range) if range.last <= count => Ok(range.first - 1..range.last),
+        Some(range) => Err(ExportError::NoStages {
+            range,
+            journey: echo(&journey.name),
+            count,
+        }),
+    }
+}
+
+/// The journey's stages `stages` with their cards, for a picture of part of the map. The
+/// whole journey (borrowed) when that is all of it.
+fn journey_part(journey: &Journey, stages: Range<usize>) -> Cow<'_, Journey> {
+    if stages == (0..journey.stages.len()) {
+        return Cow::Borrowed(journey);
+    }
+    let kept = &journey.stages[stages];
+    let ids: HashSet<&str> = kept.iter().map(|s| s.id.as_str()).collect();
+    Cow::Owned(Journey {
+        stages: kept.to_vec(),
+        cards: journey
+            .cards
+            .iter()
+            .filter(|c| ids.contains(c.stage.as_str()))
+            .cloned()
+            .collect(),
+        id: journey.id.clone(),
+        name: journey.name.clone(),
+        persona: journey.persona.clone(),
+        scenario: journey.scenario.clone(),
+        expectations: journey.expectations.clone(),
+        lanes: journey.lanes.clone(),
+    })
+}
+
+/// "Stages 2–4 of 7" beside the journey's name when a picture shows part of it.
+fn range_caption(journey: &Journey, stages: &Range<usize>) -> Option<String> {
+    let count = journey.stages.len();
+    if stages.len() == count {
+        return None;
+    }
+    Some(if stages.len() == 1 {
+        format!("Stage {} of {count}", stages.start + 1)
+    } else {
+        format!("Stages {}–{} of {count}", stages.start + 1, stages.end)
+    })
+}
+
+/// Where a laid-out map lands in a picture.
+#[derive(Clone, Copy, Debug)]
+struct Frame {
+    /// The picture's size in pixels.
+    width: u32,
+    height: u32,
+    pixels_per_point: f32,
+    /// Where the map's top-left corner lands, in points.
+    origin: Pos2,
+}
+
+/// Paints `journey` laid out as `layout` into a picture framed by `frame`.
+fn draw(
+    project: &Project,
+    journey: &Journey,
+    layout: &JourneyLayout,
+    options: ExportOptions,
+    filter: Option<&Filter>,
+    range: Option<&str>,
+    frame: Frame,
+) -> Picture {
     let mut theme = Theme::for_dark_mode(options.dark);
     let background = if options.transparent {
         theme.canvas = Color32::TRANSPARENT;
@@ -242,7 +417,7 @@ pub fn render(
         theme.canvas
     };
     let ctx = egui::Context::default();
-    let scale = options.scale as f32;
+    let points = vec2(frame.width as f32, frame.height as f32) / frame.pixels_per_point;
     let mut input = egui::RawInput {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, points)),
         ..Default::default()
@@ -251,19 +426,24 @@ pub fn render(
         .viewports
         .entry(egui::ViewportId::ROOT)
         .or_default()
-        .native_pixels_per_point = Some(scale);
+        .native_pixels_per_point = Some(frame.pixels_per_point);
     let view = MapView {
-        origin: Pos2::ZERO,
+        origin: frame.origin,
         zoom: 1.0,
         sticky: false,
     };
     let matches = filter.map(|f| f.matches_in(journey));
-    let caption = filter
+    let filtered = filter
         .zip(matches.as_deref())
         .map(|(f, m)| f.caption(project, m));
+    let caption = match (range, filtered) {
+        (Some(range), Some(filtered)) => Some(format!("{range} · {filtered}")),
+        (range, filtered) => filtered.or(range.map(str::to_owned)),
+    };
     let highlight = Highlight {
         matches: matches.as_deref(),
         caption: caption.as_deref(),
+        for_audience: true,
         ..Highlight::default()
     };
     let mut output = ctx.run_ui(input, |ui| {
@@ -271,7 +451,7 @@ pub fn render(
             ui.painter(),
             project,
             journey,
-            &layout,
+            layout,
             &view,
             &theme,
             &highlight,
@@ -288,7 +468,7 @@ pub fn render(
     output.textures_delta.clear();
     // Tessellated and drawn a batch of shapes at a time, in order: a map of thousands of
     // dashed card outlines makes meshes of hundreds of megabytes if tessellated at once.
-    let mut canvas = Canvas::new(width as usize, height as usize, background);
+    let mut canvas = Canvas::new(frame.width as usize, frame.height as usize, background);
     let mut shapes = output.shapes.into_iter();
     loop {
         let batch: Vec<_> = shapes.by_ref().take(SHAPES_PER_BATCH).collect();
@@ -298,11 +478,11 @@ pub fn render(
         let primitives = ctx.tessellate(batch, output.pixels_per_point);
         canvas.draw(&primitives, &textures, output.pixels_per_point);
     }
-    Ok(Picture {
-        width,
-        height,
+    Picture {
+        width: frame.width,
+        height: frame.height,
         rgba: canvas.into_straight_rgba(),
-    })
+    }
 }
 
 /// The PNG of a journey, carrying the whole project as Save writes it.
@@ -334,16 +514,14 @@ pub fn export_png(
     refuse_replacing_other_files(path)?;
     let picture = render(project, journey, options, filter)?;
     let text = embedded_text(project, journey, options.embed)?;
-    // Encoded straight into the file: the picture is not held a second time, compressed.
+    write_picture(&picture, text.as_deref(), path)
+}
+
+/// Writes `picture` to `path` atomically as a PNG carrying `project`, if given. It is
+/// encoded straight into the file: the picture is not held a second time, compressed.
+fn write_picture(picture: &Picture, project: Option<&str>, path: &Path) -> Result<(), ExportError> {
     write_atomically_with(path, Backup::Skip, |out| {
-        write_png(
-            out,
-            &picture.rgba,
-            picture.width,
-            picture.height,
-            text.as_deref(),
-        )
-        .map_err(|e| match e {
+        write_png(out, &picture.rgba, picture.width, picture.height, project).map_err(|e| match e {
             png::EncodingError::IoError(io) => io,
             other => std::io::Error::other(other.to_string()),
         })
