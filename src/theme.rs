@@ -149,8 +149,9 @@ pub mod size {
     pub const SPACE_XXL: f32 = 32.0;
 
     pub const CARD_WIDTH: f32 = 180.0;
-    /// Three lines of title, one of metadata, and padding.
-    pub const CARD_HEIGHT: f32 = 88.0;
+    /// Two lines of title, one of metadata, and padding: the least a card is tall. A card
+    /// with more to say grows taller.
+    pub const CARD_HEIGHT: f32 = 64.0;
     pub const CARD_PADDING: f32 = SPACE_S;
     pub const CARD_GAP: f32 = SPACE_S;
     pub const CARD_RADIUS: f32 = 6.0;
@@ -158,12 +159,15 @@ pub mod size {
     pub const CELL_PADDING: f32 = SPACE_M;
     /// Cards of one cell wrap after this many columns.
     pub const MAX_CELL_COLUMNS: usize = 3;
-    pub const TITLE_MAX_ROWS: usize = 3;
+    /// The rows of title every card has room for; a longer title makes its card taller.
+    pub const TITLE_ROWS: usize = 2;
 
     pub const MAP_MARGIN: f32 = SPACE_XL;
     /// The margin of a map laid out for a slide, whose frame is the slide's.
     pub const SLIDE_MARGIN: f32 = SPACE_M;
     pub const TITLE_BAND: f32 = 56.0;
+    /// The title band of a slide, which shows the journey's name only.
+    pub const SLIDE_TITLE_BAND: f32 = 44.0;
     /// The title band when the journey has a persona, a scenario or expectations.
     pub const STORY_BAND: f32 = 150.0;
     pub const PERSONA_CARD_WIDTH: f32 = 320.0;
@@ -177,6 +181,8 @@ pub mod size {
     pub const STAGE_HEADER_HEIGHT: f32 = 72.0;
     pub const LANE_TITLE_WIDTH: f32 = 168.0;
     pub const EMOTION_LANE_HEIGHT: f32 = 150.0;
+    /// On a slide, where the cards need the height more: still 15 points a score.
+    pub const SLIDE_EMOTION_LANE_HEIGHT: f32 = 108.0;
     pub const EMOTION_POINT_RADIUS: f32 = 2.5;
     pub const EMOTION_STROKE: f32 = 2.5;
 
@@ -189,8 +195,11 @@ pub mod size {
     pub const TEXT_CARD_TITLE: f32 = 13.0;
     pub const TEXT_CARD_META: f32 = 11.0;
 
-    /// Below this zoom, cards are drawn as plain blocks without text.
+    /// Below this zoom, cards are drawn as blocks showing only their titles.
     pub const DETAIL_ZOOM: f32 = 0.45;
+    /// Text is never drawn smaller than this many points when zoomed out: stage and lane
+    /// names and block titles stay readable.
+    pub const READABLE_TEXT: f32 = 11.0;
 
     /// The widest the scenario and expectations lines run beside the persona card.
     pub const STORY_WIDTH: f32 = 760.0;

@@ -7,7 +7,7 @@
 use egui::{Color32, Pos2};
 use journeymap::export::{Embed, ExportError, ExportOptions, Picture, export_png_bytes, render};
 use journeymap::file::{read_project, template_project, to_ron};
-use journeymap::layout::JourneyLayout;
+use journeymap::layout::{JourneyLayout, MapOptions};
 use journeymap::model::{Project, generated_project};
 use journeymap::theme::{Theme, evidence_opacity};
 
@@ -59,7 +59,7 @@ fn dimensions_scale_exactly() {
             (one.width * scale, one.height * scale)
         );
     }
-    let layout = JourneyLayout::new(&project.journeys[0]);
+    let layout = JourneyLayout::of(&project, &project.journeys[0], MapOptions::default());
     assert_eq!(
         one.width,
         layout.size.x.ceil() as u32,
@@ -71,7 +71,7 @@ fn dimensions_scale_exactly() {
 fn background_cards_of_each_kind_and_the_emotion_curve_are_where_they_belong() {
     let project = template_project().unwrap();
     let journey = &project.journeys[0];
-    let layout = JourneyLayout::new(journey);
+    let layout = JourneyLayout::of(&project, journey, MapOptions::default());
     let theme = Theme::light();
     for scale in [1, 2] {
         let picture = render(&project, 0, options(scale), None).unwrap();
@@ -155,7 +155,7 @@ fn dark_and_transparent_backgrounds() {
         0,
         "the background is transparent"
     );
-    let card = JourneyLayout::new(&project.journeys[0]).cards[0]
+    let card = JourneyLayout::of(&project, &project.journeys[0], MapOptions::default()).cards[0]
         .rect
         .center();
     assert!(pixel(&clear, card, 1)[3] > 0, "the cards are not");
@@ -264,7 +264,8 @@ fn a_picture_within_the_sides_but_over_the_pixel_limit_is_refused() {
         .step_by(20)
         .map(|cards| {
             let project = generated_project(6, cards);
-            let size = JourneyLayout::new(&project.journeys[0]).size * 4.0;
+            let size =
+                JourneyLayout::of(&project, &project.journeys[0], MapOptions::default()).size * 4.0;
             (project, size.x.ceil() as u64, size.y.ceil() as u64)
         })
         .find(|&(_, w, h)| w * h > MAX_MEGAPIXELS * 1_000_000)
@@ -371,7 +372,7 @@ fn as_filtered_dims_the_cards_that_do_not_match() {
     };
     let plain = render(&project, 0, options(1), None).unwrap();
     let filtered = render(&project, 0, options(1), Some(&filter)).unwrap();
-    let layout = JourneyLayout::new(journey);
+    let layout = JourneyLayout::of(&project, journey, MapOptions::default());
     // Inside the card's right padding, where only its fill is.
     let fill = |i: usize| {
         let rect = layout.cards[i].rect;
@@ -409,7 +410,7 @@ fn as_filtered_dims_the_cards_that_do_not_match() {
 fn each_emotion_point_sits_under_the_centre_of_its_card_in_map_order() {
     let project = template_project().unwrap();
     for journey in &project.journeys {
-        let layout = JourneyLayout::new(journey);
+        let layout = JourneyLayout::of(&project, journey, MapOptions::default());
         let with_emotion = journey.cards.iter().filter(|c| c.emotion.is_some()).count();
         assert_eq!(layout.emotion.len(), with_emotion, "a point a card");
         for point in &layout.emotion {
@@ -429,7 +430,7 @@ fn each_emotion_point_sits_under_the_centre_of_its_card_in_map_order() {
     // The first card of a touchpoint cell and of the pain point cell below it share a
     // column, so their points share an x: the curve passes through their mean there.
     let journey = &project.journeys[0];
-    let layout = JourneyLayout::new(journey);
+    let layout = JourneyLayout::of(&project, journey, MapOptions::default());
     let x_of = |id: &str| {
         let index = journey.cards.iter().position(|c| c.id == id).unwrap();
         layout
@@ -483,7 +484,7 @@ fn the_legend_lists_only_what_the_journey_uses_and_wraps_within_the_map() {
     assert!(!items.moment_of_truth);
     assert_eq!(LegendItems::count(journey), items.len());
 
-    let layout = JourneyLayout::new(journey);
+    let layout = JourneyLayout::of(&project, journey, MapOptions::default());
     assert!(layout.legend.left() >= 0.0 && layout.legend.right() <= layout.size.x);
     assert!(layout.legend.bottom() <= layout.size.y);
     assert!(layout.legend_columns as f32 * LEGEND_ENTRY_WIDTH <= layout.legend.width());

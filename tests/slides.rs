@@ -13,7 +13,7 @@ use journeymap::export::{
     render, render_slide,
 };
 use journeymap::file::template_project;
-use journeymap::layout::JourneyLayout;
+use journeymap::layout::{JourneyLayout, MapOptions};
 use journeymap::theme::{Theme, size};
 
 mod common;
@@ -170,7 +170,7 @@ fn contrast(a: [u8; 3], b: [u8; 3]) -> f32 {
 /// transparent picture is laid on it.
 fn title_contrast_on(picture: &Picture, slide: [u8; 3]) -> f32 {
     let project = template_project().unwrap();
-    let title = JourneyLayout::new(&project.journeys[0]).title;
+    let title = JourneyLayout::of(&project, &project.journeys[0], MapOptions::default()).title;
     let mut best = 1.0_f32;
     for y in title.top() as usize..title.bottom() as usize {
         for x in size::PERSONA_CARD_WIDTH as usize + 40..title.right() as usize {

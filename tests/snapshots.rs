@@ -55,7 +55,7 @@ fn the_canvas_and_the_export_draw_the_same_map() {
     let app = JourneymapApp::new(Document::new(project.clone()), None, environment);
     // Wide enough that the fresh map opens at 100 %, its top-left corner in view.
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(3500.0, 1100.0))
+        .with_size(egui::vec2(3500.0, 1400.0))
         .wgpu()
         .build_ui_state(|ui, app: &mut JourneymapApp| app.show(ui), app);
     harness.run();

@@ -245,7 +245,7 @@ impl JourneymapApp {
         let options = self.settings.map;
         let fresh = matches!(&self.layout, Some((s, j, o, _)) if *s == state && *j == self.journey && *o == options);
         if !fresh {
-            let layout = JourneyLayout::with_options(journey, options);
+            let layout = JourneyLayout::of(self.document.project(), journey, options);
             self.layout = Some((state, self.journey, options, layout));
         }
         self.layout.as_ref().map(|(_, _, _, layout)| layout)

@@ -278,7 +278,8 @@ pub fn render(
     let whole = project.journeys.get(journey).ok_or(ExportError::Empty)?;
     let stages = stage_indices(whole, options.stages)?;
     let part = journey_part(whole, stages.clone());
-    let layout = JourneyLayout::with_options(
+    let layout = JourneyLayout::of(
+        project,
         &part,
         MapOptions {
             empathy: options.empathy,

@@ -44,10 +44,10 @@ fn least_zoom() -> f32 {
     LEAST_TITLE_PIXELS / size::TEXT_CARD_TITLE
 }
 
-/// How `journey` is laid out on a slide showing `stages`.
-fn slide_layout(journey: &Journey, stages: Range<usize>, empathy: bool) -> JourneyLayout {
+/// How `part` of a journey is laid out on a slide.
+fn slide_layout(part: &Journey, empathy: bool) -> JourneyLayout {
     JourneyLayout::with_options(
-        &journey_part(journey, stages),
+        part,
         MapOptions {
             empathy,
             slide: true,
@@ -67,14 +67,15 @@ fn zoom_to_fit(size: Vec2) -> f32 {
 pub fn plan_slides(journey: &Journey, options: ExportOptions) -> Result<Vec<Slide>, ExportError> {
     let all = stage_indices(journey, options.stages)?;
     if all.is_empty() {
-        let size = slide_layout(journey, all.clone(), options.empathy).size;
+        let size = slide_layout(journey, options.empathy).size;
         return Ok(vec![Slide {
             stages: all,
             zoom: zoom_to_fit(size),
         }]);
     }
-    let zoom =
-        |stages: Range<usize>| zoom_to_fit(slide_layout(journey, stages, options.empathy).size);
+    let zoom = |stages: Range<usize>| {
+        zoom_to_fit(slide_layout(&journey_part(journey, stages), options.empathy).size)
+    };
     let legible = |stages: Range<usize>| zoom(stages) >= least_zoom();
     // Greedy: each slide takes stages while they stay legible.
     let mut greedy = Vec::new();
@@ -119,13 +120,7 @@ pub fn render_slide(
     check_scale(options.scale)?;
     let whole = project.journeys.get(journey).ok_or(ExportError::Empty)?;
     let part = journey_part(whole, slide.stages.clone());
-    let layout = JourneyLayout::with_options(
-        &part,
-        MapOptions {
-            empathy: options.empathy,
-            slide: true,
-        },
-    );
+    let layout = slide_layout(&part, options.empathy);
     let scale = options.scale as f32;
     let points = SLIDE / slide.zoom;
     let origin = pos2(

@@ -1,17 +1,24 @@
-//! Pure geometry of a journey map, in map points at 100 % zoom: stage columns, lane rows,
-//! card rectangles and emotion-curve points, plus hit testing. Cards have one fixed size,
-//! so laying out even 10,000 of them is arithmetic, not text measurement. [`Screen`] places
-//! the result on screen for painting and hit testing alike.
+//! Geometry of a journey map, in map points at 100 % zoom: stage columns, lane rows, card
+//! rectangles and emotion-curve points, plus hit testing. Cards are one width; a card grows
+//! taller to show its whole title and its "If it fails" text, and each row of a lane is as
+//! tall as its tallest card. Texts are measured once ([`measure`]), so laying out even
+//! 10,000 cards is mostly arithmetic. [`Screen`] places the result on screen for painting
+//! and hit testing alike.
 
+mod measure;
 mod screen;
 
 use std::collections::HashMap;
 
 use egui::{Pos2, Rangef, Rect, Vec2, pos2, vec2};
 
+pub use measure::{
+    CardRows, PersonaLine, SHOWN_CHARS, card_height, failure_text, persona_lines,
+    persona_text_width, row_heights, shown,
+};
 pub use screen::{MapView, Pill, Screen, link_curve};
 
-use crate::model::{Journey, LaneKind, LegendItems};
+use crate::model::{Journey, LaneKind, LegendItems, Persona, Project};
 use crate::theme::size;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -67,6 +74,8 @@ pub struct LaneBox {
     /// The lane's title cell in the left column.
     pub title: Rect,
     pub y: Rangef,
+    /// Where each row of cards spans, top to bottom: as tall as its tallest card.
+    pub rows: Vec<Rangef>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -76,6 +85,8 @@ pub struct CardBox {
     /// Position within its cell.
     pub slot: usize,
     pub rect: Rect,
+    /// The rows its title and its "If it fails" text take.
+    pub rows: CardRows,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -95,7 +106,6 @@ pub struct DropSlot {
 }
 
 const STEP_X: f32 = size::CARD_WIDTH + size::CARD_GAP;
-const STEP_Y: f32 = size::CARD_HEIGHT + size::CARD_GAP;
 
 /// What a map shows besides its lanes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -115,9 +125,25 @@ impl JourneyLayout {
         Self::with_options(journey, MapOptions::default())
     }
 
-    /// Lays out a journey. Cards whose stage or lane does not exist (impossible in a
-    /// validated document) are placed in the first cell rather than dropped.
+    /// Lays out a journey of `project` as it is drawn: with its persona's card as tall as
+    /// what it says.
+    pub fn of(project: &Project, journey: &Journey, options: MapOptions) -> Self {
+        let persona = journey
+            .persona
+            .as_deref()
+            .and_then(|id| project.personas.iter().find(|p| p.id == id));
+        Self::laid_out(journey, persona, options)
+    }
+
+    /// Lays out a journey without its project: the persona card, if any, takes the least
+    /// room it has.
     pub fn with_options(journey: &Journey, options: MapOptions) -> Self {
+        Self::laid_out(journey, None, options)
+    }
+
+    /// Cards whose stage or lane does not exist (impossible in a validated document) are
+    /// placed in the first cell rather than dropped.
+    fn laid_out(journey: &Journey, persona: Option<&Persona>, options: MapOptions) -> Self {
         let stage_index = index_by_id(journey.stages.iter().map(|s| s.id.as_str()));
         let lane_index = index_by_id(journey.lanes.iter().map(|l| l.id.as_str()));
         let lane_count = journey.lanes.len().max(1);
@@ -139,9 +165,24 @@ impl JourneyLayout {
         for (&(stage, _), cell) in &cells {
             columns[stage] = columns[stage].max(cell.len().min(size::MAX_CELL_COLUMNS));
         }
-        let mut rows = vec![1; lane_count];
+        // Each row of a lane is as tall as its tallest card, in any stage.
+        let text_rows = measure::card_rows(&journey.cards);
+        let heights: Vec<f32> = text_rows.iter().map(|&rows| card_height(rows)).collect();
+        let mut row_heights = vec![Vec::<f32>::new(); lane_count];
         for (&(stage, lane), cell) in &cells {
-            rows[lane] = rows[lane].max(cell.len().div_ceil(columns[stage]));
+            let rows = &mut row_heights[lane];
+            for (slot, &card) in cell.iter().enumerate() {
+                let row = slot / columns[stage];
+                if rows.len() <= row {
+                    rows.resize(row + 1, 0.0);
+                }
+                rows[row] = rows[row].max(heights[card]);
+            }
+        }
+        for (lane, rows) in journey.lanes.iter().zip(&mut row_heights) {
+            if rows.is_empty() && lane.kind != LaneKind::Emotion {
+                rows.push(size::CARD_HEIGHT);
+            }
         }
 
         let mut by_stage = vec![Vec::new(); stage_count];
@@ -180,7 +221,7 @@ impl JourneyLayout {
                 || !journey.expectations.is_empty());
         let legend_entries = LegendItems::count(journey);
         let legend_columns = if options.slide {
-            let rows = (rows_height(journey, &rows) / size::LEGEND_ROW)
+            let rows = (rows_height(journey, &row_heights, options.slide) / size::LEGEND_ROW)
                 .floor()
                 .max(1.0);
             (legend_entries as f32 / rows).ceil().max(1.0) as usize
@@ -197,7 +238,10 @@ impl JourneyLayout {
             grid_right
         };
         let title_band = if story {
-            size::STORY_BAND
+            let card = persona.map_or(0.0, measure::persona_height);
+            size::STORY_BAND.max(card + size::SPACE_L)
+        } else if options.slide {
+            size::SLIDE_TITLE_BAND
         } else {
             size::TITLE_BAND
         };
@@ -223,38 +267,48 @@ impl JourneyLayout {
         let lanes: Vec<LaneBox> = journey
             .lanes
             .iter()
-            .zip(&rows)
-            .map(|(lane, &rows)| {
-                let height = lane_height(lane.kind, rows);
+            .zip(row_heights)
+            .map(|(lane, heights)| {
+                let height = lane_height(lane.kind, &heights, options.slide);
                 let range = Rangef::new(y, y + height);
+                let mut top = y + size::CELL_PADDING;
+                let rows = heights
+                    .into_iter()
+                    .map(|height| {
+                        let row = Rangef::new(top, top + height);
+                        top += height + size::CARD_GAP;
+                        row
+                    })
+                    .collect();
                 y += height;
                 LaneBox {
                     kind: lane.kind,
                     title: Rect::from_x_y_ranges(margin..=left, range),
                     y: range,
+                    rows,
                 }
             })
             .collect();
-        let bottom = y.max(header_bottom + STEP_Y);
+        let bottom = y.max(header_bottom + size::CARD_HEIGHT + size::CARD_GAP);
 
         let cards = places
             .into_iter()
-            .map(|(stage, lane, slot)| {
+            .zip(text_rows.into_iter().zip(heights))
+            .map(|((stage, lane, slot), (rows, height))| {
                 let columns = stages.get(stage).map_or(1, |s| s.columns);
-                let origin = pos2(
-                    stages.get(stage).map_or(left, |s| s.x.min) + size::CELL_PADDING,
-                    lanes.get(lane).map_or(header_bottom, |l| l.y.min) + size::CELL_PADDING,
-                );
-                let at = origin
-                    + vec2(
-                        (slot % columns) as f32 * STEP_X,
-                        (slot / columns) as f32 * STEP_Y,
-                    );
+                let x = stages.get(stage).map_or(left, |s| s.x.min)
+                    + size::CELL_PADDING
+                    + (slot % columns) as f32 * STEP_X;
+                let y = lanes
+                    .get(lane)
+                    .and_then(|l| l.rows.get(slot / columns))
+                    .map_or(header_bottom, |row| row.min);
                 CardBox {
                     stage,
                     lane,
                     slot,
-                    rect: Rect::from_min_size(at, vec2(size::CARD_WIDTH, size::CARD_HEIGHT)),
+                    rect: Rect::from_min_size(pos2(x, y), vec2(size::CARD_WIDTH, height)),
+                    rows,
                 }
             })
             .collect::<Vec<_>>();
@@ -389,7 +443,7 @@ impl JourneyLayout {
             return None;
         }
         let column = (local.x / STEP_X) as usize;
-        let row = (local.y / STEP_Y) as usize;
+        let row = self.row_at(lane, pos.y)?;
         if column >= self.stages[stage].columns {
             return None;
         }
@@ -413,7 +467,7 @@ impl JourneyLayout {
                 self.stages[stage].x.min + size::CELL_PADDING,
                 self.lanes[lane].y.min + size::CELL_PADDING,
             );
-        let row = (local.y / STEP_Y).floor().max(0.0) as usize;
+        let row = self.row_at(lane, pos.y).unwrap_or(0);
         let column = ((local.x + size::CARD_GAP / 2.0) / STEP_X)
             .round()
             .clamp(0.0, columns as f32) as usize;
@@ -427,14 +481,16 @@ impl JourneyLayout {
         Some(DropSlot { stage, lane, slot })
     }
 
-    /// The map position of the gap a drop slot stands for: the top of a vertical line
-    /// left of the card that will follow, or right of the last one.
-    pub fn slot_position(&self, slot: DropSlot, dragged: Option<usize>) -> Pos2 {
+    /// The row of lane `lane` at map height `y`: the last row starting above it.
+    fn row_at(&self, lane: usize, y: f32) -> Option<usize> {
+        let rows = &self.lanes[lane].rows;
+        rows.partition_point(|row| row.min <= y).checked_sub(1)
+    }
+
+    /// The gap a drop slot stands for, as a vertical line in map points: left of the card
+    /// that will follow, or right of the last one, as tall as its row.
+    pub fn slot_line(&self, slot: DropSlot, dragged: Option<usize>) -> [Pos2; 2] {
         let columns = self.stages[slot.stage].columns;
-        let origin = pos2(
-            self.stages[slot.stage].x.min + size::CELL_PADDING,
-            self.lanes[slot.lane].y.min + size::CELL_PADDING,
-        );
         let staying = self
             .cell(slot.stage, slot.lane)
             .iter()
@@ -447,11 +503,18 @@ impl JourneyLayout {
             } else {
                 (slot.slot / columns, slot.slot % columns)
             };
-        origin
-            + vec2(
-                column as f32 * STEP_X - size::CARD_GAP / 2.0,
-                row as f32 * STEP_Y,
-            )
+        let lane = &self.lanes[slot.lane];
+        let y = lane.rows.get(row).copied().unwrap_or_else(|| {
+            // A new row under the last: as tall as a card.
+            let top = lane
+                .rows
+                .last()
+                .map_or(lane.y.min + size::CELL_PADDING, |r| r.max + size::CARD_GAP);
+            Rangef::new(top, top + size::CARD_HEIGHT)
+        });
+        let x = self.stages[slot.stage].x.min + size::CELL_PADDING + column as f32 * STEP_X
+            - size::CARD_GAP / 2.0;
+        [pos2(x, y.min), pos2(x, y.max)]
     }
 
     /// The indices of the emotion points whose x lies in `left..=right` (map points).
@@ -496,24 +559,27 @@ fn emotion_range(lane: Rangef) -> (f32, f32) {
     (lane.min + size::SPACE_XL, lane.max - size::SPACE_XL)
 }
 
-/// The height of a journey's lanes, the header row included, when they are `rows` cards
-/// tall.
-fn rows_height(journey: &Journey, rows: &[usize]) -> f32 {
+/// The height of a journey's lanes, the header row included, when their rows of cards are
+/// `rows` tall.
+fn rows_height(journey: &Journey, rows: &[Vec<f32>], slide: bool) -> f32 {
     let lanes: f32 = journey
         .lanes
         .iter()
         .zip(rows)
-        .map(|(lane, &rows)| lane_height(lane.kind, rows))
+        .map(|(lane, rows)| lane_height(lane.kind, rows, slide))
         .sum();
     size::STAGE_HEADER_HEIGHT + lanes
 }
 
-/// The height of a lane whose fullest cell is `rows` cards tall.
-fn lane_height(kind: LaneKind, rows: usize) -> f32 {
-    if kind == LaneKind::Emotion {
+/// The height of a lane whose rows of cards are `rows` tall (on a slide when `slide`).
+fn lane_height(kind: LaneKind, rows: &[f32], slide: bool) -> f32 {
+    if kind == LaneKind::Emotion && slide {
+        size::SLIDE_EMOTION_LANE_HEIGHT
+    } else if kind == LaneKind::Emotion {
         size::EMOTION_LANE_HEIGHT
     } else {
-        2.0 * size::CELL_PADDING + rows as f32 * STEP_Y - size::CARD_GAP
+        let gaps = rows.len().saturating_sub(1) as f32 * size::CARD_GAP;
+        2.0 * size::CELL_PADDING + rows.iter().sum::<f32>() + gaps
     }
 }
 

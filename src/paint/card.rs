@@ -4,7 +4,8 @@
 use egui::epaint::Mesh;
 use egui::{Align2, Color32, CornerRadius, Painter, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
-use super::{MapPainter, one_line, paint_text};
+use super::{MapPainter, one_line, paint_wrapped, rounding};
+use crate::layout::{CardRows, failure_text, shown};
 use crate::model::{Card, CardKind, Evidence, Project, emotion_label};
 use crate::theme::{Theme, border_width, evidence_opacity, icon, item_color, size, zoomed_font};
 
@@ -26,21 +27,22 @@ pub(super) fn paint_cards(map: &MapPainter<'_>) {
     let clip = painter.clip_rect();
     let in_view = layout.cards_in(view.rect_to_map(clip));
     if !view.detailed() {
-        // Zoomed far out: every visible card is one quad of one mesh.
+        // Zoomed far out: every visible card is a tinted quad with its kind's colour down
+        // its left edge, all in one mesh.
         let mut mesh = Mesh::default();
         for i in in_view {
             let rect = view.rect_to_screen(layout.cards[i].rect);
             if clip.intersects(rect) {
-                let alpha = if highlight.dims(i) { 0.15 } else { 0.6 };
-                let color = map
-                    .theme
-                    .card_colors(map.journey.cards[i].kind)
-                    .border
-                    .gamma_multiply(alpha);
-                mesh.add_colored_rect(rect, color);
+                let alpha = if highlight.dims(i) { 0.25 } else { 1.0 };
+                let colors = map.theme.card_colors(map.journey.cards[i].kind);
+                mesh.add_colored_rect(rect, colors.fill.gamma_multiply(alpha));
+                let edge =
+                    Rect::from_min_size(rect.min, vec2(rect.width().min(3.0), rect.height()));
+                mesh.add_colored_rect(edge, colors.border.gamma_multiply(alpha));
             }
         }
         painter.add(Shape::mesh(mesh));
+        paint_block_titles(map);
         return;
     }
     for i in in_view {
@@ -54,15 +56,52 @@ pub(super) fn paint_cards(map: &MapPainter<'_>) {
             faded: highlight.dragged_card == Some(i) || highlight.dims(i),
             for_audience: highlight.for_audience,
         };
+        let face = CardFace {
+            rect,
+            zoom: view.zoom,
+            rows: placed.rows,
+        };
         paint_card(
             painter,
             card,
             owner_color(map.project, card),
-            rect,
-            view.zoom,
+            face,
             map.theme,
             state,
         );
+    }
+}
+
+/// Zoomed out to blocks, each block large enough still shows its title at a readable
+/// size, in as many rows as it has room for (semantic zoom): the map is never wordless.
+fn paint_block_titles(map: &MapPainter<'_>) {
+    let (painter, layout, view) = (map.painter, map.screen.layout, &map.screen.view);
+    let clip = painter.clip_rect();
+    let font = map.readable_font(size::TEXT_CARD_TITLE);
+    let row = font.size * 1.2;
+    let padding = size::SPACE_XS;
+    for i in layout.cards_in(view.rect_to_map(clip)) {
+        let rect = view.rect_to_screen(layout.cards[i].rect);
+        let rows = ((rect.height() - 2.0 * padding) / row).floor();
+        if rows < 1.0 || rect.width() < 4.0 * font.size || !clip.intersects(rect) {
+            continue;
+        }
+        let ink = if map.highlight.dims(i) {
+            map.theme.ink_muted.gamma_multiply(0.5)
+        } else {
+            map.theme.ink
+        };
+        let (title, at, width) = (
+            &map.journey.cards[i].title,
+            rect.min + vec2(padding, padding),
+            rect.width() - 2.0 * padding,
+        );
+        if rows < 2.0 {
+            // One row: cut mid-word rather than show a lone first word.
+            painter.galley(at, one_line(painter, title, font.clone(), ink, width), ink);
+        } else {
+            paint_wrapped(painter, at, title, font.clone(), ink, width, rows as usize);
+        }
     }
 }
 
@@ -76,17 +115,28 @@ pub struct CardState {
     pub for_audience: bool,
 }
 
-/// Paints one card into `rect` (screen): tint by kind, owner stripe, border by severity and
-/// evidence, icon, wrapped title, channel and badges.
+/// Where a card is drawn and how much room its text has there.
+#[derive(Clone, Copy, Debug)]
+pub struct CardFace {
+    /// On screen.
+    pub rect: Rect,
+    pub zoom: f32,
+    /// The rows the layout made room for.
+    pub rows: CardRows,
+}
+
+/// Paints one card into its face: tint by kind, owner stripe, border by severity and
+/// evidence, icon, wrapped title, what happens if it fails, channel and badges. Returns
+/// whether its title and its "If it fails" text were shown whole.
 pub fn paint_card(
     painter: &Painter,
     card: &Card,
     owner: Option<Color32>,
-    rect: Rect,
-    zoom: f32,
+    face: CardFace,
     theme: &Theme,
     state: CardState,
-) {
+) -> bool {
+    let CardFace { rect, zoom, rows } = face;
     let colors = theme.card_colors(card.kind);
     let opacity = evidence_opacity(card.evidence) * if state.faded { 0.35 } else { 1.0 };
     let radius = size::CARD_RADIUS * zoom;
@@ -135,18 +185,39 @@ pub fn paint_card(
         colors.border.gamma_multiply(opacity),
     );
     let title_left = icon_rect.right() + size::SPACE_XS * zoom;
-    paint_text(
+    let title_font = zoomed_font(size::TEXT_CARD_TITLE, zoom);
+    let (title, title_cut) = paint_wrapped(
         painter,
         pos2(title_left, rect.top() + padding),
         &card.title,
-        zoomed_font(size::TEXT_CARD_TITLE, zoom),
+        title_font.clone(),
         ink,
-        rect.right() - padding - title_left,
-        size::TITLE_MAX_ROWS,
+        (rect.right() - padding - title_left) * rounding(&title_font, size::TEXT_CARD_TITLE, zoom),
+        usize::from(rows.title),
     );
+    let meta_font = zoomed_font(size::TEXT_CARD_META, zoom);
+    let mut fails_cut = !card.if_it_fails.is_empty();
+    if rows.fails > 0 && !card.if_it_fails.is_empty() {
+        // What happens to the buyer when this step fails, under a rule.
+        let rule = title.bottom() + size::SPACE_S / 2.0 * zoom;
+        painter.hline(
+            inner_left..=rect.right() - padding,
+            rule,
+            Stroke::new(1.0, colors.border.gamma_multiply(0.35 * opacity)),
+        );
+        (_, fails_cut) = paint_wrapped(
+            painter,
+            pos2(inner_left, rule + size::SPACE_S / 2.0 * zoom),
+            &failure_text(shown(&card.if_it_fails)),
+            meta_font.clone(),
+            muted,
+            (rect.right() - padding - inner_left)
+                * rounding(&meta_font, size::TEXT_CARD_META, zoom),
+            usize::from(rows.fails),
+        );
+    }
 
     // Metadata row: channel on the left, badges on the right.
-    let meta_font = zoomed_font(size::TEXT_CARD_META, zoom);
     let baseline = rect.bottom() - padding;
     let mut right = rect.right() - padding;
     if let Some(emotion) = card.emotion {
@@ -170,8 +241,10 @@ pub fn paint_card(
         );
         right = badge.left() - size::SPACE_XS * zoom;
     }
+    // The failure path is written out above when there is room; a moment of truth
+    // without one is flagged.
     let marker = if !card.if_it_fails.is_empty() {
-        Some((icon::FAILURE_PATH, theme.ink_muted))
+        (rows.fails == 0).then_some((icon::FAILURE_PATH, theme.ink_muted))
     } else if card.moment_of_truth {
         Some((icon::MISSING_FAILURE_PATH, theme.pain_point.border))
     } else {
@@ -202,6 +275,7 @@ pub fn paint_card(
         let pos = pos2(inner_left, baseline - galley.size().y);
         painter.galley(pos, galley, muted);
     }
+    !title_cut && !fails_cut
 }
 
 /// The coloured stripe down a card's left edge: its owner, or a persona's colour.

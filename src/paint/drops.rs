@@ -1,6 +1,6 @@
 //! Drop indicators: where a dragged card, stage header or lane title would land.
 
-use egui::{Rect, Stroke, pos2, vec2};
+use egui::{Rect, Stroke, pos2};
 
 use super::MapPainter;
 use crate::theme::size;
@@ -22,10 +22,8 @@ pub(super) fn paint_drop_indicators(map: &MapPainter<'_>) {
             0.0,
             theme.drop_indicator.gamma_multiply(0.08),
         );
-        let top = layout.slot_position(slot, highlight.dragged_card);
-        let a = view.to_screen(top);
-        let b = view.to_screen(top + vec2(0.0, size::CARD_HEIGHT));
-        painter.line_segment([a, b], stroke);
+        let line = layout.slot_line(slot, highlight.dragged_card);
+        painter.line_segment(line.map(|p| view.to_screen(p)), stroke);
     }
     if let Some(before) = highlight.stage_drop {
         let x = layout

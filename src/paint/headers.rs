@@ -62,14 +62,23 @@ fn paint_band<'t>(
             }
         }
         let width = rect.width() - 2.0 * padding;
+        // Zoomed out, a name keeps a readable size and takes the rows its cell has.
+        let font = map.readable_font(cell.points);
+        let rows = if map.screen.view.detailed() {
+            cell.rows
+        } else {
+            ((rect.height() - 2.0 * padding) / (font.size * 1.2))
+                .floor()
+                .max(1.0) as usize
+        };
         let title = paint_text(
             painter,
             rect.min + vec2(padding, padding),
             &cell.title,
-            map.font(cell.points),
+            font,
             theme.ink,
             width,
-            cell.rows,
+            rows,
         );
         if map.screen.view.detailed() && !cell.subtitle.is_empty() {
             paint_text(

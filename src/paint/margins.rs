@@ -4,8 +4,8 @@
 use egui::{Align2, Color32, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
 
 use super::card::paint_stripe;
-use super::{MapPainter, one_line, paint_text};
-use crate::layout::link_curve;
+use super::{MapPainter, one_line, paint_text, rounding};
+use crate::layout::{link_curve, persona_lines, persona_text_width};
 use crate::model::{Empathy, LegendItems, Persona};
 use crate::theme::{Theme, icon, item_color, size, zoomed_font};
 
@@ -32,7 +32,21 @@ pub(super) fn paint_title(map: &MapPainter<'_>) {
     let mut left = rect.left();
     if let (Some(index), Some(card)) = (persona, layout.persona) {
         let card = view.rect_to_screen(card);
-        paint_persona_card(painter, &project.personas[index], index, card, zoom, theme);
+        let persona = &project.personas[index];
+        paint_persona_card(painter, persona, index, card, zoom, theme);
+        if !view.detailed() {
+            // Zoomed out, the card still says whose journey it is.
+            let padding = size::SPACE_XS;
+            let name = one_line(
+                painter,
+                &persona.name,
+                map.readable_font(size::TEXT_STAGE_NAME),
+                theme.ink,
+                card.width() - 2.0 * padding - size::OWNER_STRIPE * zoom,
+            );
+            let at = card.min + vec2(padding + size::OWNER_STRIPE * zoom, padding);
+            painter.galley(at, name, theme.ink);
+        }
         left = card.right() + size::SPACE_XL * zoom;
     }
     let width = rect.right() - left;
@@ -45,7 +59,7 @@ pub(super) fn paint_title(map: &MapPainter<'_>) {
         painter,
         pos2(left, name_top),
         &journey.name,
-        map.font(size::TEXT_MAP_TITLE),
+        map.readable_font(size::TEXT_MAP_TITLE),
         theme.ink,
         width,
         1,
@@ -108,40 +122,26 @@ fn paint_persona_card(
     }
     let padding = size::CARD_PADDING * zoom;
     let left = rect.left() + padding + size::OWNER_STRIPE * zoom;
-    let width = rect.right() - padding - left;
+    let width = persona_text_width() * zoom;
     let mut y = rect.top() + padding;
-    let mut line = |text: &str, points: f32, color: Color32, rows: usize| {
-        if text.is_empty() || y >= rect.bottom() - padding {
-            return;
-        }
+    for line in persona_lines(persona) {
+        let font = zoomed_font(line.points, zoom);
+        let widen = rounding(&font, line.points, zoom);
+        let color = if line.muted {
+            theme.ink_muted
+        } else {
+            theme.ink
+        };
         let shown = paint_text(
             painter,
             pos2(left, y),
-            text,
-            zoomed_font(points, zoom),
+            &line.text,
+            font,
             color,
-            width,
-            rows,
+            width * widen,
+            line.rows,
         );
         y = shown.bottom() + size::SPACE_XS / 2.0 * zoom;
-    };
-    line(&persona.name, size::TEXT_STAGE_NAME, theme.ink, 1);
-    line(&persona.role, size::TEXT_CARD_META, theme.ink_muted, 1);
-    if !persona.quote.is_empty() {
-        line(
-            &format!("“{}”", persona.quote),
-            size::TEXT_STAGE_GOAL,
-            theme.ink,
-            2,
-        );
-    }
-    for goal in persona.goals.iter().take(2) {
-        line(
-            &format!("Goal: {goal}"),
-            size::TEXT_CARD_META,
-            theme.ink_muted,
-            1,
-        );
     }
 }
 

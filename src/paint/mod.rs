@@ -14,12 +14,12 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, FontId, Galley, Painter, Pos2, Rect, Stroke, pos2};
 
-pub use card::{CardState, owner_color, paint_card};
+pub use card::{CardFace, CardState, owner_color, paint_card};
 pub use emotion::{paint_emotion_curve, paint_emotion_guides};
 
 use crate::layout::{DropSlot, JourneyLayout, MapView, Screen};
 use crate::model::{Journey, Project};
-use crate::theme::{Theme, zoomed_font};
+use crate::theme::{Theme, size, zoomed_font};
 
 /// What the user is pointing at or doing, drawn on top of the map.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -67,6 +67,13 @@ impl MapPainter<'_> {
     /// A font of `points` at the map's zoom.
     fn font(&self, points: f32) -> FontId {
         zoomed_font(points, self.screen.view.zoom)
+    }
+
+    /// A font of `points` at the map's zoom, but never smaller than can be read: names
+    /// stay legible when the map is zoomed out to blocks (semantic zoom).
+    fn readable_font(&self, points: f32) -> FontId {
+        let font = self.font(points);
+        FontId::proportional(font.size.max(size::READABLE_TEXT))
     }
 
     /// A thin line in the grid's colour.
@@ -124,6 +131,19 @@ pub(crate) fn paint_text(
     width: f32,
     rows: usize,
 ) -> Rect {
+    paint_wrapped(painter, pos, text, font, color, width, rows).0
+}
+
+/// [`paint_text`], also saying whether the text was cut (it ends in an ellipsis).
+fn paint_wrapped(
+    painter: &Painter,
+    pos: Pos2,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    width: f32,
+    rows: usize,
+) -> (Rect, bool) {
     let wrap = TextWrapping {
         max_width: width.max(1.0),
         max_rows: rows,
@@ -132,8 +152,15 @@ pub(crate) fn paint_text(
     };
     let galley = cut_galley(painter, text, font, color, wrap);
     let rect = Rect::from_min_size(pos, galley.size());
+    let cut = galley.elided;
     painter.galley(pos, galley, color);
-    rect
+    (rect, cut)
+}
+
+/// How much larger than `points` at `zoom` a zoomed font rounded to half points is: text
+/// the layout measured at 100 % wraps that much wider, so it takes the rows measured.
+fn rounding(font: &FontId, points: f32, zoom: f32) -> f32 {
+    (font.size / (points * zoom)).max(1.0)
 }
 
 /// `text` on one line of `width` points, ending in "…" when it is longer.

@@ -402,3 +402,66 @@ fn the_card_pressed_is_the_card_dragged_when_press_and_move_share_a_frame() {
         "the neighbour stays"
     );
 }
+
+/// What the last frame wrote, as shown (a cut text ends in "…"), with its size in points.
+fn texts_on_screen(
+    harness: &egui_kittest::Harness<'_, journeymap::app::JourneymapApp>,
+) -> Vec<(String, f32)> {
+    fn collect(shape: &egui::Shape, found: &mut Vec<(String, f32)>) {
+        match shape {
+            egui::Shape::Text(text) => {
+                let shown: Vec<String> = text.galley.rows.iter().map(|r| r.row.text()).collect();
+                let size = text
+                    .galley
+                    .job
+                    .sections
+                    .first()
+                    .map_or(0.0, |s| s.format.font_id.size);
+                found.push((shown.join(" "), size));
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut found);
+    }
+    found
+}
+
+#[test]
+fn fitted_in_a_laptop_window_the_map_still_shows_its_words() {
+    let Setup { mut harness, .. } = setup();
+    harness.set_size(vec2(1440.0, 900.0));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run();
+    let zoom = harness.state().view().zoom;
+    assert!(
+        zoom < journeymap::theme::size::DETAIL_ZOOM,
+        "fitted, the cards are blocks ({zoom})"
+    );
+    let texts = texts_on_screen(&harness);
+    let readable = journeymap::theme::size::READABLE_TEXT;
+    let shown = |wanted: &dyn Fn(&str) -> bool| {
+        texts
+            .iter()
+            .any(|(text, size)| *size >= readable && wanted(text))
+    };
+    let journey = journey(&harness);
+    for stage in &journey.stages {
+        assert!(
+            shown(&|t| t == stage.name),
+            "the stage name {:?} is shown whole at a readable size",
+            stage.name
+        );
+    }
+    for card in &journey.cards {
+        let start: String = card.title.chars().take(6).collect();
+        assert!(
+            shown(&|t| t.starts_with(&start)),
+            "the title {:?} is shown at a readable size",
+            card.title
+        );
+    }
+}

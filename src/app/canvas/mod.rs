@@ -13,7 +13,7 @@ pub use scene::CanvasState;
 
 use crate::app::{Action, Framing, JourneymapApp, Selection, View};
 use crate::layout::{MapView, Screen};
-use crate::paint::{CardState, Highlight, owner_color, paint_card, paint_map};
+use crate::paint::{CardFace, CardState, Highlight, owner_color, paint_card, paint_map};
 use crate::theme::{Theme, size};
 use scene::{Drag, Header, Scene};
 
@@ -206,22 +206,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     // The dragged card follows the pointer, above everything.
     if let (Some(Drag::Card { card, grab }), Some(pointer)) = (app.canvas.drag, pointer) {
         let min = pointer - grab * map_view.zoom;
-        let ghost = Rect::from_min_size(
-            min,
-            vec2(size::CARD_WIDTH, size::CARD_HEIGHT) * map_view.zoom,
-        );
+        let placed = &layout.cards[card];
+        let ghost = CardFace {
+            rect: Rect::from_min_size(min, placed.rect.size() * map_view.zoom),
+            zoom: map_view.zoom,
+            rows: placed.rows,
+        };
         let layer = egui::LayerId::new(egui::Order::Tooltip, Id::unique("dragged-card"));
         let painter = ui.ctx().layer_painter(layer).with_clip_rect(rect);
         let card = &journey.cards[card];
         let owner = owner_color(project, card);
-        paint_card(
-            &painter,
-            card,
-            owner,
-            ghost,
-            map_view.zoom,
-            &theme,
-            CardState::default(),
-        );
+        paint_card(&painter, card, owner, ghost, &theme, CardState::default());
     }
 }

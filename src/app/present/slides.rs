@@ -11,7 +11,8 @@ use crate::model::{
     Card, Finding, Journey, LaneKind, Project, RULES, Subject, quantity, rule_summary,
 };
 use crate::paint::{
-    CardState, owner_color, paint_card, paint_emotion_curve, paint_emotion_guides, paint_text,
+    CardFace, CardState, owner_color, paint_card, paint_emotion_curve, paint_emotion_guides,
+    paint_text,
 };
 use crate::theme::{Theme, icon, size, slide};
 
@@ -223,10 +224,11 @@ struct LaneColumns {
 }
 
 impl LaneColumns {
-    /// The largest card zoom within the slide's bounds at which lanes holding `counts`
-    /// cards fit `room`; the smallest bound when none does (the lanes then scroll).
-    fn fit(counts: &[usize], room: Vec2, scale: f32) -> Self {
-        let lanes = counts.len().max(1) as f32;
+    /// The largest card zoom within the slide's bounds at which lanes holding cards of
+    /// `heights` (map points, per lane) fit `room`; the smallest bound when none does (the
+    /// lanes then scroll).
+    fn fit(heights: &[Vec<f32>], room: Vec2, scale: f32) -> Self {
+        let lanes = heights.len().max(1) as f32;
         let gap = size::SPACE_L * scale;
         let width = (room.x - gap * (lanes - 1.0)) / lanes;
         let title = slide::TEXT_META * scale * 1.6 + size::SPACE_S * scale;
@@ -246,19 +248,25 @@ impl LaneColumns {
         const STEPS: usize = 16;
         (0..=STEPS)
             .map(|i| layout(largest - (largest - smallest) * i as f32 / STEPS as f32))
-            .find(|columns| counts.iter().all(|&n| columns.height(n) <= room.y))
+            .find(|columns| heights.iter().all(|h| columns.height(h) <= room.y))
             .unwrap_or_else(|| layout(smallest))
     }
 
-    /// The height of a lane's column holding `cards` cards, its title included.
-    fn height(&self, cards: usize) -> f32 {
-        let rows = cards.div_ceil(self.across) as f32;
-        self.title + rows * self.step().y
+    /// The tops of the rows of a lane's column holding cards of `heights` (map points),
+    /// below its title, and the column's whole height.
+    fn rows(&self, heights: &[f32]) -> (Vec<f32>, f32) {
+        let mut tops = Vec::with_capacity(heights.len().div_ceil(self.across));
+        let mut y = self.title;
+        for row in heights.chunks(self.across) {
+            tops.push(y);
+            y += (row.iter().copied().fold(0.0, f32::max) + size::CARD_GAP) * self.zoom;
+        }
+        (tops, y)
     }
 
-    /// From one card to the next, across and down.
-    fn step(&self) -> Vec2 {
-        (vec2(size::CARD_WIDTH, size::CARD_HEIGHT) + Vec2::splat(size::CARD_GAP)) * self.zoom
+    /// The height of a lane's column holding cards of `heights`, its title included.
+    fn height(&self, heights: &[f32]) -> f32 {
+        self.rows(heights).1
     }
 }
 
@@ -270,20 +278,26 @@ fn stage_cards(ui: &mut Ui, c: &SlideContext<'_>, stage: usize) {
         .filter(|&i| c.journey.lanes[i].kind != LaneKind::Emotion)
         .filter(|&i| !c.layout.cell(stage, i).is_empty())
         .collect();
-    let counts: Vec<usize> = lanes
+    let heights: Vec<Vec<f32>> = lanes
         .iter()
-        .map(|&lane| c.layout.cell(stage, lane).len())
+        .map(|&lane| {
+            let cards = c.layout.cell(stage, lane);
+            cards
+                .iter()
+                .map(|&i| c.layout.cards[i].rect.height())
+                .collect()
+        })
         .collect();
     let room = ui.available_size();
-    let columns = LaneColumns::fit(&counts, room, c.scale);
-    let tallest = counts
+    let columns = LaneColumns::fit(&heights, room, c.scale);
+    let tallest = heights
         .iter()
-        .map(|&n| columns.height(n))
+        .map(|h| columns.height(h))
         .fold(0.0, f32::max);
     let (rect, _) = ui.allocate_exact_size(vec2(room.x, tallest.max(room.y)), Sense::hover());
     let painter = ui.painter();
     let meta = FontId::proportional(slide::TEXT_META * c.scale);
-    for (k, &lane) in lanes.iter().enumerate() {
+    for ((k, &lane), heights) in lanes.iter().enumerate().zip(&heights) {
         let left = rect.left() + k as f32 * (columns.width + columns.gap);
         if k > 0 {
             painter.vline(
@@ -302,28 +316,29 @@ fn stage_cards(ui: &mut Ui, c: &SlideContext<'_>, stage: usize) {
             columns.width,
             1,
         );
-        let top = rect.top() + columns.title;
-        let cards = c.layout.cell(stage, lane);
-        for (slot, &index) in cards.iter().enumerate() {
-            let step = columns.step();
+        let (tops, _) = columns.rows(heights);
+        let step = (size::CARD_WIDTH + size::CARD_GAP) * columns.zoom;
+        for (slot, &index) in c.layout.cell(stage, lane).iter().enumerate() {
+            let placed = &c.layout.cards[index];
             let min = pos2(
-                left + (slot % columns.across) as f32 * step.x,
-                top + (slot / columns.across) as f32 * step.y,
+                left + (slot % columns.across) as f32 * step,
+                rect.top() + tops[slot / columns.across],
             );
-            let card_rect = Rect::from_min_size(
-                min,
-                vec2(size::CARD_WIDTH, size::CARD_HEIGHT) * columns.zoom,
-            );
+            let card_rect = Rect::from_min_size(min, placed.rect.size() * columns.zoom);
             if !ui.clip_rect().intersects(card_rect) {
                 continue; // scrolled out of view
             }
             let card = &c.journey.cards[index];
+            let face = CardFace {
+                rect: card_rect,
+                zoom: columns.zoom,
+                rows: placed.rows,
+            };
             paint_card(
                 painter,
                 card,
                 owner_color(c.project, card),
-                card_rect,
-                columns.zoom,
+                face,
                 c.theme,
                 CardState {
                     for_audience: true,
