@@ -151,3 +151,33 @@ fn slides_show_what_was_written_and_nothing_for_the_team_only() {
     harness.run_steps(240);
     assert!(harness.query_by_label("‹ Previous").is_some());
 }
+
+#[test]
+fn on_a_1080p_screen_a_stage_slide_shows_card_titles_at_least_24_pixels_tall() {
+    use journeymap::theme::size;
+    let Setup { mut harness, .. } = setup();
+    harness.set_size(egui::vec2(1920.0, 1080.0));
+    key_in_one_frame(&mut harness, Modifiers::NONE, Key::F5);
+    harness.run();
+    let journey = journey(&harness);
+    for (stage, placed) in journey.stages.iter().enumerate() {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+        let cards: Vec<_> = journey
+            .cards
+            .iter()
+            .filter(|c| c.stage == placed.id)
+            .collect();
+        assert!(cards.len() <= 12, "stage {stage} is a small one");
+        for card in cards {
+            let rect = harness.get_by_label(&card.accessible_label()).rect();
+            // The card is drawn as much larger than at 100 % as its title.
+            let title = size::TEXT_CARD_TITLE * rect.width() / size::CARD_WIDTH;
+            assert!(
+                title >= 24.0,
+                "stage {stage}: {:?} has a title {title:.1} px tall",
+                card.title
+            );
+        }
+    }
+}

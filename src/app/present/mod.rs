@@ -6,6 +6,7 @@
 use egui::{Key, Modifiers, Rect, Sense, vec2};
 
 mod slides;
+mod stage_cards;
 
 use crate::app::{Action, Command, JourneymapApp};
 use crate::model::check_journey;

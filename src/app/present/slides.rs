@@ -3,17 +3,13 @@
 //! review (health findings and open comments), and under each the emotion curve across
 //! the journey with the current stage highlighted.
 
-use egui::{FontId, Pos2, Rect, RichText, Role, Sense, Stroke, Ui, Vec2, WidgetInfo, pos2, vec2};
+use egui::{FontId, Pos2, Rect, RichText, Role, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
+use super::stage_cards::stage_cards;
 use crate::app::review::health::findings_count;
 use crate::layout::{JourneyLayout, emotion_y};
-use crate::model::{
-    Card, Finding, Journey, LaneKind, Project, RULES, Subject, quantity, rule_summary,
-};
-use crate::paint::{
-    CardFace, CardState, owner_color, paint_card, paint_emotion_curve, paint_emotion_guides,
-    paint_text,
-};
+use crate::model::{Card, Finding, Journey, Project, RULES, Subject, quantity, rule_summary};
+use crate::paint::{paint_emotion_curve, paint_emotion_guides, paint_text};
 use crate::theme::{Theme, icon, size, slide};
 
 /// What every slide draws from.
@@ -210,155 +206,8 @@ fn column(
     });
 }
 
-/// How the stage's lanes sit side by side on a slide, as columns of cards.
-struct LaneColumns {
-    /// The width of one lane's column.
-    width: f32,
-    /// Between two lanes' columns.
-    gap: f32,
-    zoom: f32,
-    /// How many cards sit side by side in one lane's column.
-    across: usize,
-    /// The height of the lane titles above the cards.
-    title: f32,
-}
-
-impl LaneColumns {
-    /// The largest card zoom within the slide's bounds at which lanes holding cards of
-    /// `heights` (map points, per lane) fit `room`; the smallest bound when none does (the
-    /// lanes then scroll).
-    fn fit(heights: &[Vec<f32>], room: Vec2, scale: f32) -> Self {
-        let lanes = heights.len().max(1) as f32;
-        let gap = size::SPACE_L * scale;
-        let width = (room.x - gap * (lanes - 1.0)) / lanes;
-        let title = slide::TEXT_META * scale * 1.6 + size::SPACE_S * scale;
-        let largest = (slide::CARD_ZOOM_MAX * scale).min(width / size::CARD_WIDTH);
-        let smallest = (slide::CARD_ZOOM_MIN * scale).min(largest);
-        let layout = |zoom: f32| {
-            let step = (size::CARD_WIDTH + size::CARD_GAP) * zoom;
-            let across = (((width + size::CARD_GAP * zoom) / step).floor() as usize).max(1);
-            Self {
-                width,
-                gap,
-                zoom,
-                across,
-                title,
-            }
-        };
-        const STEPS: usize = 16;
-        (0..=STEPS)
-            .map(|i| layout(largest - (largest - smallest) * i as f32 / STEPS as f32))
-            .find(|columns| heights.iter().all(|h| columns.height(h) <= room.y))
-            .unwrap_or_else(|| layout(smallest))
-    }
-
-    /// The tops of the rows of a lane's column holding cards of `heights` (map points),
-    /// below its title, and the column's whole height.
-    fn rows(&self, heights: &[f32]) -> (Vec<f32>, f32) {
-        let mut tops = Vec::with_capacity(heights.len().div_ceil(self.across));
-        let mut y = self.title;
-        for row in heights.chunks(self.across) {
-            tops.push(y);
-            y += (row.iter().copied().fold(0.0, f32::max) + size::CARD_GAP) * self.zoom;
-        }
-        (tops, y)
-    }
-
-    /// The height of a lane's column holding cards of `heights`, its title included.
-    fn height(&self, heights: &[f32]) -> f32 {
-        self.rows(heights).1
-    }
-}
-
-/// The stage's cards, lane by lane side by side (the emotion curve has its own strip), as
-/// large as fit.
-fn stage_cards(ui: &mut Ui, c: &SlideContext<'_>, stage: usize) {
-    // Only the lanes this stage has cards in: an audience is not shown what is missing.
-    let lanes: Vec<usize> = (0..c.journey.lanes.len())
-        .filter(|&i| c.journey.lanes[i].kind != LaneKind::Emotion)
-        .filter(|&i| !c.layout.cell(stage, i).is_empty())
-        .collect();
-    let heights: Vec<Vec<f32>> = lanes
-        .iter()
-        .map(|&lane| {
-            let cards = c.layout.cell(stage, lane);
-            cards
-                .iter()
-                .map(|&i| c.layout.cards[i].rect.height())
-                .collect()
-        })
-        .collect();
-    let room = ui.available_size();
-    let columns = LaneColumns::fit(&heights, room, c.scale);
-    let tallest = heights
-        .iter()
-        .map(|h| columns.height(h))
-        .fold(0.0, f32::max);
-    let (rect, _) = ui.allocate_exact_size(vec2(room.x, tallest.max(room.y)), Sense::hover());
-    let painter = ui.painter();
-    let meta = FontId::proportional(slide::TEXT_META * c.scale);
-    for ((k, &lane), heights) in lanes.iter().enumerate().zip(&heights) {
-        let left = rect.left() + k as f32 * (columns.width + columns.gap);
-        if k > 0 {
-            painter.vline(
-                left - columns.gap / 2.0,
-                rect.y_range(),
-                Stroke::new(1.0, c.theme.grid),
-            );
-        }
-        let lane_box = &c.journey.lanes[lane];
-        paint_text(
-            painter,
-            pos2(left, rect.top()),
-            &format!("{} {}", icon::lane(lane_box.kind), lane_box.display_title()),
-            meta.clone(),
-            c.theme.ink_muted,
-            columns.width,
-            1,
-        );
-        let (tops, _) = columns.rows(heights);
-        let step = (size::CARD_WIDTH + size::CARD_GAP) * columns.zoom;
-        for (slot, &index) in c.layout.cell(stage, lane).iter().enumerate() {
-            let placed = &c.layout.cards[index];
-            let min = pos2(
-                left + (slot % columns.across) as f32 * step,
-                rect.top() + tops[slot / columns.across],
-            );
-            let card_rect = Rect::from_min_size(min, placed.rect.size() * columns.zoom);
-            if !ui.clip_rect().intersects(card_rect) {
-                continue; // scrolled out of view
-            }
-            let card = &c.journey.cards[index];
-            let face = CardFace {
-                rect: card_rect,
-                zoom: columns.zoom,
-                rows: placed.rows,
-            };
-            paint_card(
-                painter,
-                card,
-                owner_color(c.project, card),
-                face,
-                c.theme,
-                CardState {
-                    for_audience: true,
-                    ..CardState::default()
-                },
-            );
-            let response = ui.interact(
-                card_rect,
-                egui::Id::unique(("presentation-card", index)),
-                Sense::hover(),
-            );
-            response
-                .widget_info(|| WidgetInfo::labeled(Role::Label, true, card.accessible_label()));
-            response.on_hover_ui(|ui| card_details(ui, c.project, card));
-        }
-    }
-}
-
 /// What a card says beyond its face, shown when the presenter points at it.
-fn card_details(ui: &mut Ui, project: &Project, card: &Card) {
+pub(super) fn card_details(ui: &mut Ui, project: &Project, card: &Card) {
     ui.set_max_width(360.0);
     ui.strong(&card.title);
     if !card.notes.is_empty() {
@@ -423,6 +272,22 @@ fn stage_details(ui: &mut Ui, c: &SlideContext<'_>, index: usize) {
                     ui.end_row();
                 }
             });
+    }
+    // What happens to the buyer when a step fails: each card's ⚡ points here.
+    let stage_id = &stage.id;
+    let failing: Vec<&Card> = c
+        .journey
+        .cards
+        .iter()
+        .filter(|card| &card.stage == stage_id && !card.if_it_fails.is_empty())
+        .collect();
+    if !failing.is_empty() {
+        c.heading(ui, &format!("{} If a step fails", icon::FAILURE_PATH));
+        for card in failing {
+            ui.label(c.text(&card.title, slide::TEXT_BODY).strong());
+            ui.label(c.muted(&card.if_it_fails, slide::TEXT_BODY));
+            ui.add_space(size::SPACE_XS * c.scale);
+        }
     }
     // An audience sees what was written, and no word about what was not.
     if stage.empathy.is_empty() {
