@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::export::{
     Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, StageRange, check_output, export_png,
-    export_slides, journey_index,
+    export_slides, journey_index, leftover_slide,
 };
 use crate::file::{read_project, read_project_from, template_project};
 use crate::model::{
@@ -339,6 +339,13 @@ fn export(
             let sources: &[&Path] = if is_standard_input(file) { &[] } else { &sources };
             let slides = export_slides(&project, index, options, filter.as_ref(), output, sources)
                 .map_err(|e| advice(&e))?;
+            if let Some(left) = leftover_slide(output, slides.len()) {
+                eprintln!(
+                    "note: {} and any after it are left from an earlier export; this deck has {}",
+                    left.display(),
+                    quantity(slides.len(), "slide", "slides")
+                );
+            }
             let journey = &project.journeys[index];
             Ok(slides
                 .iter()

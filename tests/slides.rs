@@ -262,6 +262,27 @@ fn export_slides_writes_numbered_pictures_and_names_each() {
             .join(format!("deck-{}.png", expected + 1))
             .exists()
     );
+
+    // A shorter deck over a longer one says which pictures are left over.
+    let output = journeymap(&[
+        "export",
+        &input,
+        "-o",
+        out.to_str().unwrap(),
+        "--slides",
+        "--stages",
+        "1",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let second = folder.path().join("deck-2.png");
+    assert!(
+        stderr.contains(&format!(
+            "note: {} and any after it are left from an earlier export; this deck has 1 slide",
+            second.display()
+        )),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use egui::{Color32, Pos2, Rect, vec2};
 
 pub use slides::{
-    LEAST_TITLE_PIXELS, SLIDE, Slide, export_slides, plan_slides, render_slide, slide_path,
+    LEAST_TITLE_PIXELS, SLIDE, Slide, export_slides, leftover_slide, plan_slides, render_slide,
+    slide_path,
 };
 
 use crate::file::{

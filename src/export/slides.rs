@@ -145,6 +145,12 @@ pub fn render_slide(
     ))
 }
 
+/// A slide an earlier export to `path` left beyond the `count` just written, if any: the
+/// deck it belongs to now has fewer slides.
+pub fn leftover_slide(path: &Path, count: usize) -> Option<PathBuf> {
+    Some(slide_path(path, count + 1)).filter(|next| next.exists())
+}
+
 /// Where slide `number` (from 1) of an export to `path` goes: `OUT-1.png`, `OUT-2.png`…
 pub fn slide_path(path: &Path, number: usize) -> PathBuf {
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
@@ -155,9 +161,9 @@ pub fn slide_path(path: &Path, number: usize) -> PathBuf {
 }
 
 /// Exports the journey as slides `OUT-1.png`, `OUT-2.png`… beside `path`, each written
-/// atomically and carrying what `options.embed` asks for. No file is written unless all
-/// of them may be: none may be one of `sources` (the files the project came from) or a
-/// file other than a picture. Returns the slides with the files they went to.
+/// atomically and carrying what `options.embed` asks for. Before any is written, each name
+/// is checked: none may be one of `sources` (the files the project came from) or a file
+/// other than a picture. Returns the slides with the files they went to.
 pub fn export_slides(
     project: &Project,
     journey: usize,

@@ -6,7 +6,7 @@ use super::dialog::{Dialog, PathPurpose};
 use crate::app::{Action, JourneymapApp, Selected};
 use crate::export::{
     Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, Picture, StageRange, check_output,
-    export_png, export_slides, plan_slides, render, render_slide,
+    export_png, export_slides, leftover_slide, plan_slides, render, render_slide,
 };
 use crate::model::{Filter, quantity};
 
@@ -133,8 +133,14 @@ impl JourneymapApp {
                 } else {
                     String::new()
                 };
+                let left = leftover_slide(&path, slides.len()).map_or_else(String::new, |left| {
+                    format!(
+                        "; {} and any after it are left from an earlier export",
+                        left.file_name().unwrap_or_default().to_string_lossy()
+                    )
+                });
                 format!(
-                    "Exported {} to {}: {}{note}",
+                    "Exported {} to {}: {}{note}{left}",
                     quantity(slides.len(), "slide", "slides"),
                     path.parent().unwrap_or(Path::new("")).display(),
                     names.join(", ")

@@ -72,11 +72,19 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                 let (heading, button) = match purpose {
                     PathPurpose::Open => ("Open a project", "Open"),
                     PathPurpose::SaveAs(_) => ("Save the project as", "Save"),
+                    PathPurpose::ExportPng { options, .. } if options.slides => {
+                        ("Export the slides as", "Export")
+                    }
                     PathPurpose::ExportPng { .. } => ("Export the map as", "Export"),
                 };
                 ui.heading(heading);
                 ui.add_space(8.0);
                 ui.label(note.as_str());
+                if let PathPurpose::ExportPng { options, .. } = purpose
+                    && options.slides
+                {
+                    ui.label("The slides are numbered: NAME-1.png, NAME-2.png, …");
+                }
                 ui.add_space(8.0);
                 let label = ui.label("File path");
                 let field = ui.add(
