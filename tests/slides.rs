@@ -42,7 +42,7 @@ fn longest_run(picture: &Picture, color: Color32) -> usize {
 fn the_template_is_cut_between_stages_into_legible_slides() {
     let project = template_project().unwrap();
     let journey = &project.journeys[0];
-    let slides = plan_slides(journey, options(1)).unwrap();
+    let slides = plan_slides(&project, 0, options(1)).unwrap();
     assert!(
         slides.len() > 1,
         "seven stages do not fit one legible slide"
@@ -97,7 +97,7 @@ fn a_stage_too_tall_for_a_legible_slide_gets_one_of_its_own_and_says_how_small()
         card.stage = journey.stages[1].id.clone();
         journey.cards.push(card);
     }
-    let slides = plan_slides(&project.journeys[0], options(1)).unwrap();
+    let slides = plan_slides(&project, 0, options(1)).unwrap();
     let crowded = slides.iter().find(|s| s.stages.contains(&1)).unwrap();
     assert_eq!(crowded.stages, 1..2, "the crowded stage alone");
     assert!(crowded.title_pixels() < LEAST_TITLE_PIXELS);
@@ -120,7 +120,7 @@ fn a_range_of_stages_is_one_picture_of_those_stages() {
     };
     let part = render(&project, 0, some, None).unwrap();
     assert!(part.width < whole.width);
-    let slides = plan_slides(&project.journeys[0], some).unwrap();
+    let slides = plan_slides(&project, 0, some).unwrap();
     assert_eq!(slides.first().unwrap().stages.start, 1);
     assert_eq!(slides.last().unwrap().stages.end, 4);
     let beyond = ExportOptions {
@@ -245,7 +245,7 @@ fn export_slides_writes_numbered_pictures_and_names_each() {
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
     let project = template_project().unwrap();
-    let expected = plan_slides(&project.journeys[0], options(1)).unwrap().len();
+    let expected = plan_slides(&project, 0, options(1)).unwrap().len();
     assert_eq!(stdout.lines().count(), expected, "{stdout}");
     for n in 1..=expected {
         let path = folder.path().join(format!("deck-{n}.png"));

@@ -278,16 +278,12 @@ pub fn render(
     check_scale(options.scale)?;
     let whole = project.journeys.get(journey).ok_or(ExportError::Empty)?;
     let stages = stage_indices(whole, options.stages)?;
-    let part = journey_part(whole, stages.clone());
-    let layout = JourneyLayout::of(
-        project,
-        &part,
-        MapOptions {
-            empathy: options.empathy,
-            slide: false,
-        },
-    );
-    let points = vec2(layout.size.x.ceil(), layout.size.y.ceil());
+    let map = MapOptions {
+        empathy: options.empathy,
+        slide: false,
+    };
+    let part = Part::new(project, whole, stages, map);
+    let points = vec2(part.layout.size.x.ceil(), part.layout.size.y.ceil());
     let at_scale = |s: u32| {
         (
             points.x as u64 * u64::from(s),
@@ -314,16 +310,7 @@ pub fn render(
         pixels_per_point: options.scale as f32,
         origin: Pos2::ZERO,
     };
-    let caption = range_caption(whole, &stages);
-    Ok(draw(
-        project,
-        &part,
-        &layout,
-        options,
-        filter,
-        caption.as_deref(),
-        frame,
-    ))
+    Ok(draw(project, &part, options, filter, frame))
 }
 
 /// Scales 1 to 4 are offered; anything else is refused before anything is drawn.
@@ -377,6 +364,25 @@ fn journey_part(journey: &Journey, stages: Range<usize>) -> Cow<'_, Journey> {
     })
 }
 
+/// Some stages of a journey, laid out, with the caption that says which they are.
+struct Part<'a> {
+    journey: Cow<'a, Journey>,
+    layout: JourneyLayout,
+    caption: Option<String>,
+}
+
+impl<'a> Part<'a> {
+    fn new(project: &Project, whole: &'a Journey, stages: Range<usize>, map: MapOptions) -> Self {
+        let journey = journey_part(whole, stages.clone());
+        let layout = JourneyLayout::of(project, &journey, map);
+        Self {
+            caption: range_caption(whole, &stages),
+            journey,
+            layout,
+        }
+    }
+}
+
 /// "Stages 2–4 of 7" beside the journey's name when a picture shows part of it.
 fn range_caption(journey: &Journey, stages: &Range<usize>) -> Option<String> {
     let count = journey.stages.len();
@@ -401,16 +407,15 @@ struct Frame {
     origin: Pos2,
 }
 
-/// Paints `journey` laid out as `layout` into a picture framed by `frame`.
+/// Paints `part` of a journey into a picture framed by `frame`.
 fn draw(
     project: &Project,
-    journey: &Journey,
-    layout: &JourneyLayout,
+    part: &Part<'_>,
     options: ExportOptions,
     filter: Option<&Filter>,
-    range: Option<&str>,
     frame: Frame,
 ) -> Picture {
+    let (journey, layout, range) = (&*part.journey, &part.layout, part.caption.as_deref());
     let mut theme = Theme::for_dark_mode(options.dark);
     let background = if options.transparent {
         theme.canvas = Color32::TRANSPARENT;

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use egui::{Vec2, pos2, vec2};
 
 use super::{
-    ExportError, ExportOptions, Frame, Picture, check_output, check_scale, draw, embedded_text,
-    journey_part, range_caption, refuse_replacing_other_files, stage_indices, write_picture,
+    ExportError, ExportOptions, Frame, Part, Picture, check_output, check_scale, draw,
+    embedded_text, refuse_replacing_other_files, stage_indices, write_picture,
 };
-use crate::layout::{JourneyLayout, MapOptions};
+use crate::layout::MapOptions;
 use crate::model::{Filter, Journey, Project};
 use crate::theme::size;
 
@@ -44,15 +44,18 @@ fn least_zoom() -> f32 {
     LEAST_TITLE_PIXELS / size::TEXT_CARD_TITLE
 }
 
-/// How `part` of a journey is laid out on a slide.
-fn slide_layout(part: &Journey, empathy: bool) -> JourneyLayout {
-    JourneyLayout::with_options(
-        part,
-        MapOptions {
-            empathy,
-            slide: true,
-        },
-    )
+/// The stages `stages` of `journey` laid out for a slide.
+fn slide_part<'a>(
+    project: &Project,
+    journey: &'a Journey,
+    stages: Range<usize>,
+    empathy: bool,
+) -> Part<'a> {
+    let map = MapOptions {
+        empathy,
+        slide: true,
+    };
+    Part::new(project, journey, stages, map)
 }
 
 /// The largest zoom at which a map of `size` points fits a slide.
@@ -60,22 +63,28 @@ fn zoom_to_fit(size: Vec2) -> f32 {
     (SLIDE.x / size.x).min(SLIDE.y / size.y).min(LARGEST_ZOOM)
 }
 
-/// The slides the stages `options.stages` (all, without a range) of `journey` take: as
-/// few as keep card titles [`LEAST_TITLE_PIXELS`] tall, their stages shared out evenly
-/// where that fits too. A stage too tall for that on its own gets a slide of its own at
-/// the zoom that fits ([`Slide::title_pixels`] says how small its text then is).
-pub fn plan_slides(journey: &Journey, options: ExportOptions) -> Result<Vec<Slide>, ExportError> {
+/// The slides the stages `options.stages` (all, without a range) of the journey at
+/// `journey` take: as few as keep card titles [`LEAST_TITLE_PIXELS`] tall, their stages
+/// shared out evenly where that fits too. A stage too tall for that on its own gets a
+/// slide of its own at the zoom that fits ([`Slide::title_pixels`] says how small its
+/// text then is).
+pub fn plan_slides(
+    project: &Project,
+    journey: usize,
+    options: ExportOptions,
+) -> Result<Vec<Slide>, ExportError> {
+    let journey = project.journeys.get(journey).ok_or(ExportError::Empty)?;
     let all = stage_indices(journey, options.stages)?;
+    let zoom = |stages: Range<usize>| {
+        let part = slide_part(project, journey, stages, options.empathy);
+        zoom_to_fit(part.layout.size)
+    };
     if all.is_empty() {
-        let size = slide_layout(journey, options.empathy).size;
         return Ok(vec![Slide {
+            zoom: zoom(all.clone()),
             stages: all,
-            zoom: zoom_to_fit(size),
         }]);
     }
-    let zoom = |stages: Range<usize>| {
-        zoom_to_fit(slide_layout(&journey_part(journey, stages), options.empathy).size)
-    };
     let legible = |stages: Range<usize>| zoom(stages) >= least_zoom();
     // Greedy: each slide takes stages while they stay legible.
     let mut greedy = Vec::new();
@@ -119,13 +128,12 @@ pub fn render_slide(
 ) -> Result<Picture, ExportError> {
     check_scale(options.scale)?;
     let whole = project.journeys.get(journey).ok_or(ExportError::Empty)?;
-    let part = journey_part(whole, slide.stages.clone());
-    let layout = slide_layout(&part, options.empathy);
+    let part = slide_part(project, whole, slide.stages.clone(), options.empathy);
     let scale = options.scale as f32;
     let points = SLIDE / slide.zoom;
     let origin = pos2(
-        ((points.x - layout.size.x) / 2.0).max(0.0),
-        ((points.y - layout.size.y) / 2.0).max(0.0),
+        ((points.x - part.layout.size.x) / 2.0).max(0.0),
+        ((points.y - part.layout.size.y) / 2.0).max(0.0),
     );
     let frame = Frame {
         width: (SLIDE.x * scale) as u32,
@@ -133,16 +141,7 @@ pub fn render_slide(
         pixels_per_point: slide.zoom * scale,
         origin,
     };
-    let caption = range_caption(whole, &slide.stages);
-    Ok(draw(
-        project,
-        &part,
-        &layout,
-        options,
-        filter,
-        caption.as_deref(),
-        frame,
-    ))
+    Ok(draw(project, &part, options, filter, frame))
 }
 
 /// A slide an earlier export to `path` left beyond the `count` just written, if any: the
@@ -172,8 +171,7 @@ pub fn export_slides(
     path: &Path,
     sources: &[&Path],
 ) -> Result<Vec<(Slide, PathBuf)>, ExportError> {
-    let whole = project.journeys.get(journey).ok_or(ExportError::Empty)?;
-    let slides = plan_slides(whole, options)?;
+    let slides = plan_slides(project, journey, options)?;
     let paths: Vec<PathBuf> = (1..=slides.len()).map(|n| slide_path(path, n)).collect();
     for path in &paths {
         for source in sources {

@@ -4,7 +4,7 @@
 use egui::epaint::Mesh;
 use egui::{Align2, Color32, CornerRadius, Painter, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
-use super::{MapPainter, one_line, paint_wrapped, rounding};
+use super::{MapPainter, one_line, paint_text, rounding};
 use crate::layout::{CardRows, failure_text, shown};
 use crate::model::{Card, CardKind, Evidence, Project, emotion_label};
 use crate::theme::{Theme, border_width, evidence_opacity, icon, item_color, size, zoomed_font};
@@ -100,7 +100,7 @@ fn paint_block_titles(map: &MapPainter<'_>) {
             // One row: cut mid-word rather than show a lone first word.
             painter.galley(at, one_line(painter, title, font.clone(), ink, width), ink);
         } else {
-            paint_wrapped(painter, at, title, font.clone(), ink, width, rows as usize);
+            paint_text(painter, at, title, font.clone(), ink, width, rows as usize);
         }
     }
 }
@@ -186,7 +186,7 @@ pub fn paint_card(
     );
     let title_left = icon_rect.right() + size::SPACE_XS * zoom;
     let title_font = zoomed_font(size::TEXT_CARD_TITLE, zoom);
-    let (title, title_cut) = paint_wrapped(
+    let title = paint_text(
         painter,
         pos2(title_left, rect.top() + padding),
         &card.title,
@@ -199,13 +199,13 @@ pub fn paint_card(
     let mut fails_cut = !card.if_it_fails.is_empty();
     if rows.fails > 0 && !card.if_it_fails.is_empty() {
         // What happens to the buyer when this step fails, under a rule.
-        let rule = title.bottom() + size::SPACE_S / 2.0 * zoom;
+        let rule = title.rect.bottom() + size::SPACE_S / 2.0 * zoom;
         painter.hline(
             inner_left..=rect.right() - padding,
             rule,
             Stroke::new(1.0, colors.border.gamma_multiply(0.35 * opacity)),
         );
-        (_, fails_cut) = paint_wrapped(
+        fails_cut = paint_text(
             painter,
             pos2(inner_left, rule + size::SPACE_S / 2.0 * zoom),
             &failure_text(shown(&card.if_it_fails)),
@@ -214,7 +214,8 @@ pub fn paint_card(
             (rect.right() - padding - inner_left)
                 * rounding(&meta_font, size::TEXT_CARD_META, zoom),
             usize::from(rows.fails),
-        );
+        )
+        .cut;
     }
 
     // Metadata row: channel on the left, badges on the right.
@@ -275,7 +276,7 @@ pub fn paint_card(
         let pos = pos2(inner_left, baseline - galley.size().y);
         painter.galley(pos, galley, muted);
     }
-    !title_cut && !fails_cut
+    !title.cut && !fails_cut
 }
 
 /// The coloured stripe down a card's left edge: its owner, or a persona's colour.

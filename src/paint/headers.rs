@@ -83,7 +83,10 @@ fn paint_band<'t>(
         if map.screen.view.detailed() && !cell.subtitle.is_empty() {
             paint_text(
                 painter,
-                pos2(title.left(), title.bottom() + size::SPACE_XS * zoom),
+                pos2(
+                    title.rect.left(),
+                    title.rect.bottom() + size::SPACE_XS * zoom,
+                ),
                 cell.subtitle,
                 map.font(size::TEXT_STAGE_GOAL),
                 theme.ink_muted,

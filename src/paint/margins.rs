@@ -65,8 +65,8 @@ pub(super) fn paint_title(map: &MapPainter<'_>) {
         1,
     );
     if let Some(caption) = map.highlight.caption {
-        let left = name.right() + size::SPACE_L * zoom;
-        let top = name.bottom() - map.font(size::TEXT_STAGE_GOAL).size * 1.4;
+        let left = name.rect.right() + size::SPACE_L * zoom;
+        let top = name.rect.bottom() - map.font(size::TEXT_STAGE_GOAL).size * 1.4;
         paint_text(
             painter,
             pos2(left, top),
@@ -77,7 +77,7 @@ pub(super) fn paint_title(map: &MapPainter<'_>) {
             1,
         );
     }
-    let mut y = name.bottom() + size::SPACE_S * zoom;
+    let mut y = name.rect.bottom() + size::SPACE_S * zoom;
     let story_width = width.min(size::STORY_WIDTH * zoom);
     for (label, text) in [
         ("Scenario", &journey.scenario),
@@ -95,7 +95,7 @@ pub(super) fn paint_title(map: &MapPainter<'_>) {
             story_width,
             2,
         );
-        y = shown.bottom() + size::SPACE_XS * zoom;
+        y = shown.rect.bottom() + size::SPACE_XS * zoom;
     }
 }
 
@@ -141,7 +141,7 @@ fn paint_persona_card(
             width * widen,
             line.rows,
         );
-        y = shown.bottom() + size::SPACE_XS / 2.0 * zoom;
+        y = shown.rect.bottom() + size::SPACE_XS / 2.0 * zoom;
     }
 }
 

@@ -120,8 +120,16 @@ pub fn paint_map(
     }
 }
 
+/// Text painted by [`paint_text`]: the rectangle it took, and whether it was cut (it ends
+/// in an ellipsis).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Shown {
+    pub rect: Rect,
+    pub cut: bool,
+}
+
 /// Lays out text wrapped to `width` in at most `rows` rows (then an ellipsis) and paints
-/// it with its top-left at `pos`. Returns the rectangle it took.
+/// it with its top-left at `pos`.
 pub(crate) fn paint_text(
     painter: &Painter,
     pos: Pos2,
@@ -130,20 +138,7 @@ pub(crate) fn paint_text(
     color: Color32,
     width: f32,
     rows: usize,
-) -> Rect {
-    paint_wrapped(painter, pos, text, font, color, width, rows).0
-}
-
-/// [`paint_text`], also saying whether the text was cut (it ends in an ellipsis).
-fn paint_wrapped(
-    painter: &Painter,
-    pos: Pos2,
-    text: &str,
-    font: FontId,
-    color: Color32,
-    width: f32,
-    rows: usize,
-) -> (Rect, bool) {
+) -> Shown {
     let wrap = TextWrapping {
         max_width: width.max(1.0),
         max_rows: rows,
@@ -151,10 +146,12 @@ fn paint_wrapped(
         overflow_character: Some('…'),
     };
     let galley = cut_galley(painter, text, font, color, wrap);
-    let rect = Rect::from_min_size(pos, galley.size());
-    let cut = galley.elided;
+    let shown = Shown {
+        rect: Rect::from_min_size(pos, galley.size()),
+        cut: galley.elided,
+    };
     painter.galley(pos, galley, color);
-    (rect, cut)
+    shown
 }
 
 /// How much larger than `points` at `zoom` a zoomed font rounded to half points is: text

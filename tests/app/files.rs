@@ -323,20 +323,24 @@ fn export_png_from_the_menu_writes_a_picture_that_opens_again() {
     );
 }
 
+/// The size of the picture the last frame put on the clipboard, if it put one there.
+fn copied_image_size(harness: &egui_kittest::Harness<'_, JourneymapApp>) -> Option<[usize; 2]> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|command| match command {
+            egui::OutputCommand::CopyImage(image) => Some(image.size),
+            _ => None,
+        })
+}
+
 #[test]
 fn copy_image_puts_the_map_on_the_clipboard() {
     let Setup { mut harness, .. } = setup();
     key_in_one_frame(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
-    let copied =
-        harness
-            .output()
-            .platform_output
-            .commands
-            .iter()
-            .find_map(|command| match command {
-                egui::OutputCommand::CopyImage(image) => Some(image.size),
-                _ => None,
-            });
+    let copied = copied_image_size(&harness);
     let project = harness.state().document().project().clone();
     let picture =
         journeymap::export::render(&project, 0, harness.state().settings().export, None).unwrap();
@@ -498,7 +502,7 @@ fn the_export_dialog_writes_slides_of_a_range_and_copy_image_copies_one() {
         Some(journeymap::export::StageRange { first: 1, last: 7 })
     );
     let project = harness.state().document().project().clone();
-    let slides = journeymap::export::plan_slides(&project.journeys[0], chosen).unwrap();
+    let slides = journeymap::export::plan_slides(&project, 0, chosen).unwrap();
     for n in 1..=slides.len() {
         let path = folder.path().join(format!("as-is-{n}.png"));
         assert_eq!(open_png(&path).info().size(), (1920, 1080), "{n}");
@@ -511,15 +515,6 @@ fn the_export_dialog_writes_slides_of_a_range_and_copy_image_copies_one() {
     );
 
     key_in_one_frame(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
-    let copied =
-        harness
-            .output()
-            .platform_output
-            .commands
-            .iter()
-            .find_map(|command| match command {
-                egui::OutputCommand::CopyImage(image) => Some(image.size),
-                _ => None,
-            });
+    let copied = copied_image_size(&harness);
     assert_eq!(copied, Some([1920, 1080]), "one slide");
 }

@@ -167,7 +167,7 @@ impl JourneymapApp {
             .journeys
             .get(self.journey)
             .ok_or(ExportError::Empty)?;
-        let slides = plan_slides(journey, options)?;
+        let slides = plan_slides(project, self.journey, options)?;
         let stage = match self.selection.resolve(journey) {
             Selected::Card(card) => journey
                 .stages
