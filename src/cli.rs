@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::export::{
     Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, StageRange, check_output, export_png,
-    export_slides, journey_index, leftover_slide,
+    export_slides, journey_index, leftover_slide, stage_numbers,
 };
 use crate::file::{read_project, read_project_from, template_project};
 use crate::model::{
@@ -351,16 +351,21 @@ fn export(
                 .iter()
                 .map(|(slide, path)| {
                     let stages = &journey.stages[slide.stages.clone()];
-                    let shown = match (stages.first(), stages.last()) {
+                    let names = match (stages.first(), stages.last()) {
                         (Some(first), Some(last)) if stages.len() > 1 => {
-                            format!("stages {}–{}, {} to {}", slide.stages.start + 1, slide.stages.end, echo(&first.name), echo(&last.name))
+                            format!(", {} to {}", echo(&first.name), echo(&last.name))
                         }
-                        (Some(only), _) => format!("stage {}, {}", slide.stages.start + 1, echo(&only.name)),
-                        _ => "no stages".to_owned(),
+                        (Some(only), _) => format!(", {}", echo(&only.name)),
+                        _ => String::new(),
+                    };
+                    let shown = if stages.is_empty() {
+                        "no stages".to_owned()
+                    } else {
+                        format!("{}{names}", stage_numbers(&slide.stages))
                     };
                     let pixels = slide.title_pixels();
                     let small = if pixels < LEAST_TITLE_PIXELS {
-                        format!("; card titles only {pixels:.0} px tall on a 1920 x 1080 slide: this stage holds too many cards for one slide")
+                        format!("; card titles only {pixels:.0} px tall on a 1920 x 1080 slide: this stage does not fit one slide at 18 px")
                     } else {
                         String::new()
                     };

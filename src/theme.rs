@@ -10,6 +10,9 @@ use crate::model::{CardKind, Evidence, Severity, parse_hex_color};
 pub struct Theme {
     pub dark: bool,
     pub canvas: Color32,
+    /// Behind small labels drawn over lines (the conversion pills): opaque even when the
+    /// canvas is left transparent.
+    pub paper: Color32,
     /// Behind the stage header row and the lane titles column.
     pub header: Color32,
     pub grid: Color32,
@@ -61,6 +64,7 @@ impl Theme {
         Self {
             dark: false,
             canvas: hex(0xFAFAF8),
+            paper: hex(0xFAFAF8),
             header: hex(0xF2F1ED),
             grid: hex(0xE6E4DF),
             ink: hex(0x1F2328),
@@ -82,6 +86,7 @@ impl Theme {
         Self {
             dark: true,
             canvas: hex(0x1B1D21),
+            paper: hex(0x1B1D21),
             header: hex(0x23262B),
             grid: hex(0x33373E),
             ink: hex(0xE8EAED),
@@ -101,6 +106,18 @@ impl Theme {
 
     pub fn for_dark_mode(dark: bool) -> Self {
         if dark { Self::dark() } else { Self::light() }
+    }
+
+    /// The theme for a picture without a background, laid on a slide of its own colour:
+    /// the header bands become a faint tint of the ink, so they take the slide's colour
+    /// too instead of standing out as grey blocks.
+    pub fn transparent(dark: bool) -> Self {
+        let theme = Self::for_dark_mode(dark);
+        Self {
+            canvas: Color32::TRANSPARENT,
+            header: theme.ink.gamma_multiply(0.06),
+            ..theme
+        }
     }
 
     pub fn card_colors(&self, kind: CardKind) -> CardColors {
@@ -131,7 +148,8 @@ pub fn border_width(severity: Option<Severity>) -> f32 {
     }
 }
 
-/// How opaque a card is: assumptions are drawn slightly transparent.
+/// How opaque a card's tint and border are: an assumption's are slightly transparent (its
+/// text is not).
 pub fn evidence_opacity(evidence: Evidence) -> f32 {
     match evidence {
         Evidence::Assumption => 0.78,

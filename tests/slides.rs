@@ -59,6 +59,11 @@ fn the_template_is_cut_between_stages_into_legible_slides() {
         next = slide.stages.end;
     }
     assert_eq!(next, journey.stages.len());
+    let sizes: Vec<usize> = slides.iter().map(|s| s.stages.len()).collect();
+    assert!(
+        sizes.windows(2).all(|w| w[0] >= w[1]),
+        "a slide with a stage fewer comes last: {sizes:?}"
+    );
     let touchpoint = Theme::light().touchpoint.fill;
     for slide in &slides {
         assert!(
@@ -146,6 +151,11 @@ fn stage_ranges_are_read_as_people_write_them() {
     assert!(range("0-2").unwrap_err().contains("1 is the first stage"));
     assert!(range("4-2").unwrap_err().contains("write 2-4"));
     assert!(range("two").is_err());
+    assert!(
+        range("2-")
+            .unwrap_err()
+            .contains("write a stage range as FIRST-LAST")
+    );
     assert_eq!(StageRange { first: 2, last: 4 }.to_string(), "2-4");
 }
 
@@ -202,7 +212,18 @@ fn a_transparent_dark_picture_reads_on_a_navy_slide() {
         )
         .unwrap()
     };
-    let dark = title_contrast_on(&transparent(true), navy);
+    // The header bands are a faint tint, not grey blocks on the slide.
+    let header = JourneyLayout::of(&project, &project.journeys[0], MapOptions::default()).stages[0]
+        .header
+        .center();
+    let picture = transparent(true);
+    let i = ((header.y as u32 * picture.width + header.x as u32) * 4 + 3) as usize;
+    assert!(
+        picture.rgba[i] < 40,
+        "a header's alpha is {}",
+        picture.rgba[i]
+    );
+    let dark = title_contrast_on(&picture, navy);
     assert!(dark >= 7.0, "dark theme on navy: contrast {dark}");
     // The light theme's dark ink is what vanished on navy (under 3:1, unreadable even
     // for large text): the measure tells the two apart.
@@ -340,4 +361,20 @@ fn slides_never_replace_the_project_they_come_from() {
         !folder.path().join("deck-1.png").exists(),
         "nothing written"
     );
+}
+
+#[test]
+fn slides_into_a_folder_name_are_refused_with_what_to_write() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = template_file(folder.path());
+    let out = folder.path().join("deck");
+    std::fs::create_dir(&out).unwrap();
+    let output = journeymap(&["export", &input, "-o", out.to_str().unwrap(), "--slides"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("that is a folder; name the pictures inside it"),
+        "{stderr}"
+    );
+    assert!(!folder.path().join("deck-1.png").exists());
 }

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use egui::{Color32, Pos2, Rect, vec2};
+use egui::{Pos2, Rect, vec2};
 
 pub use slides::{
     LEAST_TITLE_PIXELS, SLIDE, Slide, export_slides, leftover_slide, plan_slides, render_slide,
@@ -73,7 +73,16 @@ impl std::str::FromStr for StageRange {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, String> {
+        let written_wrong = || {
+            format!(
+                "`{}`: write a stage range as FIRST-LAST, like 2-4, or one stage, like 3",
+                echo(text.trim())
+            )
+        };
         let number = |part: &str| {
+            if part.trim().is_empty() {
+                return Err(written_wrong());
+            }
             part.trim()
                 .parse::<usize>()
                 .ok()
@@ -231,6 +240,12 @@ pub enum ExportError {
         path.display()
     )]
     NotAPicture { path: PathBuf },
+    #[error(
+        "{}: that is a folder; name the pictures inside it, like {}",
+        path.display(),
+        path.join("deck.png").display()
+    )]
+    Folder { path: PathBuf },
     #[error("cannot encode the PNG: {0}")]
     Encode(String),
     #[error(transparent)]
@@ -389,11 +404,24 @@ fn range_caption(journey: &Journey, stages: &Range<usize>) -> Option<String> {
     if stages.len() == count {
         return None;
     }
-    Some(if stages.len() == 1 {
-        format!("Stage {} of {count}", stages.start + 1)
+    let numbers = stage_numbers(stages);
+    let mut letters = numbers.chars();
+    let capital: String = letters
+        .next()
+        .map(|c| c.to_ascii_uppercase())
+        .into_iter()
+        .chain(letters)
+        .collect();
+    Some(format!("{capital} of {count}"))
+}
+
+/// "stage 3" or "stages 2–4": stage indices `stages` as people count them.
+pub fn stage_numbers(stages: &Range<usize>) -> String {
+    if stages.len() == 1 {
+        format!("stage {}", stages.start + 1)
     } else {
-        format!("Stages {}–{} of {count}", stages.start + 1, stages.end)
-    })
+        format!("stages {}–{}", stages.start + 1, stages.end)
+    }
 }
 
 /// Where a laid-out map lands in a picture.
@@ -416,13 +444,12 @@ fn draw(
     frame: Frame,
 ) -> Picture {
     let (journey, layout, range) = (&*part.journey, &part.layout, part.caption.as_deref());
-    let mut theme = Theme::for_dark_mode(options.dark);
-    let background = if options.transparent {
-        theme.canvas = Color32::TRANSPARENT;
-        Color32::TRANSPARENT
+    let theme = if options.transparent {
+        Theme::transparent(options.dark)
     } else {
-        theme.canvas
+        Theme::for_dark_mode(options.dark)
     };
+    let background = theme.canvas;
     let ctx = egui::Context::default();
     let points = vec2(frame.width as f32, frame.height as f32) / frame.pixels_per_point;
     let mut input = egui::RawInput {

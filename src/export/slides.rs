@@ -101,7 +101,11 @@ pub fn plan_slides(
     // rather than 6 + 1), when every one of them stays legible.
     let count = greedy.len();
     let even: Vec<Range<usize>> = (0..count)
-        .map(|i| all.start + i * all.len() / count..all.start + (i + 1) * all.len() / count)
+        .map(|i| {
+            // The slides with a stage fewer come last.
+            let at = |i: usize| all.start + (i * all.len()).div_ceil(count);
+            at(i)..at(i + 1)
+        })
         .collect();
     let ranges = if count > 1 && even.iter().all(|r| legible(r.clone())) {
         even
@@ -172,6 +176,11 @@ pub fn export_slides(
     sources: &[&Path],
 ) -> Result<Vec<(Slide, PathBuf)>, ExportError> {
     let slides = plan_slides(project, journey, options)?;
+    if path.is_dir() {
+        return Err(ExportError::Folder {
+            path: path.to_owned(),
+        });
+    }
     let paths: Vec<PathBuf> = (1..=slides.len()).map(|n| slide_path(path, n)).collect();
     for path in &paths {
         for source in sources {

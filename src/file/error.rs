@@ -53,7 +53,7 @@ pub enum FileError {
     #[error("{}: {}", path.display(), list_problems(problems))]
     Invalid { path: PathBuf, problems: Problems },
     #[error(
-        "{}: this PNG holds no Journeymap project, or the one it held is damaged (only PNGs exported by Journeymap can be opened)",
+        "{}: this PNG holds no Journeymap project, or the one it held is damaged: only pictures exported with their map embedded can be opened (not one exported as a plain picture, with `--embed none` or the dialog's \"Embed the project\" unticked)",
         path.display()
     )]
     NoProjectInPng { path: PathBuf },

@@ -175,8 +175,10 @@ pub fn paint_card(
 
     let padding = size::CARD_PADDING * zoom;
     let inner_left = rect.left() + padding + size::OWNER_STRIPE * zoom;
-    let ink = theme.ink.gamma_multiply(opacity);
-    let muted = theme.ink_muted.gamma_multiply(opacity);
+    // An assumption's tint and border are lighter; its text reads as well as any other.
+    let text_opacity = if state.faded { 0.35 } else { 1.0 };
+    let ink = theme.ink.gamma_multiply(text_opacity);
+    let muted = theme.ink_muted.gamma_multiply(text_opacity);
     let icon_rect = painter.text(
         pos2(inner_left, rect.top() + padding),
         Align2::LEFT_TOP,

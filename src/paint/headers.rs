@@ -28,7 +28,7 @@ struct HeaderCell<'t> {
     subtitle: &'t str,
 }
 
-/// Paints a band and its cells, then `extras`, then the band's inner edge. Cells out of
+/// Paints a band and its cells, then the band's inner edge, then `extras`. Cells out of
 /// the clip are skipped; a band out of it is not painted at all.
 fn paint_band<'t>(
     map: &MapPainter<'_>,
@@ -103,7 +103,6 @@ fn paint_band<'t>(
             }
         }
     }
-    extras();
     match axis {
         Axis::Row => {
             painter.hline(band.x_range(), band.bottom(), map.rule());
@@ -112,6 +111,8 @@ fn paint_band<'t>(
             painter.vline(band.right(), band.y_range(), map.rule());
         }
     }
+    // Over the band's edge: a conversion pill sits on it.
+    extras();
 }
 
 /// The stage header row: name and goal per stage, the conversion between neighbours on
@@ -144,7 +145,7 @@ pub(super) fn paint_stage_headers(map: &MapPainter<'_>) {
             map.painter.rect(
                 pill.rect,
                 pill.rect.height() / 2.0,
-                theme.canvas,
+                theme.paper,
                 map.rule(),
                 egui::StrokeKind::Inside,
             );

@@ -517,4 +517,9 @@ fn the_export_dialog_writes_slides_of_a_range_and_copy_image_copies_one() {
     key_in_one_frame(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
     let copied = copied_image_size(&harness);
     assert_eq!(copied, Some([1920, 1080]), "one slide");
+    let status = harness.state().status();
+    assert!(
+        status.starts_with(&format!("Copied slide 1 of {} (stage", slides.len())),
+        "{status}"
+    );
 }

@@ -6,7 +6,7 @@ use super::dialog::{Dialog, PathPurpose};
 use crate::app::{Action, JourneymapApp, Selected};
 use crate::export::{
     Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, Picture, StageRange, check_output,
-    export_png, export_slides, leftover_slide, plan_slides, render, render_slide,
+    export_png, export_slides, leftover_slide, plan_slides, render, render_slide, stage_numbers,
 };
 use crate::model::{Filter, quantity};
 
@@ -119,7 +119,12 @@ impl JourneymapApp {
             export_slides(project, journey, options, filter, &path, &sources).map(|slides| {
                 let names: Vec<String> = slides
                     .iter()
-                    .map(|(_, path)| path.file_name().unwrap_or_default().to_string_lossy().into_owned())
+                    .map(|(_, path)| {
+                        path.file_name()
+                            .unwrap_or_default()
+                            .to_string_lossy()
+                            .into_owned()
+                    })
                     .collect();
                 let small = slides
                     .iter()
@@ -127,7 +132,7 @@ impl JourneymapApp {
                     .count();
                 let note = if small > 0 {
                     format!(
-                        " ({} with smaller text: a stage with that many cards does not fit a slide)",
+                        " ({} with smaller text: a stage that does not fit one slide at 18 px)",
                         quantity(small, "slide", "slides")
                     )
                 } else {
@@ -156,12 +161,14 @@ impl JourneymapApp {
         }
     }
 
-    /// The picture Copy image puts on the clipboard: the whole map, or with slides chosen
-    /// the slide showing the selected card or stage (the first slide when neither is).
-    fn clipboard_picture(&self, filter: Option<&Filter>) -> Result<Picture, ExportError> {
+    /// The picture Copy image puts on the clipboard, and what it shows: the whole map, or
+    /// with slides chosen the slide showing the selected card or stage (the first slide
+    /// when neither is).
+    fn clipboard_picture(&self, filter: Option<&Filter>) -> Result<(Picture, String), ExportError> {
         let (project, options) = (self.document.project(), self.settings.export);
         if !options.slides {
-            return render(project, self.journey, options, filter);
+            let picture = render(project, self.journey, options, filter)?;
+            return Ok((picture, "the map".to_owned()));
         }
         let journey = project
             .journeys
@@ -176,28 +183,30 @@ impl JourneymapApp {
             Selected::Stage(stage) => Some(stage),
             Selected::Lane(_) | Selected::None => None,
         };
-        let slide = stage
-            .and_then(|stage| slides.iter().find(|s| s.stages.contains(&stage)))
-            .or(slides.first())
-            .ok_or(ExportError::Empty)?;
-        render_slide(project, self.journey, slide, options, filter)
+        let number = stage
+            .and_then(|stage| slides.iter().position(|s| s.stages.contains(&stage)))
+            .unwrap_or(0);
+        let slide = slides.get(number).ok_or(ExportError::Empty)?;
+        let picture = render_slide(project, self.journey, slide, options, filter)?;
+        let what = format!(
+            "slide {} of {} ({})",
+            number + 1,
+            slides.len(),
+            stage_numbers(&slide.stages)
+        );
+        Ok((picture, what))
     }
 
     /// Puts the picture of the journey on screen on the clipboard, as the export draws it.
     pub(in crate::app) fn copy_image(&mut self, ctx: &egui::Context) {
         let filter = self.export_filter(self.settings.export_filtered);
         match self.clipboard_picture(filter) {
-            Ok(picture) => {
+            Ok((picture, what)) => {
                 let size = [picture.width as usize, picture.height as usize];
                 ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(
                     size,
                     &picture.rgba,
                 ));
-                let what = if self.settings.export.slides {
-                    "a slide"
-                } else {
-                    "the map"
-                };
                 self.status = format!(
                     "Copied {what} as a {} × {} picture",
                     picture.width, picture.height
@@ -232,7 +241,13 @@ fn stage_range(ui: &mut egui::Ui, range: &mut Option<StageRange>, count: usize) 
         ui.add_enabled_ui(count > 1, |ui| {
             ui.selectable_value(&mut some, true, "Some");
         });
-        *range = match (some && count > 0, *range) {
+        // The last range chosen comes back when "Some" is chosen again.
+        let remembered = egui::Id::unique("export-stage-range");
+        if let Some(r) = *range {
+            ui.data_mut(|d| d.insert_temp(remembered, r));
+        }
+        let earlier = ui.data(|d| d.get_temp::<StageRange>(remembered));
+        *range = match (some && count > 0, range.or(earlier)) {
             (false, _) => None,
             // A range remembered from a longer journey is held within this one.
             (true, Some(r)) => Some(StageRange {
