@@ -2,7 +2,7 @@
 
 use super::files::dialog::{Dialog, Pending};
 use super::{Action, Command, Framing, JourneymapApp, Selected, Selection};
-use crate::model::{Card, Edit, LaneKind, operations, quantity};
+use crate::model::{Card, Edit, LaneKind, echo, operations, quantity};
 
 impl JourneymapApp {
     /// Carries out one action.
@@ -60,8 +60,29 @@ impl JourneymapApp {
                 else {
                     return;
                 };
+                let Some(before) = journey.cards.get(card).map(|c| (c.id.clone(), c.kind)) else {
+                    return;
+                };
                 let edit = operations::move_card(journey, card, &stage.id, &lane.id, to.slot);
-                self.apply(edit);
+                let lane_name = lane.display_title();
+                // The card may have moved in the list: found again by its id.
+                if self.apply(edit)
+                    && let Some(moved) = self
+                        .journey()
+                        .and_then(|j| j.cards.iter().find(|c| c.id == before.0))
+                    && moved.kind != before.1
+                {
+                    let kind = moved.kind.name().to_lowercase();
+                    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    };
+                    self.status = format!(
+                        "“{}” is now {article} {kind}, like every card in {lane_name} (Ctrl+Z undoes both)",
+                        echo(&moved.title),
+                    );
+                }
             }
             Action::SetEmotion { card, emotion } => {
                 self.change_card(card, |c| c.emotion = Some(emotion))

@@ -3,7 +3,7 @@
 //! its cards along. Each result is one [`Edit`], so one undo step.
 
 use super::edit::{Edit, Item, List, ListOp};
-use super::types::{Card, Journey, Lane, LaneKind, Stage};
+use super::types::{Card, CardKind, Journey, Lane, LaneKind, Stage};
 
 fn cards(journey: &Journey) -> List {
     List::Cards(journey.id.clone())
@@ -76,6 +76,19 @@ pub fn move_card(journey: &Journey, index: usize, stage: &str, lane: &str, slot:
     if card.stage != stage || card.lane != lane {
         card.stage = stage.to_owned();
         card.lane = lane.to_owned();
+        // A card takes the kind of the lane it lands in: a pain point dropped among the
+        // notes behind the scenes becomes a note (a severity only a pain point has).
+        let kind = journey
+            .lanes
+            .iter()
+            .find(|l| l.id == lane)
+            .and_then(|l| l.kind.card_kind());
+        if let Some(kind) = kind.filter(|&k| k != card.kind) {
+            card.kind = kind;
+            if kind != CardKind::PainPoint {
+                card.severity = None;
+            }
+        }
         edits.push(set_card(journey, index, card));
     }
     if to != index {

@@ -50,8 +50,25 @@ fn drag_a_pain_point_to_another_lane() {
     );
     assert_eq!(
         silence.kind,
-        journeymap::model::CardKind::PainPoint,
-        "a moved card keeps its kind"
+        journeymap::model::CardKind::Opportunity,
+        "a card takes the kind of the lane it lands in"
+    );
+    assert_eq!(silence.severity, None, "only a pain point has a severity");
+    assert!(
+        harness
+            .state()
+            .status()
+            .contains("is now an opportunity, like every card in Opportunities"),
+        "{}",
+        harness.state().status()
+    );
+    undo(&mut harness);
+    let back = journey(&harness);
+    let silence = card(&back, "silence");
+    assert_eq!(
+        (silence.lane.as_str(), silence.kind),
+        ("pain", journeymap::model::CardKind::PainPoint),
+        "one undo step puts back both the place and the kind"
     );
 }
 
