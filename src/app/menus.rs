@@ -155,7 +155,14 @@ pub fn status_line(ui: &mut egui::Ui, app: &JourneymapApp) {
                         .small(),
                     );
                 }
-                let saved = if app.document.is_dirty() { "Unsaved changes" } else { "Saved" };
+                let saved = if app.document.is_dirty() {
+                    "Unsaved changes"
+                } else if app.path.is_none() {
+                    // Nothing was ever saved: the built-in template, or a picture's map.
+                    "Not saved to a file yet"
+                } else {
+                    "Saved"
+                };
                 ui.label(egui::RichText::new(saved).small());
             });
         });

@@ -28,6 +28,7 @@ fn the_dirty_marker_follows_edits_and_save() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     assert!(!harness.state().title().contains('*'));
+    assert!(harness.query_by_label("Saved").is_some());
     let saved = read_project(&folder.path().join("plan.ron")).unwrap();
     assert_eq!(card(&saved.journeys[0], "newsletter").stage, "explore");
     assert!(folder.path().join("plan.ron.bak").exists());
@@ -522,4 +523,17 @@ fn the_export_dialog_writes_slides_of_a_range_and_copy_image_copies_one() {
         status.starts_with(&format!("Copied slide 1 of {} (stage", slides.len())),
         "{status}"
     );
+}
+
+#[test]
+fn the_built_in_template_is_not_said_to_be_saved() {
+    let folder = tempfile::tempdir().unwrap();
+    let app = JourneymapApp::new(
+        Document::new(template_project().unwrap()),
+        None,
+        environment(folder.path(), 30.0),
+    );
+    let harness = open_app(app);
+    assert!(harness.query_by_label("Not saved to a file yet").is_some());
+    assert!(harness.query_by_label("Saved").is_none());
 }
