@@ -94,6 +94,10 @@ pub enum Action {
         edit: Box<Edit>,
     },
     AddTemplateJourney,
+    /// Replace the project (its changes saved or discarded already) with a new one.
+    NewProject {
+        template: bool,
+    },
     CloseSearch,
     /// The name on the comments this user adds (a preference, not part of the project).
     SetAuthor(String),

@@ -75,7 +75,7 @@ impl Command {
 
     pub fn label(self) -> &'static str {
         match self {
-            Command::New => "New",
+            Command::New => "New…",
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",

@@ -23,6 +23,10 @@ impl JourneymapApp {
             Action::Confirm { question, edit } => {
                 self.dialog = Some(Dialog::ConfirmDelete { question, edit })
             }
+            Action::NewProject { template } => {
+                self.dialog = None;
+                self.new_project(template);
+            }
             Action::AddTemplateJourney => match crate::file::template_project() {
                 Ok(template) => {
                     if let Some((edit, index)) =
@@ -398,7 +402,7 @@ impl JourneymapApp {
     fn proceed(&mut self, pending: Pending, ctx: &egui::Context) {
         self.dialog = None;
         match pending {
-            Pending::New => self.new_from_template(),
+            Pending::New => self.dialog = Some(Dialog::NewProject),
             Pending::Open => self.choose_file_to_open(),
             Pending::OpenPath(path) => self.open_path(path),
             Pending::Quit => {

@@ -26,7 +26,7 @@ use crate::layout::JourneyLayout;
 use crate::model::{Document, Journey};
 
 /// What persists between runs (through eframe's storage): recent files and the theme.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub recent: Vec<PathBuf>,
@@ -39,6 +39,23 @@ pub struct Settings {
     pub map: crate::layout::MapOptions,
     /// The name put on the comments this user adds.
     pub author: String,
+    /// Whether File → New last started from the template (rather than a blank project).
+    pub new_from_template: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            dark_mode: false,
+            export: crate::export::ExportOptions::default(),
+            export_filtered: false,
+            map: crate::layout::MapOptions::default(),
+            author: String::new(),
+            // A first project is easier to start from an example.
+            new_from_template: true,
+        }
+    }
 }
 
 /// How the app meets the outside world; tests set these to stay inside a temporary folder.

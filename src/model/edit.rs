@@ -58,6 +58,11 @@ pub enum Edit {
     /// Several edits applied in order and undone together (a drag to another stage, a
     /// stage deleted with its cards).
     Batch(Vec<Edit>),
+    /// Sets the project's own title and notes.
+    ProjectInfo {
+        title: String,
+        notes: String,
+    },
 }
 
 /// Why an edit could not be applied. The project is unchanged when this is returned.
@@ -98,6 +103,10 @@ impl Edit {
                 inverses.reverse();
                 Ok(Edit::Batch(inverses))
             }
+            Edit::ProjectInfo { title, notes } => Ok(Edit::ProjectInfo {
+                title: std::mem::replace(&mut project.title, title),
+                notes: std::mem::replace(&mut project.notes, notes),
+            }),
         }
     }
 }

@@ -152,6 +152,15 @@ pub fn add_journey(project: &Project, mut journey: Journey, after: Option<usize>
     )
 }
 
+/// A project to start from nothing: one journey with the usual lanes and one stage, no
+/// personas, no departments, no title.
+pub fn blank_project() -> Project {
+    Project {
+        journeys: vec![blank_journey()],
+        ..Project::default()
+    }
+}
+
 /// A journey with the usual lanes and no stages or cards, ready to be mapped.
 pub fn blank_journey() -> Journey {
     use super::types::{Lane, LaneKind};

@@ -96,6 +96,8 @@ fn unsaved_changes_are_guarded_on_new() {
     harness.run();
     harness.get_by_label("Discard").click();
     harness.run();
+    harness.get_by_label("From the B2B template").click();
+    harness.run();
     assert!(!harness.state().document().is_dirty());
     assert!(
         harness.state().path().is_none(),
@@ -536,4 +538,59 @@ fn the_built_in_template_is_not_said_to_be_saved() {
     let harness = open_app(app);
     assert!(harness.query_by_label("Not saved to a file yet").is_some());
     assert!(harness.query_by_label("Saved").is_none());
+}
+
+#[test]
+fn new_offers_a_blank_project_that_saves_and_opens_again() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(harness.query_by_label("New project").is_some());
+    harness.get_by_label("Blank project").click();
+    harness.run();
+    let project = harness.state().document().project().clone();
+    assert_eq!(project.journeys.len(), 1);
+    assert!(project.personas.is_empty() && project.departments.is_empty());
+    assert!(project.title.is_empty() && project.notes.is_empty());
+    assert!(project.journeys[0].cards.is_empty());
+    assert!(
+        !harness.state().settings().new_from_template,
+        "the choice is remembered"
+    );
+
+    // Named, saved, and read back the same.
+    harness.get_by_label("Project title").focus();
+    harness.run();
+    harness
+        .get_by_label("Project title")
+        .type_text("CISO journey");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let path = folder.path().join("blank.ron");
+    harness
+        .get_by_label("File path")
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    let saved = read_project(&path).unwrap();
+    assert_eq!(saved.title, "CISO journey");
+    assert_eq!(saved, *harness.state().document().project());
+
+    // The next New starts on the last choice: Enter takes it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().document().project().personas.is_empty());
+    assert_eq!(
+        harness.state().document().project().journeys[0].name,
+        "New journey"
+    );
 }

@@ -71,6 +71,9 @@ fn a_stage_gets_exit_criteria_conversion_a_kpi_and_empathy() {
     harness.run();
     harness.get_by_label("+ Add to feels").click();
     harness.run();
+    // The new feeling's field has the keyboard; leaving it hands Ctrl+Z back to the map.
+    harness.key_press(Key::Escape);
+    harness.run();
     let feels = journey(&harness).stages[4].empathy.feels.clone();
     assert_eq!(feels.len(), 2);
     assert_eq!(feels[0], "Impatient");
@@ -201,4 +204,52 @@ fn link_two_cards_from_the_inspector() {
         card(&journey(&harness), "silence").links,
         ["form", "routing"]
     );
+}
+
+#[test]
+fn a_new_list_item_has_the_keyboard_with_its_text_selected() {
+    let Setup { mut harness, .. } = setup();
+    select_nothing(&mut harness);
+    open_section(&mut harness, "Personas");
+    harness.get_by_label("+ Add persona").click();
+    harness.run();
+    open_section(&mut harness, "New persona");
+    for (typed, count) in [("Pass the audit", 1), ("Keep the board informed", 2)] {
+        harness.get_by_label("+ Add to goals").click();
+        harness.run();
+        // Typed straight away, without clicking the new field first.
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::Text(typed.to_owned()));
+        harness.run();
+        let goals = harness.state().document().project().personas[1]
+            .goals
+            .clone();
+        assert_eq!(goals.len(), count);
+        assert_eq!(goals.last().map(String::as_str), Some(typed), "{goals:?}");
+    }
+}
+
+#[test]
+fn the_project_title_and_notes_are_edited_in_the_inspector_and_undone() {
+    let Setup { mut harness, .. } = setup();
+    select_nothing(&mut harness);
+    let before = harness.state().document().project().title.clone();
+    type_into(
+        &mut harness,
+        "Project title",
+        "Cybersecurity SaaS for CISOs",
+    );
+    type_into(&mut harness, "Project notes", "Interviews from Q3");
+    let project = harness.state().document().project().clone();
+    assert_eq!(project.title, "Cybersecurity SaaS for CISOs");
+    assert_eq!(project.notes, "Interviews from Q3");
+    undo(&mut harness);
+    assert_eq!(
+        harness.state().document().project().title,
+        "Cybersecurity SaaS for CISOs"
+    );
+    undo(&mut harness);
+    assert_eq!(harness.state().document().project().title, before);
 }

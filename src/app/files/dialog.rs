@@ -48,6 +48,8 @@ pub enum Dialog {
         note: String,
     },
     Recovery(Box<Recovered>),
+    /// File → New: a blank project, or one from the built-in template.
+    NewProject,
     Export {
         journey: usize,
         options: ExportOptions,

@@ -16,6 +16,7 @@ pub use recovery::{RECOVERY_SECONDS, RecoveryClock, default_recovery_path};
 use crate::app::{Framing, JourneymapApp, Selection};
 use crate::file::{canonical_path, read_project, save_project, template_project};
 use crate::model::Document;
+use crate::model::project_operations::blank_project;
 use dialog::{Dialog, PathPurpose};
 
 const RECENT_FILES: usize = 10;
@@ -30,15 +31,27 @@ fn project_dialog(start: Option<&Path>, extensions: &[&str]) -> rfd::FileDialog 
 }
 
 impl JourneymapApp {
-    pub(in crate::app) fn new_from_template(&mut self) {
-        match template_project() {
-            Ok(project) => {
-                self.replace_document(Document::new(project), None);
-                self.recovery.clear(&self.environment);
-                self.status = "New project from the built-in B2B template".to_owned();
+    /// Replaces the project with a blank one, or one from the built-in template.
+    pub(in crate::app) fn new_project(&mut self, template: bool) {
+        self.settings.new_from_template = template;
+        let project = if template {
+            match template_project() {
+                Ok(project) => project,
+                Err(error) => {
+                    self.show_error("Cannot create a new project", error.to_string());
+                    return;
+                }
             }
-            Err(error) => self.show_error("Cannot create a new project", error.to_string()),
-        }
+        } else {
+            blank_project()
+        };
+        self.replace_document(Document::new(project), None);
+        self.recovery.clear(&self.environment);
+        self.status = if template {
+            "New project from the built-in B2B template".to_owned()
+        } else {
+            "New blank project: double-click a cell to add a card".to_owned()
+        };
     }
 
     pub(in crate::app) fn choose_file_to_open(&mut self) {

@@ -18,6 +18,7 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
         return;
     };
     let journeys = &app.document.project().journeys;
+    let new_from_template = app.settings.new_from_template;
     let file_name = app.path.as_deref().and_then(|p| p.file_name()).map_or_else(
         || "this project".to_owned(),
         |n| n.to_string_lossy().into_owned(),
@@ -47,6 +48,30 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                     }
                     if ui.button("Discard").clicked() {
                         actions.push(Action::Proceed(then.clone()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CloseDialog);
+                    }
+                });
+            }
+            Dialog::NewProject => {
+                ui.heading("New project");
+                ui.add_space(8.0);
+                ui.label("Start from an empty map, or from the B2B template: a buying journey with its persona, departments and an as-is and a to-be map to adapt.");
+                ui.add_space(12.0);
+                ui.horizontal(|ui| {
+                    let blank = ui.button("Blank project");
+                    let template = ui.button("From the B2B template");
+                    // The last choice has the keyboard: Enter takes it again.
+                    let last = if new_from_template { &template } else { &blank };
+                    if ui.memory(|m| m.focused().is_none()) {
+                        last.request_focus();
+                    }
+                    if blank.clicked() {
+                        actions.push(Action::NewProject { template: false });
+                    }
+                    if template.clicked() {
+                        actions.push(Action::NewProject { template: true });
                     }
                     if ui.button("Cancel").clicked() {
                         actions.push(Action::CloseDialog);

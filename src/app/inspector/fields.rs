@@ -13,6 +13,9 @@ pub struct InspectorState {
     buffer: Option<(String, String)>,
     /// Put the cursor in the first field of the selection, with its text selected.
     pub focus_title: bool,
+    /// Put the cursor in the field with this key, its text selected (an item just added
+    /// to a list).
+    focus_key: Option<String>,
     /// The comment being written, by card.
     comment_draft: Option<(String, String)>,
 }
@@ -101,7 +104,11 @@ pub(in crate::app) fn item_field(
     lines: Lines,
     actions: &mut Vec<Action>,
 ) -> Option<String> {
-    let (response, changed) = edit_text(ui, state, key, current, lines, false, actions);
+    let focus = state.focus_key.as_ref() == Some(&key);
+    if focus {
+        state.focus_key = None;
+    }
+    let (response, changed) = edit_text(ui, state, key, current, lines, focus, actions);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
     changed
 }
@@ -199,6 +206,8 @@ pub(in crate::app) fn string_list(
         let mut list = items.to_vec();
         list.push(format!("New item {}", items.len() + 1));
         result = Some((list, None));
+        // The new item's field takes the keyboard, its text selected to be typed over.
+        state.focus_key = Some(format!("{key}/{}", items.len()));
     }
     ui.add_space(6.0);
     result

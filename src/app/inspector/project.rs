@@ -4,7 +4,7 @@
 use super::fields::{Draft, InspectorState, Lines, item_field, string_list, text_field};
 use crate::app::Action;
 use crate::model::project_operations::{self as ops, journey_info};
-use crate::model::{List, Persona, Project, quantity};
+use crate::model::{Edit, List, Persona, Project, quantity};
 use crate::theme::item_color;
 
 /// A small icon button with a spoken name.
@@ -24,12 +24,50 @@ pub(super) fn project_fields(
     ui.heading("Project");
     ui.label("Select a card, a stage header or a lane title to edit it. Double-click an empty spot in a cell to add a card.");
     ui.add_space(8.0);
+    project_info(ui, state, project, actions);
     if current < project.journeys.len() {
         journey_fields(ui, state, project, current, actions);
     }
     ui.collapsing("Journeys", |ui| journeys(ui, project, current, actions));
     ui.collapsing("Departments", |ui| departments(ui, state, project, actions));
     ui.collapsing("Personas", |ui| personas(ui, state, project, actions));
+}
+
+/// The project's own title (it opens the presentation) and notes.
+fn project_info(
+    ui: &mut egui::Ui,
+    state: &mut InspectorState,
+    project: &Project,
+    actions: &mut Vec<Action>,
+) {
+    let (title, notes) = ("project/title", "project/notes");
+    let info = |title: String, notes: String| Edit::ProjectInfo { title, notes };
+    if let Some(text) = text_field(
+        ui,
+        state,
+        "Project title",
+        title.to_owned(),
+        &project.title,
+        Lines::Wrapped,
+        false,
+        actions,
+    ) {
+        let edit = info(text, project.notes.clone());
+        actions.push(Action::edit(edit, Some(title.to_owned())));
+    }
+    if let Some(text) = text_field(
+        ui,
+        state,
+        "Project notes",
+        notes.to_owned(),
+        &project.notes,
+        Lines::Many,
+        false,
+        actions,
+    ) {
+        let edit = info(project.title.clone(), text);
+        actions.push(Action::edit(edit, Some(notes.to_owned())));
+    }
 }
 
 fn journey_fields(
