@@ -167,7 +167,7 @@ fn an_edit_that_would_break_the_project_is_refused_and_changes_nothing() {
         })
         .unwrap_err();
     assert!(
-        matches!(&error, EditError::Invalid(message) if message.contains("`problem`")),
+        matches!(&error, EditError::Invalid(problem) if problem.to_string().contains("`problem`")),
         "{error}"
     );
     assert_eq!(document.project(), &original);

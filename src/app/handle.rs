@@ -2,11 +2,19 @@
 
 use super::files::dialog::{Dialog, Pending};
 use super::{Action, Command, Framing, JourneymapApp, Selected, Selection};
-use crate::model::{Card, Edit, LaneKind, echo, operations, quantity};
+use crate::model::{Card, Edit, EditError, LaneKind, echo, operations, quantity};
 
 impl JourneymapApp {
-    /// Carries out one action.
+    /// Carries out one action. What the status line said about the last one gives way:
+    /// a message belongs to the action that caused it.
     pub fn handle(&mut self, action: Action, ctx: &egui::Context) {
+        let follows_on = matches!(
+            action,
+            Action::EndMerge | Action::Select(_) | Action::FocusInspector | Action::CloseDialog
+        );
+        if !follows_on {
+            self.status.clear();
+        }
         match action {
             Action::Command(command) => self.run_command(command, ctx),
             Action::Edit(edit) => {
@@ -14,7 +22,7 @@ impl JourneymapApp {
             }
             Action::EditMerged(edit, key) => {
                 if let Err(error) = self.document.apply_merged(edit, &key) {
-                    self.status = format!("Not changed: {error}");
+                    self.status = not_changed(&error);
                 }
             }
             Action::EndMerge => self.document.end_merge(),
@@ -176,7 +184,7 @@ impl JourneymapApp {
         match self.document.apply(edit) {
             Ok(()) => true,
             Err(error) => {
-                self.status = format!("Not changed: {error}");
+                self.status = not_changed(&error);
                 false
             }
         }
@@ -429,5 +437,13 @@ impl JourneymapApp {
             self.journey = len.saturating_sub(1);
             self.view.framing = Some(Framing::Start);
         }
+    }
+}
+
+/// Why an edit was refused, in the words of someone editing the map.
+fn not_changed(error: &EditError) -> String {
+    match error {
+        EditError::Invalid(problem) => format!("Not changed: {}", problem.in_words()),
+        other => format!("Not changed: {other}"),
     }
 }

@@ -87,7 +87,7 @@ impl Document {
         let inverse = edit.apply(&mut self.project)?;
         if let Some(error) = validate(&self.project).listed.into_iter().next() {
             let _ = inverse.apply(&mut self.project);
-            return Err(EditError::Invalid(error.to_string()));
+            return Err(EditError::Invalid(Box::new(error)));
         }
         self.last_state += 1;
         self.redo.clear();

@@ -2,6 +2,7 @@
 //! undo and redo are the same operation run in opposite directions.
 
 use super::types::{Card, Department, Journey, Lane, Persona, Project, Stage};
+use super::validate::ValidationError;
 
 /// A list of the project that edits address. Journey-scoped lists name the journey by id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,7 +67,7 @@ pub enum Edit {
 }
 
 /// Why an edit could not be applied. The project is unchanged when this is returned.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     #[error("there is no journey with the id `{0}`")]
     NoJourney(String),
@@ -78,7 +79,7 @@ pub enum EditError {
         found: &'static str,
     },
     #[error("the change would make the project invalid: {0}")]
-    Invalid(String),
+    Invalid(Box<ValidationError>),
 }
 
 impl Edit {

@@ -19,9 +19,33 @@ pub struct ValidationError {
     pub journey: Option<String>,
     /// What the item is and its id, e.g. ``card `form` ``.
     pub item: String,
+    /// What the item is, e.g. `card`.
+    pub what: &'static str,
     pub field: &'static str,
     pub message: String,
 }
+
+impl ValidationError {
+    /// The rule in the words of someone editing the map, without ids or field names:
+    /// "A card needs a title".
+    pub fn in_words(&self) -> String {
+        let field = self.field.replace('_', " ");
+        let what = self.what;
+        let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "An"
+        } else {
+            "A"
+        };
+        if self.message == REQUIRED {
+            format!("{article} {what} needs a {field}")
+        } else {
+            format!("{article} {what}'s {field}: {}", self.message)
+        }
+    }
+}
+
+/// The message of a required field left blank.
+const REQUIRED: &str = "must not be empty";
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -352,6 +376,7 @@ impl Errors {
             self.problems.listed.push(ValidationError {
                 journey: journey.map(echo),
                 item: item.to_string(),
+                what: item.what,
                 field,
                 message,
             });
@@ -448,7 +473,7 @@ impl Errors {
 
     fn required(&mut self, journey: Option<&str>, item: Item, field: &'static str, value: &str) {
         if is_blank(value) {
-            self.push(journey, item, field, "must not be empty".to_owned());
+            self.push(journey, item, field, REQUIRED.to_owned());
         } else {
             self.text(journey, item, field, value);
         }

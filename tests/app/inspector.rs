@@ -253,3 +253,33 @@ fn the_project_title_and_notes_are_edited_in_the_inspector_and_undone() {
     undo(&mut harness);
     assert_eq!(harness.state().document().project().title, before);
 }
+
+#[test]
+fn a_refused_edit_is_said_plainly_and_gives_way_to_the_next_action() {
+    let Setup { mut harness, .. } = setup();
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    harness.get_by_label("Title").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    harness.run();
+    harness.key_press(Key::Tab);
+    harness.run();
+    let status = harness.state().status().to_owned();
+    assert_eq!(status, "Not changed: A card needs a title");
+    assert_eq!(
+        card(&journey(&harness), "newsletter").title,
+        "Industry newsletter: 'Five audit findings that keep coming back'"
+    );
+    // The next action's own message (or none) takes its place.
+    harness.get_by_label("Stage: Purchase").click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(
+        !harness.state().status().contains("needs a title"),
+        "{}",
+        harness.state().status()
+    );
+}
