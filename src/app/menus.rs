@@ -126,6 +126,19 @@ pub fn journey_tabs(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Ac
                     actions.push(Action::SelectJourney(i));
                 }
             }
+            if app.review {
+                // Visible where the eye is, not only in the status line: the map is
+                // read-only until it is switched off.
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let badge = egui::RichText::new("👁 Review mode: the map is read-only")
+                        .color(ui.visuals().selection.stroke.color)
+                        .strong();
+                    let button = ui.button(badge).on_hover_text("Click to leave review mode");
+                    if button.clicked() {
+                        actions.push(Action::Command(Command::ToggleReview));
+                    }
+                });
+            }
         });
     });
 }

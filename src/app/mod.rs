@@ -19,7 +19,7 @@ use std::path::PathBuf;
 pub use action::{Action, Selected, Selection};
 pub use command::Command;
 pub use files::{default_recovery_path, dialogs_available};
-pub use inspector::rfc3339;
+pub use inspector::{rfc3339, when};
 pub use present::Slide;
 
 use crate::layout::JourneyLayout;
@@ -41,6 +41,8 @@ pub struct Settings {
     pub author: String,
     /// Whether File → New last started from the template (rather than a blank project).
     pub new_from_template: bool,
+    /// Where the last export went: the next one is offered the same folder.
+    pub export_folder: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -54,6 +56,7 @@ impl Default for Settings {
             author: String::new(),
             // A first project is easier to start from an example.
             new_from_template: true,
+            export_folder: None,
         }
     }
 }

@@ -594,3 +594,42 @@ fn new_offers_a_blank_project_that_saves_and_opens_again() {
         "New journey"
     );
 }
+
+#[test]
+fn the_next_export_is_offered_the_last_export_s_folder_and_the_journey_s_name() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    let pictures = folder.path().join("pictures");
+    std::fs::create_dir(&pictures).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("1×").click();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("File path").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    let first = pictures.join("first.png");
+    harness
+        .get_by_label("File path")
+        .type_text(first.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    assert!(first.exists());
+
+    // The second journey, "To be", is offered as to-be.png beside the first picture.
+    harness.get_by_label("To be").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    let offered = pictures.join("to-be.png");
+    assert_eq!(
+        harness.get_by_label("File path").value().as_deref(),
+        Some(offered.to_str().unwrap())
+    );
+}

@@ -120,6 +120,28 @@ fn add_resolve_and_reopen_a_comment() {
             .is_some()
     );
 
+    assert!(
+        harness
+            .query_by_label_contains("Priya (Marketing) · today ")
+            .is_some(),
+        "the time is said as people say it"
+    );
+    // A reply starts with whom it answers, the cursor after it.
+    harness.get_by_label("Reply to comment 1").click();
+    harness.run();
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::Text("agreed".to_owned()));
+    harness.run();
+    // The inspector has grown past the window: scrolled to, as a person would.
+    harness.get_by_label("Add comment").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Add comment").click();
+    harness.run();
+    let comments = card(&journey(&harness), "silence").comments.clone();
+    assert_eq!(comments[1].text, "@Priya (Marketing): agreed");
+
     harness.get_by_label("Resolve comment 1").click();
     harness.run();
     assert!(card(&journey(&harness), "silence").comments[0].resolved);
@@ -131,6 +153,23 @@ fn add_resolve_and_reopen_a_comment() {
         card(&journey(&harness), "silence").comments[0].resolved,
         "undo takes back the reopening"
     );
+}
+
+#[test]
+fn comment_times_are_said_in_the_reader_s_time_zone() {
+    use journeymap::app::when;
+    let zone = jiff::tz::TimeZone::fixed(jiff::tz::offset(2));
+    let now = "2026-11-25T16:00:00Z"
+        .parse::<jiff::Timestamp>()
+        .unwrap()
+        .to_zoned(zone);
+    assert_eq!(when("2026-11-25T12:03:00Z", now.clone()), "today 14:03");
+    assert_eq!(when("2026-11-24T07:12:00Z", now.clone()), "yesterday 09:12");
+    // 23:30 UTC on the 24th is already the 25th two hours east.
+    assert_eq!(when("2026-11-24T23:30:00Z", now.clone()), "today 01:30");
+    assert_eq!(when("2026-03-05T10:00:00Z", now.clone()), "5 Mar");
+    assert_eq!(when("2025-11-25T10:00:00Z", now.clone()), "25 Nov 2025");
+    assert_eq!(when("last Tuesday", now), "last Tuesday", "kept as written");
 }
 
 #[test]
@@ -272,4 +311,20 @@ fn export_as_filtered_from_the_dialog_dims_what_the_search_leaves_out() {
     assert_eq!(rgba, expected.rgba, "the picture is the filtered one");
     let unfiltered = journeymap::export::render(&project, 0, options, None).unwrap();
     assert_ne!(rgba, unfiltered.rgba);
+}
+
+#[test]
+fn review_mode_shows_a_badge_that_also_leaves_it() {
+    let Setup { mut harness, .. } = setup();
+    assert!(harness.query_by_label_contains("Review mode").is_none());
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Review mode").click();
+    harness.run();
+    assert!(harness.state().in_review());
+    harness
+        .get_by_label("👁 Review mode: the map is read-only")
+        .click();
+    harness.run();
+    assert!(!harness.state().in_review());
 }

@@ -47,19 +47,14 @@ impl JourneymapApp {
             .project()
             .journeys
             .get(journey)
-            .map_or_else(|| "journey".to_owned(), |j| j.id.clone());
+            .map_or_else(|| "journey".to_owned(), |j| file_stem(&j.name, &j.id));
         let file_name = format!("{name}.png");
         match &self.environment.native_dialogs {
             Ok(()) => {
                 let mut dialog = rfd::FileDialog::new()
                     .add_filter("PNG picture", &["png"])
                     .set_file_name(&file_name);
-                if let Some(folder) = self
-                    .path
-                    .as_deref()
-                    .and_then(Path::parent)
-                    .filter(|f| f.is_dir())
-                {
+                if let Some(folder) = self.export_folder() {
                     dialog = dialog.set_directory(folder);
                 }
                 if let Some(path) = dialog.save_file() {
@@ -67,12 +62,7 @@ impl JourneymapApp {
                 }
             }
             Err(reason) => {
-                let folder = self
-                    .path
-                    .as_deref()
-                    .and_then(Path::parent)
-                    .map(Path::to_owned)
-                    .unwrap_or_default();
+                let folder = self.export_folder().unwrap_or_default();
                 self.dialog = Some(Dialog::PathPrompt {
                     purpose: PathPurpose::ExportPng {
                         journey,
@@ -156,9 +146,23 @@ impl JourneymapApp {
                 .map(|()| format!("Exported {}", path.display()))
         };
         match written {
-            Ok(status) => self.status = status,
+            Ok(status) => {
+                self.status = status;
+                self.settings.export_folder = path.parent().map(Path::to_owned);
+            }
             Err(error) => self.show_error("Cannot export", advice(&error)),
         }
+    }
+
+    /// Where an export is offered to go: the folder of the last export, else the
+    /// project's own folder.
+    fn export_folder(&self) -> Option<PathBuf> {
+        let last = self.settings.export_folder.as_deref();
+        let project = self.path.as_deref().and_then(Path::parent);
+        last.into_iter()
+            .chain(project)
+            .find(|folder| folder.is_dir())
+            .map(Path::to_owned)
     }
 
     /// The picture Copy image puts on the clipboard, and what it shows: the whole map, or
@@ -214,6 +218,21 @@ impl JourneymapApp {
             }
             Err(error) => self.show_error("Cannot copy the picture", advice(&error)),
         }
+    }
+}
+
+/// A file name made from a journey's name ("As is" → `as-is`), or its id when the name has
+/// no letter or digit.
+fn file_stem(name: &str, id: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        id.to_owned()
+    } else {
+        words.join("-")
     }
 }
 

@@ -40,6 +40,26 @@ pub fn rfc3339(seconds: u64) -> String {
     )
 }
 
+/// When a comment was written, as people say it in their own time zone: "today 14:03",
+/// "yesterday 09:12", "25 Nov" this year, "25 Nov 2025" before. A time that is not RFC
+/// 3339 is shown as written.
+pub fn when(at: &str, now: jiff::Zoned) -> String {
+    let Ok(time) = at.parse::<jiff::Timestamp>() else {
+        return at.to_owned();
+    };
+    let local = time.to_zoned(now.time_zone().clone());
+    let (day, today) = (local.date(), now.date());
+    if day == today {
+        local.strftime("today %H:%M").to_string()
+    } else if today.yesterday().is_ok_and(|yesterday| yesterday == day) {
+        local.strftime("yesterday %H:%M").to_string()
+    } else if day.year() == today.year() {
+        local.strftime("%-d %b").to_string()
+    } else {
+        local.strftime("%-d %b %Y").to_string()
+    }
+}
+
 /// The comments of the card at `index`, and a field to add one as `author`.
 pub(super) fn comment_section(
     ui: &mut egui::Ui,
@@ -58,15 +78,21 @@ pub(super) fn comment_section(
         update(&mut new);
         Action::Edit(operations::set_card(journey, index, new))
     };
+    let now = jiff::Zoned::now();
+    let key = format!("comment/{}", card.id);
     for (i, comment) in card.comments.iter().enumerate() {
         ui.group(|ui| {
             let who = comment.author_name();
             let status = if comment.resolved { " · resolved" } else { "" };
-            ui.label(
-                egui::RichText::new(format!("{who} · {}{status}", comment.at))
-                    .small()
-                    .weak(),
+            let written = ui.label(
+                egui::RichText::new(format!(
+                    "{who} · {}{status}",
+                    when(&comment.at, now.clone())
+                ))
+                .small()
+                .weak(),
             );
+            written.on_hover_text(&comment.at);
             let text = egui::RichText::new(&comment.text);
             ui.label(if comment.resolved { text.weak() } else { text });
             ui.horizontal(|ui| {
@@ -81,6 +107,14 @@ pub(super) fn comment_section(
                 if button.clicked() {
                     actions.push(change(&|c| c.comments[i].resolved = resolved));
                 }
+                // A reply is another comment, starting with whom it answers.
+                let reply = ui.small_button("Reply");
+                let name = format!("Reply to comment {}", i + 1);
+                reply.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                if reply.clicked() {
+                    state.set_comment_draft(&key, format!("@{who}: "));
+                    state.focus_comment = true;
+                }
                 let delete = ui.small_button("Delete");
                 let name = format!("Delete comment {}", i + 1);
                 delete.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
@@ -93,8 +127,8 @@ pub(super) fn comment_section(
         });
     }
     // The comment being written lives in the inspector, not in the document, until added.
-    let key = format!("comment/{}", card.id);
     let draft = state.comment_draft(&key);
+    let focus = std::mem::take(&mut state.focus_comment);
     if let Some(text) = text_field(
         ui,
         state,
@@ -102,7 +136,7 @@ pub(super) fn comment_section(
         key.clone(),
         &draft,
         Lines::Many,
-        false,
+        focus,
         actions,
     ) {
         state.set_comment_draft(&key, text);

@@ -18,6 +18,8 @@ pub struct InspectorState {
     focus_key: Option<String>,
     /// The comment being written, by card.
     comment_draft: Option<(String, String)>,
+    /// Put the cursor in the new comment's field (a reply was asked for).
+    pub focus_comment: bool,
 }
 
 impl InspectorState {
@@ -140,10 +142,14 @@ fn edit_text(
     let response = output.response.response.clone();
     if focus {
         response.request_focus();
-        output.state.cursor.set_char_range(Some(CCursorRange::two(
-            CCursor::new(0),
-            CCursor::new(text.chars().count()),
-        )));
+        // A name or title is typed over; a paragraph (a reply) is carried on.
+        let end = CCursor::new(text.chars().count());
+        let range = if lines == Lines::Many {
+            CCursorRange::one(end)
+        } else {
+            CCursorRange::two(CCursor::new(0), end)
+        };
+        output.state.cursor.set_char_range(Some(range));
         output.state.store(ui.ctx(), id);
     }
     let changed = response.changed().then(|| text.clone());

@@ -8,7 +8,7 @@ pub mod fields;
 mod project;
 mod stage;
 
-pub use comments::rfc3339;
+pub use comments::{rfc3339, when};
 pub use fields::InspectorState;
 
 use crate::app::{Action, JourneymapApp, Selected};
