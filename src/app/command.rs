@@ -18,6 +18,14 @@ pub enum Command {
     Delete,
     MoveCardLeft,
     MoveCardRight,
+    /// Select the neighbouring card on the map.
+    SelectLeft,
+    SelectRight,
+    SelectUp,
+    SelectDown,
+    /// Put the cursor in the selected card's title.
+    EditTitle,
+    ClearSelection,
     AddStage,
     AddLane,
     ZoomIn,
@@ -44,7 +52,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Command {
     /// In the order keys are matched: a shortcut with Shift comes before the same one
     /// without, because egui lets extra modifiers through.
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 32] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyImage,
@@ -58,6 +66,12 @@ impl Command {
         Command::Delete,
         Command::MoveCardLeft,
         Command::MoveCardRight,
+        Command::SelectLeft,
+        Command::SelectRight,
+        Command::SelectUp,
+        Command::SelectDown,
+        Command::EditTitle,
+        Command::ClearSelection,
         Command::AddStage,
         Command::AddLane,
         Command::ZoomIn,
@@ -88,6 +102,12 @@ impl Command {
             Command::Delete => "Delete",
             Command::MoveCardLeft => "Move card to previous stage",
             Command::MoveCardRight => "Move card to next stage",
+            Command::SelectLeft => "Select the card to the left",
+            Command::SelectRight => "Select the card to the right",
+            Command::SelectUp => "Select the card above",
+            Command::SelectDown => "Select the card below",
+            Command::EditTitle => "Edit the card's title",
+            Command::ClearSelection => "Clear the selection",
             Command::AddStage => "Add stage",
             Command::AddLane => "Add lane",
             Command::ZoomIn => "Zoom in",
@@ -117,6 +137,12 @@ impl Command {
         const REDO: [KeyboardShortcut; 2] = [key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
         const DUPLICATE: [KeyboardShortcut; 1] = [key(CMD, Key::D)];
         const DELETE: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::Delete)];
+        const SELECT_LEFT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::ArrowLeft)];
+        const SELECT_RIGHT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::ArrowRight)];
+        const SELECT_UP: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::ArrowUp)];
+        const SELECT_DOWN: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::ArrowDown)];
+        const EDIT_TITLE: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::Enter)];
+        const CLEAR: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::Escape)];
         const LEFT: [KeyboardShortcut; 1] = [key(Modifiers::ALT, Key::ArrowLeft)];
         const RIGHT: [KeyboardShortcut; 1] = [key(Modifiers::ALT, Key::ArrowRight)];
         const ZOOM_IN: [KeyboardShortcut; 2] = [key(CMD, Key::Plus), key(CMD, Key::Equals)];
@@ -142,6 +168,12 @@ impl Command {
             Command::Delete => &DELETE,
             Command::MoveCardLeft => &LEFT,
             Command::MoveCardRight => &RIGHT,
+            Command::SelectLeft => &SELECT_LEFT,
+            Command::SelectRight => &SELECT_RIGHT,
+            Command::SelectUp => &SELECT_UP,
+            Command::SelectDown => &SELECT_DOWN,
+            Command::EditTitle => &EDIT_TITLE,
+            Command::ClearSelection => &CLEAR,
             Command::ZoomIn => &ZOOM_IN,
             Command::ZoomOut => &ZOOM_OUT,
             Command::ZoomFit => &FIT,
@@ -169,6 +201,12 @@ impl Command {
                 | Command::Delete
                 | Command::MoveCardLeft
                 | Command::MoveCardRight
+                | Command::SelectLeft
+                | Command::SelectRight
+                | Command::SelectUp
+                | Command::SelectDown
+                | Command::EditTitle
+                | Command::ClearSelection
         )
     }
 
@@ -178,13 +216,27 @@ impl Command {
         matches!(self, Command::Present | Command::Quit)
     }
 
-    /// The commands whose shortcuts were pressed this frame; their key presses are consumed.
-    pub fn from_keys(ctx: &egui::Context) -> Vec<Command> {
-        let typing = ctx.egui_wants_keyboard_input();
+    /// Whether the shortcut is a key without modifiers (an arrow, Enter, Escape, Delete,
+    /// F5): the map's own keys, left to an open dialog's buttons.
+    fn plain_key(self) -> bool {
+        self.shortcuts()
+            .first()
+            .is_some_and(|shortcut| shortcut.modifiers.is_none())
+    }
+
+    /// The commands whose shortcuts were pressed this frame; their key presses are
+    /// consumed. Only the keys that fit `keys` are looked at: the others are left to
+    /// whatever has the keyboard.
+    pub fn from_keys(ctx: &egui::Context, keys: KeyContext) -> Vec<Command> {
+        // A text field that had the keyboard last frame counts: egui lets go of it as it
+        // reads the Escape or Enter that leaves it, before this sees the key.
+        let typing = ctx.egui_wants_keyboard_input() || keys.typed_last_frame;
         ctx.input_mut(|input| {
             Command::ALL
                 .into_iter()
                 .filter(|command| !typing || command.works_while_typing())
+                .filter(|command| !keys.presenting || command.works_while_presenting())
+                .filter(|command| !keys.dialog || !command.plain_key())
                 .filter(|command| {
                     command
                         .shortcuts()
@@ -194,4 +246,13 @@ impl Command {
                 .collect()
         })
     }
+}
+
+/// What decides which shortcuts are the app's this frame.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeyContext {
+    pub typed_last_frame: bool,
+    pub presenting: bool,
+    /// A modal dialog is open.
+    pub dialog: bool,
 }

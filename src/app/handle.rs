@@ -49,7 +49,7 @@ impl JourneymapApp {
                 }
                 Err(error) => self.show_error("Cannot read the template", error.to_string()),
             },
-            Action::Select(selection) => self.selection = selection,
+            Action::Select(selection) => self.select(selection),
             Action::SelectJourney(index) => {
                 if index != self.journey && index < self.document.project().journeys.len() {
                     self.journey = index;
@@ -58,7 +58,7 @@ impl JourneymapApp {
                 }
             }
             Action::EditCardTitle(id) => {
-                self.selection = Selection::Card(id);
+                self.select(Selection::Card(id));
                 self.inspector.focus_title = true;
             }
             Action::FocusInspector => self.inspector.focus_title = true,
@@ -244,13 +244,27 @@ impl JourneymapApp {
                     self.status = "Nothing to undo".to_owned();
                 }
                 self.keep_journey_in_range();
+                self.reveal_selection();
             }
             Command::Redo => {
                 if !self.document.redo() {
                     self.status = "Nothing to redo".to_owned();
                 }
                 self.keep_journey_in_range();
+                self.reveal_selection();
             }
+            Command::SelectLeft => self.select_toward(egui::vec2(-1.0, 0.0)),
+            Command::SelectRight => self.select_toward(egui::vec2(1.0, 0.0)),
+            Command::SelectUp => self.select_toward(egui::vec2(0.0, -1.0)),
+            Command::SelectDown => self.select_toward(egui::vec2(0.0, 1.0)),
+            Command::EditTitle => {
+                if self.selected().card().is_some() {
+                    self.inspector.focus_title = true;
+                } else {
+                    self.status = "Select a card to edit its title".to_owned();
+                }
+            }
+            Command::ClearSelection => self.selection = Selection::None,
             Command::Duplicate => match self.selected().card() {
                 Some(card) => self.handle(Action::DuplicateCard(card), ctx),
                 None => self.status = "Select a card to duplicate".to_owned(),
@@ -323,6 +337,61 @@ impl JourneymapApp {
             egui::Pos2::ZERO
         };
         super::canvas::zoom_around(&mut self.view, center, factor);
+    }
+
+    /// Selects something; a card is brought fully into view, whatever selected it (the
+    /// map, the health panel, a comment, the search, the outline or the keyboard).
+    fn select(&mut self, selection: Selection) {
+        self.selection = selection;
+        if self.canvas.drag.is_none() {
+            self.reveal_selection();
+        }
+    }
+
+    fn reveal_selection(&mut self) {
+        if let Selection::Card(id) = &self.selection {
+            self.view.reveal = Some(id.clone());
+        }
+    }
+
+    /// Selects the card nearest the selected one in `direction` on the map (left and right
+    /// across stages, up and down across lanes); the first card when none is selected.
+    fn select_toward(&mut self, direction: egui::Vec2) {
+        let selected = self.selected().card();
+        let Some(layout) = self.layout() else {
+            return;
+        };
+        let centre = |i: usize| layout.cards[i].rect.center();
+        let next = match selected {
+            None => (0..layout.cards.len()).min_by(|&a, &b| {
+                let (a, b) = (centre(a), centre(b));
+                (a.x + a.y).total_cmp(&(b.x + b.y))
+            }),
+            Some(from) => {
+                let at = centre(from);
+                (0..layout.cards.len())
+                    .filter(|&i| i != from)
+                    .filter_map(|i| {
+                        let d = centre(i) - at;
+                        let along = d.dot(direction);
+                        let across = (d - direction * along).length();
+                        // Ahead in that direction; straight ahead before off to the side.
+                        (along > 1.0).then_some((i, along + 2.0 * across))
+                    })
+                    .min_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|(i, _)| i)
+            }
+        };
+        match (next, self.journey()) {
+            (Some(next), Some(journey)) => {
+                let id = journey.cards[next].id.clone();
+                self.select(Selection::Card(id));
+            }
+            (None, _) if selected.is_none() => {
+                self.status = "This journey has no cards yet".to_owned();
+            }
+            _ => {}
+        }
     }
 
     fn move_selected_card(&mut self, step: isize) {

@@ -93,6 +93,10 @@ pub struct View {
     pub framing: Option<Framing>,
     /// The canvas rectangle of the last frame, for zoom commands.
     pub canvas: egui::Rect,
+    /// A card to bring fully into view on the next frame (it was just selected).
+    pub reveal: Option<String>,
+    /// Where the map is gliding to, a short animation, after a reveal.
+    pub glide: Option<egui::Vec2>,
 }
 
 impl Default for View {
@@ -102,6 +106,8 @@ impl Default for View {
             offset: egui::Vec2::ZERO,
             framing: Some(Framing::Start),
             canvas: egui::Rect::NOTHING,
+            reveal: None,
+            glide: None,
         }
     }
 }
@@ -148,6 +154,8 @@ pub struct JourneymapApp {
     /// Set once the user has confirmed quitting, so the close is let through.
     quitting: bool,
     window_title: String,
+    /// Whether a text field had the keyboard at the end of the last frame.
+    typing: bool,
 }
 
 impl JourneymapApp {
@@ -174,6 +182,7 @@ impl JourneymapApp {
             review: false,
             quitting: false,
             window_title: String::new(),
+            typing: false,
         };
         app.set_source(path);
         app.offer_recovery();
@@ -280,9 +289,13 @@ impl JourneymapApp {
             egui::Theme::Light
         });
         let presenting = self.presentation.is_some();
-        let mut actions: Vec<Action> = Command::from_keys(&ctx)
+        let keys = command::KeyContext {
+            typed_last_frame: self.typing,
+            presenting,
+            dialog: self.dialog.is_some(),
+        };
+        let mut actions: Vec<Action> = Command::from_keys(&ctx, keys)
             .into_iter()
-            .filter(|command| !presenting || command.works_while_presenting())
             .map(Action::Command)
             .collect();
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
@@ -312,6 +325,7 @@ impl JourneymapApp {
             self.path.as_deref(),
             &self.environment,
         );
+        self.typing = ctx.egui_wants_keyboard_input();
         let title = self.title();
         if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -482,3 +482,104 @@ fn fitted_in_a_laptop_window_the_map_still_shows_its_words() {
         );
     }
 }
+
+fn selected_card(
+    harness: &egui_kittest::Harness<'_, journeymap::app::JourneymapApp>,
+) -> Option<String> {
+    match harness.state().selection() {
+        journeymap::app::Selection::Card(id) => Some(id.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn arrow_keys_walk_the_map_enter_edits_the_title_and_escape_lets_go() {
+    let Setup { mut harness, .. } = setup();
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        selected_card(&harness).as_deref(),
+        Some("webinar"),
+        "the card beside it"
+    );
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    let next = selected_card(&harness).unwrap();
+    assert_eq!(
+        card(&journey(&harness), &next).stage,
+        "explore",
+        "then the next stage"
+    );
+    harness.key_press(Key::ArrowLeft);
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(selected_card(&harness).as_deref(), Some("newsletter"));
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    let below = selected_card(&harness).unwrap();
+    let below = card(&journey(&harness), &below).clone();
+    assert_eq!(
+        (below.stage.as_str(), below.lane.as_str()),
+        ("problem", "pain")
+    );
+
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(
+        harness.get_by_label("Title").is_focused(),
+        "Enter puts the cursor in the card's title"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        selected_card(&harness).is_some(),
+        "the first Escape leaves the field"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(
+        selected_card(&harness),
+        None,
+        "the next clears the selection"
+    );
+}
+
+#[test]
+fn a_card_selected_out_of_view_glides_fully_into_the_visible_map() {
+    let Setup { mut harness, .. } = setup();
+    harness.set_size(vec2(1100.0, 700.0));
+    harness.run();
+    let canvas = harness.state().view().canvas;
+    let renewal: Vec<_> = journey(&harness)
+        .cards
+        .into_iter()
+        .filter(|c| c.stage == "renewal")
+        .collect();
+    assert!(
+        renewal.iter().all(|c| harness
+            .query_by_label(&c.accessible_label())
+            .is_none_or(|card| !canvas.contains_rect(card.rect()))),
+        "the last stage starts out of view"
+    );
+    // Walked to with the keyboard, card by card: the map follows each one.
+    harness.get_by_label(NEWSLETTER).click();
+    harness.run();
+    for _ in 0..40 {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+        let id = selected_card(&harness).unwrap();
+        let selected = card(&journey(&harness), &id).clone();
+        let shown = rect_of(&harness, &selected.accessible_label());
+        assert!(
+            canvas.contains_rect(shown),
+            "{:?} at {shown:?} lies inside {canvas:?}",
+            selected.title
+        );
+        if selected.stage == "renewal" {
+            return;
+        }
+    }
+    panic!("the keyboard never reached the last stage");
+}

@@ -53,6 +53,51 @@ fn frame(view: &mut View, framing: Framing, map: Vec2, canvas: Rect) {
     }
 }
 
+/// How quickly the map glides to a revealed card: about this long for most of the way.
+const GLIDE_SECONDS: f32 = 0.08;
+
+/// The offset that puts `card` (map points) fully in the visible map: inside the canvas,
+/// clear of the sticky header row and lane titles, with a margin; `None` when it is
+/// already. A card larger than the area is aligned at its top-left corner.
+fn reveal_offset(view: &View, card: Rect, canvas: Rect) -> Option<Vec2> {
+    let zoom = view.zoom;
+    let margin = size::SPACE_L;
+    let area = Rect::from_min_max(
+        canvas.min
+            + vec2(size::LANE_TITLE_WIDTH, size::STAGE_HEADER_HEIGHT) * zoom
+            + Vec2::splat(margin),
+        canvas.max - Vec2::splat(margin),
+    );
+    let on_screen = Rect::from_min_size(
+        canvas.min + view.offset + card.min.to_vec2() * zoom,
+        card.size() * zoom,
+    );
+    let shift = |low: f32, high: f32, start: f32, end: f32| {
+        if start < low || end - start > high - low {
+            low - start
+        } else if end > high {
+            high - end
+        } else {
+            0.0
+        }
+    };
+    let delta = vec2(
+        shift(
+            area.left(),
+            area.right(),
+            on_screen.left(),
+            on_screen.right(),
+        ),
+        shift(
+            area.top(),
+            area.bottom(),
+            on_screen.top(),
+            on_screen.bottom(),
+        ),
+    );
+    (delta != Vec2::ZERO).then_some(view.offset + delta)
+}
+
 /// Keeps part of the map in view, however far it is panned.
 fn clamp_offset(view: &mut View, map: Vec2, canvas: Rect) {
     let size = map * view.zoom;
@@ -101,6 +146,28 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     }
     if response.dragged() && app.canvas.drag.is_none() {
         view.offset += response.drag_delta();
+    }
+    if response.dragged()
+        || (response.contains_pointer() && ui.input(|i| i.smooth_scroll_delta() != Vec2::ZERO))
+    {
+        view.glide = None; // the user moves the map: a glide gives way
+    }
+    if let Some(id) = view.reveal.take()
+        && let Some(card) = journey.cards.iter().position(|c| c.id == id)
+    {
+        view.glide = reveal_offset(view, layout.cards[card].rect, rect);
+    }
+    if let Some(target) = view.glide {
+        // Most of the way in a few frames, then there.
+        let dt = ui.input(|i| i.stable_dt).min(0.1);
+        let step = (dt / GLIDE_SECONDS).min(1.0);
+        view.offset += (target - view.offset) * step;
+        if (target - view.offset).length() < 0.5 {
+            view.offset = target;
+            view.glide = None;
+        } else {
+            ui.ctx().request_repaint();
+        }
     }
     clamp_offset(view, layout.size, rect);
 
