@@ -37,6 +37,8 @@ pub enum Command {
     ToggleEmpathy,
     ToggleHealth,
     ToggleReview,
+    /// Show or hide the inspector, for a map as wide as the window.
+    ToggleInspector,
     Find,
     /// Enter presentation mode, or leave it.
     Present,
@@ -52,7 +54,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Command {
     /// In the order keys are matched: a shortcut with Shift comes before the same one
     /// without, because egui lets extra modifiers through.
-    pub const ALL: [Command; 32] = [
+    pub const ALL: [Command; 33] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyImage,
@@ -83,6 +85,7 @@ impl Command {
         Command::ToggleEmpathy,
         Command::ToggleHealth,
         Command::ToggleReview,
+        Command::ToggleInspector,
         Command::Find,
         Command::Present,
     ];
@@ -119,6 +122,7 @@ impl Command {
             Command::ToggleEmpathy => "Empathy map band",
             Command::ToggleHealth => "Health check",
             Command::ToggleReview => "Review mode",
+            Command::ToggleInspector => "Inspector",
             Command::Find => "Search and filter…",
             Command::Present => "Present",
         }
@@ -152,6 +156,7 @@ impl Command {
         const OUTLINE: [KeyboardShortcut; 1] = [key(CMD, Key::L)];
         const HEALTH: [KeyboardShortcut; 1] = [key(CMD, Key::H)];
         const REVIEW: [KeyboardShortcut; 1] = [key(CMD, Key::R)];
+        const INSPECTOR: [KeyboardShortcut; 1] = [key(CMD, Key::I)];
         const FIND: [KeyboardShortcut; 1] = [key(CMD, Key::F)];
         const PRESENT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F5)];
         match self {
@@ -181,6 +186,7 @@ impl Command {
             Command::ToggleOutline => &OUTLINE,
             Command::ToggleHealth => &HEALTH,
             Command::ToggleReview => &REVIEW,
+            Command::ToggleInspector => &INSPECTOR,
             Command::Find => &FIND,
             Command::Present => &PRESENT,
             Command::AddStage

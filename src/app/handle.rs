@@ -316,6 +316,7 @@ impl JourneymapApp {
                     None => Some(super::review::HealthState::default()),
                 }
             }
+            Command::ToggleInspector => self.settings.inspector = !self.settings.inspector,
             Command::ToggleOutline => {
                 self.outline = match self.outline {
                     Some(_) => None,

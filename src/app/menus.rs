@@ -103,6 +103,7 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                 let toggles = [
                     (Command::ToggleEmpathy, app.settings.map.empathy),
                     (Command::ToggleReview, app.review),
+                    (Command::ToggleInspector, app.settings.inspector),
                     (Command::ToggleHealth, app.health.is_some()),
                     (Command::ToggleOutline, app.outline.is_some()),
                     (Command::ToggleDarkMode, app.settings.dark_mode),

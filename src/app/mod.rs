@@ -43,6 +43,8 @@ pub struct Settings {
     pub new_from_template: bool,
     /// Where the last export went: the next one is offered the same folder.
     pub export_folder: Option<PathBuf>,
+    /// Whether the inspector is shown beside the map.
+    pub inspector: bool,
 }
 
 impl Default for Settings {
@@ -57,6 +59,7 @@ impl Default for Settings {
             // A first project is easier to start from an example.
             new_from_template: true,
             export_folder: None,
+            inspector: true,
         }
     }
 }
@@ -337,7 +340,9 @@ impl JourneymapApp {
     fn show_editor(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         menus::menu_bar(ui, self, actions);
         menus::status_line(ui, self);
-        inspector::panel(ui, self, actions);
+        if self.settings.inspector {
+            inspector::panel(ui, self, actions);
+        }
         menus::journey_tabs(ui, self, actions);
         if let (Some(search), Some(journey)) =
             (&mut self.search, self.document.journey(self.journey))

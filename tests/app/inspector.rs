@@ -283,3 +283,52 @@ fn a_refused_edit_is_said_plainly_and_gives_way_to_the_next_action() {
         harness.state().status()
     );
 }
+
+#[test]
+fn the_inspector_keeps_its_width_for_a_long_link_and_hides_for_a_full_width_map() {
+    use journeymap::app::JourneymapApp;
+    use journeymap::model::Document;
+    let folder = tempfile::tempdir().unwrap();
+    let mut project = journeymap::file::template_project().unwrap();
+    let journey = &mut project.journeys[0];
+    let silence = journey
+        .cards
+        .iter()
+        .position(|c| c.id == "silence")
+        .unwrap();
+    let linked = journey.cards[silence].links[0].clone();
+    let target = journey.cards.iter_mut().find(|c| c.id == linked).unwrap();
+    target.title = "A very long title ".repeat(10).trim_end().to_owned();
+    let app = JourneymapApp::new(
+        Document::new(project),
+        None,
+        crate::harness::environment(folder.path(), 30.0),
+    );
+    let mut harness = crate::harness::open_app(app);
+    let before = harness.state().view().canvas.width();
+    harness
+        .get_by_label("Pain point: Asked for a call; nobody called")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Remove the link to A very long")
+            .is_some()
+    );
+    let with_link = harness.state().view().canvas.width();
+    assert!(
+        (with_link - before).abs() < 1.0,
+        "the map keeps its width: {before} then {with_link}"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    let full = harness.state().view().canvas.width();
+    assert!(
+        full > before + 200.0,
+        "hidden, the map takes the width: {full}"
+    );
+    assert!(harness.query_by_label("Links").is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    assert!((harness.state().view().canvas.width() - before).abs() < 1.0);
+}

@@ -19,7 +19,11 @@ pub fn panel(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Actio
         .default_size(300.0)
         .size_range(240.0..=520.0)
         .show(ui, |ui| {
+            // The panel keeps the width the user gave it: long texts (a link to a card
+            // with a long title) wrap instead of widening it.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
             egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.set_max_width(ui.available_width());
                 ui.add_space(8.0);
                 let selected = app.selected();
                 let project = app.document.project();
