@@ -42,6 +42,8 @@ pub enum Command {
     Find,
     /// Enter presentation mode, or leave it.
     Present,
+    /// Open the command palette.
+    Palette,
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -54,7 +56,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Command {
     /// In the order keys are matched: a shortcut with Shift comes before the same one
     /// without, because egui lets extra modifiers through.
-    pub const ALL: [Command; 33] = [
+    pub const ALL: [Command; 34] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyImage,
@@ -86,6 +88,7 @@ impl Command {
         Command::ToggleHealth,
         Command::ToggleReview,
         Command::ToggleInspector,
+        Command::Palette,
         Command::Find,
         Command::Present,
     ];
@@ -125,6 +128,7 @@ impl Command {
             Command::ToggleInspector => "Inspector",
             Command::Find => "Search and filter…",
             Command::Present => "Present",
+            Command::Palette => "Command palette…",
         }
     }
 
@@ -159,6 +163,7 @@ impl Command {
         const INSPECTOR: [KeyboardShortcut; 1] = [key(CMD, Key::I)];
         const FIND: [KeyboardShortcut; 1] = [key(CMD, Key::F)];
         const PRESENT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F5)];
+        const PALETTE: [KeyboardShortcut; 2] = [key(CMD, Key::K), key(CMD_SHIFT, Key::P)];
         match self {
             Command::New => &NEW,
             Command::Open => &OPEN,
@@ -189,6 +194,7 @@ impl Command {
             Command::ToggleInspector => &INSPECTOR,
             Command::Find => &FIND,
             Command::Present => &PRESENT,
+            Command::Palette => &PALETTE,
             Command::AddStage
             | Command::AddLane
             | Command::ToggleDarkMode

@@ -317,6 +317,7 @@ impl JourneymapApp {
                 }
             }
             Command::ToggleInspector => self.settings.inspector = !self.settings.inspector,
+            Command::Palette => self.toggle_palette(),
             Command::ToggleOutline => {
                 self.outline = match self.outline {
                     Some(_) => None,

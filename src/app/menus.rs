@@ -15,10 +15,14 @@ fn command_button(ui: &mut egui::Ui, command: Command, actions: &mut Vec<Action>
     }
 }
 
-/// A menu entry that switches something on or off, shown as a checkbox.
+/// A menu entry that switches something on or off, shown selected while on, with its
+/// shortcut.
 fn command_toggle(ui: &mut egui::Ui, command: Command, on: bool, actions: &mut Vec<Action>) {
-    let mut checked = on;
-    if ui.checkbox(&mut checked, command.label()).clicked() {
+    let mut button = egui::Button::selectable(on, command.label());
+    if let Some(shortcut) = command.shortcuts().first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+    }
+    if ui.add(button).clicked() {
         actions.push(Action::Command(command));
         ui.close();
     }
@@ -84,6 +88,13 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                         None,
                         Some(Command::MoveCardLeft),
                         Some(Command::MoveCardRight),
+                        None,
+                        Some(Command::SelectLeft),
+                        Some(Command::SelectRight),
+                        Some(Command::SelectUp),
+                        Some(Command::SelectDown),
+                        Some(Command::EditTitle),
+                        Some(Command::ClearSelection),
                     ],
                     actions,
                 );
@@ -112,6 +123,7 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                     command_toggle(ui, command, on, actions);
                 }
                 ui.separator();
+                command_button(ui, Command::Palette, actions);
                 command_button(ui, Command::Present, actions);
             });
         });

@@ -11,6 +11,7 @@ mod files;
 mod handle;
 mod inspector;
 mod menus;
+mod palette;
 mod present;
 mod review;
 
@@ -20,6 +21,7 @@ pub use action::{Action, Selected, Selection};
 pub use command::Command;
 pub use files::{default_recovery_path, dialogs_available};
 pub use inspector::{rfc3339, when};
+pub use palette::matching as palette_matches;
 pub use present::Slide;
 
 use crate::layout::JourneyLayout;
@@ -159,6 +161,8 @@ pub struct JourneymapApp {
     window_title: String,
     /// Whether a text field had the keyboard at the end of the last frame.
     typing: bool,
+    /// The command palette, when it is open.
+    palette: Option<palette::Palette>,
 }
 
 impl JourneymapApp {
@@ -186,6 +190,7 @@ impl JourneymapApp {
             quitting: false,
             window_title: String::new(),
             typing: false,
+            palette: None,
         };
         app.set_source(path);
         app.offer_recovery();
@@ -295,7 +300,7 @@ impl JourneymapApp {
         let keys = command::KeyContext {
             typed_last_frame: self.typing,
             presenting,
-            dialog: self.dialog.is_some(),
+            dialog: self.dialog.is_some() || self.palette.is_some(),
         };
         let mut actions: Vec<Action> = Command::from_keys(&ctx, keys)
             .into_iter()
@@ -318,6 +323,7 @@ impl JourneymapApp {
             self.show_editor(ui, &mut actions);
         }
         files::modal::show(&ctx, self, &mut actions);
+        palette::show(&ctx, self, &mut actions);
 
         for action in actions {
             self.handle(action, &ctx);

@@ -319,7 +319,8 @@ fn review_mode_shows_a_badge_that_also_leaves_it() {
     assert!(harness.query_by_label_contains("Review mode").is_none());
     harness.get_by_label("View").click();
     harness.run();
-    harness.get_by_label("Review mode").click();
+    // The menu entry shows its shortcut.
+    harness.get_by_label("Review mode Ctrl+R").click();
     harness.run();
     assert!(harness.state().in_review());
     harness
