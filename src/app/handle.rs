@@ -8,10 +8,12 @@ impl JourneymapApp {
     /// Carries out one action. What the status line said about the last one gives way:
     /// a message belongs to the action that caused it.
     pub fn handle(&mut self, action: Action, ctx: &egui::Context) {
-        let follows_on = matches!(
-            action,
-            Action::EndMerge | Action::Select(_) | Action::FocusInspector | Action::CloseDialog
-        );
+        // Selecting the same thing again (a drop selects the dropped card) is no new action.
+        let follows_on = match &action {
+            Action::Select(selection) => *selection == self.selection,
+            Action::EndMerge | Action::FocusInspector | Action::CloseDialog => true,
+            _ => false,
+        };
         if !follows_on {
             self.status.clear();
         }
@@ -72,7 +74,11 @@ impl JourneymapApp {
                 else {
                     return;
                 };
-                let Some(before) = journey.cards.get(card).map(|c| (c.id.clone(), c.kind)) else {
+                let Some(before) = journey
+                    .cards
+                    .get(card)
+                    .map(|c| (c.id.clone(), c.kind, c.severity))
+                else {
                     return;
                 };
                 let edit = operations::move_card(journey, card, &stage.id, &lane.id, to.slot);
@@ -90,8 +96,15 @@ impl JourneymapApp {
                     } else {
                         "a"
                     };
+                    let severity = match (before.2, moved.severity) {
+                        (Some(severity), None) => format!(
+                            " and has no severity ({} was a pain point's)",
+                            severity.name().to_lowercase()
+                        ),
+                        _ => String::new(),
+                    };
                     self.status = format!(
-                        "“{}” is now {article} {kind}, like every card in {lane_name} (Ctrl+Z undoes both)",
+                        "“{}” is now {article} {kind}{severity}, like every card in {lane_name} (Ctrl+Z undoes both)",
                         echo(&moved.title),
                     );
                 }

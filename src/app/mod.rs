@@ -163,6 +163,8 @@ pub struct JourneymapApp {
     typing: bool,
     /// The command palette, when it is open.
     palette: Option<palette::Palette>,
+    /// What the window calls a project not yet saved to a file.
+    unsaved_name: &'static str,
 }
 
 impl JourneymapApp {
@@ -191,6 +193,7 @@ impl JourneymapApp {
             window_title: String::new(),
             typing: false,
             palette: None,
+            unsaved_name: crate::model::TEMPLATE_NAME,
         };
         app.set_source(path);
         app.offer_recovery();
@@ -270,7 +273,7 @@ impl JourneymapApp {
             (None, Some(picture)) => file_name(picture).map(|name| format!("{name} (picture)")),
             (None, None) => None,
         }
-        .unwrap_or_else(|| crate::model::TEMPLATE_NAME.to_owned());
+        .unwrap_or_else(|| self.unsaved_name.to_owned());
         let dirty = if self.document.is_dirty() { " *" } else { "" };
         format!("{name}{dirty} — Journeymap")
     }

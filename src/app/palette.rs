@@ -4,6 +4,9 @@
 
 use super::{Action, Command, JourneymapApp};
 
+/// The height of the list of matches.
+const LIST_HEIGHT: f32 = 360.0;
+
 /// The palette while it is open.
 #[derive(Clone, Debug, Default)]
 pub struct Palette {
@@ -12,16 +15,15 @@ pub struct Palette {
     highlighted: usize,
 }
 
-/// The commands whose label holds the letters of `query` in order (ignoring case), best
-/// first: those whose label starts with it, then those with a word starting with it,
-/// then the rest, each in the table's order.
+/// The commands whose label (or another name for them) holds the letters of `query` in
+/// order (ignoring case), best first: those whose label starts with it, then those with a
+/// word starting with it, then the rest, each group in alphabetical order.
 pub fn matching(query: &str) -> Vec<Command> {
     let query = query.trim().to_lowercase();
-    let mut found: Vec<(u8, usize, Command)> = Command::ALL
+    let mut found: Vec<(u8, &str, Command)> = Command::ALL
         .into_iter()
-        .enumerate()
-        .filter_map(|(order, command)| {
-            let label = command.label().to_lowercase();
+        .filter_map(|command| {
+            let label = format!("{} {}", command.label(), also_called(command)).to_lowercase();
             let rank = if label.starts_with(&query) {
                 0
             } else if label
@@ -34,11 +36,24 @@ pub fn matching(query: &str) -> Vec<Command> {
             } else {
                 return None;
             };
-            Some((rank, order, command))
+            Some((rank, command.label(), command))
         })
         .collect();
-    found.sort_by_key(|&(rank, order, _)| (rank, order));
+    found.sort_by_key(|&(rank, label, _)| (rank, label));
     found.into_iter().map(|(_, _, command)| command).collect()
+}
+
+/// Other words people look for a command by.
+fn also_called(command: Command) -> &'static str {
+    match command {
+        Command::ZoomFit => "zoom whole map",
+        Command::ZoomActual => "zoom 100",
+        Command::Find => "filter",
+        Command::ExportPng => "picture slides",
+        Command::CopyImage => "clipboard picture",
+        Command::Present => "slides slideshow",
+        _ => "",
+    }
 }
 
 /// Whether the letters of `query` appear in `text` in order, not necessarily together.
@@ -86,8 +101,11 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
             palette.highlighted = palette.highlighted.saturating_sub(1);
         }
         ui.add_space(6.0);
+        // Always as tall: the box does not jump as the matches change.
         egui::ScrollArea::vertical()
-            .max_height(360.0)
+            .min_scrolled_height(LIST_HEIGHT)
+            .max_height(LIST_HEIGHT)
+            .auto_shrink([false, false])
             .show(ui, |ui| {
                 if found.is_empty() {
                     ui.weak("No command has those letters");

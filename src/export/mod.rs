@@ -55,7 +55,9 @@ pub struct ExportOptions {
     pub empathy: bool,
     /// How much of the project the picture carries.
     pub embed: Embed,
-    /// The stages to show; all of them when `None`.
+    /// The stages to show; all of them when `None`. Not remembered from one run to the
+    /// next: a range belongs to one journey.
+    #[serde(skip)]
     pub stages: Option<StageRange>,
     /// 16:9 slide pictures, as many as keep the text legible, instead of one picture.
     pub slides: bool,

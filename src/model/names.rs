@@ -2,7 +2,7 @@
 //! scores and the label a screen reader reads for a card. The map, the inspector, the
 //! filter and the command line all take their words from here.
 
-use super::{Card, CardKind, Comment, Evidence, Lane, LaneKind};
+use super::{Card, CardKind, Comment, Evidence, Lane, LaneKind, Severity};
 
 impl CardKind {
     pub fn name(self) -> &'static str {
@@ -11,6 +11,17 @@ impl CardKind {
             CardKind::PainPoint => "Pain point",
             CardKind::Opportunity => "Opportunity",
             CardKind::Note => "Note",
+        }
+    }
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Low => "Low",
+            Severity::Medium => "Medium",
+            Severity::High => "High",
+            Severity::Critical => "Critical",
         }
     }
 }

@@ -58,7 +58,9 @@ fn drag_a_pain_point_to_another_lane() {
         harness
             .state()
             .status()
-            .contains("is now an opportunity, like every card in Opportunities"),
+            .contains(
+                "is now an opportunity and has no severity (critical was a pain point's), like every card in Opportunities"
+            ),
         "{}",
         harness.state().status()
     );

@@ -551,6 +551,11 @@ fn new_offers_a_blank_project_that_saves_and_opens_again() {
     assert!(harness.query_by_label("New project").is_some());
     harness.get_by_label("Blank project").click();
     harness.run();
+    assert!(
+        harness.state().title().starts_with("Untitled project — "),
+        "{}",
+        harness.state().title()
+    );
     let project = harness.state().document().project().clone();
     assert_eq!(project.journeys.len(), 1);
     assert!(project.personas.is_empty() && project.departments.is_empty());

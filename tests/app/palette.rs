@@ -92,5 +92,10 @@ fn matches_rank_a_label_s_start_then_a_word_s_start_then_letters_in_order() {
     let review = palette_matches("mode");
     assert!(review.contains(&Command::ToggleReview) && review.contains(&Command::ToggleDarkMode));
     assert!(palette_matches("xqz").is_empty());
+    let zoom = palette_matches("zoom");
+    assert!(
+        zoom.contains(&Command::ZoomFit) && zoom.contains(&Command::ZoomActual),
+        "found by another name too"
+    );
     assert_eq!(palette_matches("").len(), Command::ALL.len());
 }

@@ -102,6 +102,8 @@ fn add_resolve_and_reopen_a_comment() {
         "Priya (Marketing)",
     );
     type_into(&mut harness, "New comment", "Routing fix ships in March");
+    harness.get_by_label("Add comment").scroll_to_me();
+    harness.run();
     harness.get_by_label("Add comment").click();
     harness.run();
     let comments = card(&journey(&harness), "silence").comments.clone();

@@ -88,6 +88,8 @@ impl JourneymapApp {
         } else {
             path
         };
+        // Said in full in the status line, and remembered for the next export.
+        let path = std::path::absolute(&path).unwrap_or(path);
         // The project's own file, or the picture it was opened from, is never replaced.
         let sources = [&self.path, &self.picture];
         let refused = sources
@@ -155,14 +157,19 @@ impl JourneymapApp {
     }
 
     /// Where an export is offered to go: the folder of the last export, else the
-    /// project's own folder.
+    /// project's own folder, else the home folder.
     fn export_folder(&self) -> Option<PathBuf> {
-        let last = self.settings.export_folder.as_deref();
-        let project = self.path.as_deref().and_then(Path::parent);
-        last.into_iter()
-            .chain(project)
+        let last = self.settings.export_folder.clone();
+        let project = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_owned);
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        [last, project, home]
+            .into_iter()
+            .flatten()
             .find(|folder| folder.is_dir())
-            .map(Path::to_owned)
     }
 
     /// The picture Copy image puts on the clipboard, and what it shows: the whole map, or

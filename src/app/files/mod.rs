@@ -15,8 +15,8 @@ pub use recovery::{RECOVERY_SECONDS, RecoveryClock, default_recovery_path};
 
 use crate::app::{Framing, JourneymapApp, Selection};
 use crate::file::{canonical_path, read_project, save_project, template_project};
-use crate::model::Document;
 use crate::model::project_operations::blank_project;
+use crate::model::{Document, TEMPLATE_NAME};
 use dialog::{Dialog, PathPurpose};
 
 const RECENT_FILES: usize = 10;
@@ -46,6 +46,11 @@ impl JourneymapApp {
             blank_project()
         };
         self.replace_document(Document::new(project), None);
+        self.unsaved_name = if template {
+            TEMPLATE_NAME
+        } else {
+            "Untitled project"
+        };
         self.recovery.clear(&self.environment);
         self.status = if template {
             "New project from the built-in B2B template".to_owned()

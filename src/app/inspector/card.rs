@@ -106,13 +106,17 @@ pub(super) fn card_fields(
         draft.change(Some(key("if_it_fails")), |c| c.if_it_fails = text);
     }
     if card.kind == CardKind::PainPoint {
-        let severities = [
-            (None, "None"),
-            (Some(Severity::Low), "Low"),
-            (Some(Severity::Medium), "Medium"),
-            (Some(Severity::High), "High"),
-            (Some(Severity::Critical), "Critical"),
-        ];
+        let severities: Vec<(Option<Severity>, &str)> = std::iter::once((None, "None"))
+            .chain(
+                [
+                    Severity::Low,
+                    Severity::Medium,
+                    Severity::High,
+                    Severity::Critical,
+                ]
+                .map(|s| (Some(s), s.name())),
+            )
+            .collect();
         if let Some(severity) = choice(ui, "Severity", card.severity, &severities) {
             draft.change(None, |c| c.severity = severity);
         }

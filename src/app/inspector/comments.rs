@@ -126,6 +126,16 @@ pub(super) fn comment_section(
             });
         });
     }
+    // Who writes, asked before what: a comment without a name reads "Someone".
+    let mut name = author.to_owned();
+    let label = ui.label("Your name, on the comments you add");
+    if ui
+        .text_edit_singleline(&mut name)
+        .labelled_by(label.id)
+        .changed()
+    {
+        actions.push(Action::SetAuthor(name));
+    }
     // The comment being written lives in the inspector, not in the document, until added.
     let draft = state.comment_draft(&key);
     let focus = std::mem::take(&mut state.focus_comment);
@@ -152,14 +162,5 @@ pub(super) fn comment_section(
         };
         actions.push(change(&|c| c.comments.push(comment.clone())));
         state.set_comment_draft(&key, String::new());
-    }
-    let mut name = author.to_owned();
-    let label = ui.label("Your name, on the comments you add");
-    if ui
-        .text_edit_singleline(&mut name)
-        .labelled_by(label.id)
-        .changed()
-    {
-        actions.push(Action::SetAuthor(name));
     }
 }
