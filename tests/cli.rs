@@ -505,6 +505,12 @@ fn a_kill_mid_export_leaves_the_old_picture_or_the_new_one_and_no_temporary_file
     changed.title = "After the workshop".to_owned();
     let newer = folder.path().join("newer.ron");
     journeymap::file::save_project(&newer, &changed).unwrap();
+    // What a complete new picture carries by default: the journey it shows.
+    let embedded = journeymap::export::embedded_text(&changed, 0, journeymap::export::Embed::Map)
+        .unwrap()
+        .unwrap();
+    let carried = journeymap::file::parse_project(embedded.as_bytes(), &newer).unwrap();
+    assert_eq!(carried.title, "After the workshop");
 
     // Killed as soon as it starts, as soon as its temporary file appears, and once that
     // file has bytes in it: whenever it dies, the picture is the old one or the new one.
@@ -539,9 +545,20 @@ fn a_kill_mid_export_leaves_the_old_picture_or_the_new_one_and_no_temporary_file
         let now = std::fs::read(&out).unwrap();
         if now != old {
             let inside = journeymap::file::read_project(&out).expect("a complete new picture");
-            assert_eq!(inside, changed, "moment {moment}");
+            assert_eq!(inside, carried, "moment {moment}");
         }
     }
+    // Left alone, the export completes with exactly that inside.
+    let output = journeymap(&[
+        "export",
+        newer.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--scale",
+        "1",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(journeymap::file::read_project(&out).unwrap(), carried);
     let output = journeymap(&["export", &plan, "-o", out.to_str().unwrap(), "--scale", "1"]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert_eq!(temporaries(folder.path()), Vec::<String>::new());
