@@ -111,11 +111,15 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                     ui.weak("No command has those letters");
                 }
                 for (i, command) in found.iter().enumerate() {
-                    let mut button =
-                        egui::Button::selectable(i == palette.highlighted, command.label());
-                    if let Some(shortcut) = command.shortcuts().first() {
-                        button = button.shortcut_text(ctx.format_shortcut(shortcut));
-                    }
+                    // A shortcut, even none, keeps the label at the left of its row.
+                    let shortcut = command
+                        .shortcuts()
+                        .first()
+                        .map(|shortcut| ctx.format_shortcut(shortcut))
+                        .unwrap_or_default();
+                    let button =
+                        egui::Button::selectable(i == palette.highlighted, command.label())
+                            .shortcut_text(shortcut);
                     let response = ui.add_sized([ui.available_width(), 22.0], button);
                     if i == palette.highlighted {
                         response.scroll_to_me(None);
@@ -140,6 +144,9 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
 impl JourneymapApp {
     /// Opens the palette, or closes it when it is open.
     pub(super) fn toggle_palette(&mut self) {
+        if self.dialog.is_some() {
+            return; // a dialog waits for its answer first
+        }
         self.palette = match self.palette {
             Some(_) => None,
             None => Some(Palette::default()),
