@@ -107,28 +107,28 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
             .max_height(LIST_HEIGHT)
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                if found.is_empty() {
-                    ui.weak("No command has those letters");
-                }
-                for (i, command) in found.iter().enumerate() {
-                    // A shortcut, even none, keeps the label at the left of its row.
-                    let shortcut = command
-                        .shortcuts()
-                        .first()
-                        .map(|shortcut| ctx.format_shortcut(shortcut))
-                        .unwrap_or_default();
-                    let button =
-                        egui::Button::selectable(i == palette.highlighted, command.label())
-                            .shortcut_text(shortcut);
-                    let response = ui.add_sized([ui.available_width(), 22.0], button);
-                    if i == palette.highlighted {
-                        response.scroll_to_me(None);
+                // Rows as wide as the list, their labels at the left, as in a menu.
+                ui.set_min_width(ui.available_width());
+                ui.with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
+                    if found.is_empty() {
+                        ui.weak("No command has those letters");
                     }
-                    if response.clicked() {
-                        actions.push(Action::Command(*command));
-                        close = true;
+                    for (i, command) in found.iter().enumerate() {
+                        let mut button =
+                            egui::Button::selectable(i == palette.highlighted, command.label());
+                        if let Some(shortcut) = command.shortcuts().first() {
+                            button = button.shortcut_text(ctx.format_shortcut(shortcut));
+                        }
+                        let response = ui.add(button);
+                        if i == palette.highlighted {
+                            response.scroll_to_me(None);
+                        }
+                        if response.clicked() {
+                            actions.push(Action::Command(*command));
+                            close = true;
+                        }
                     }
-                }
+                });
             });
         if enter && let Some(command) = found.get(palette.highlighted) {
             actions.push(Action::Command(*command));

@@ -99,3 +99,14 @@ fn matches_rank_a_label_s_start_then_a_word_s_start_then_letters_in_order() {
     );
     assert_eq!(palette_matches("").len(), Command::ALL.len());
 }
+
+#[test]
+fn the_palette_waits_for_an_open_dialog() {
+    let Setup { mut harness, .. } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(harness.query_by_label("New project").is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    assert!(harness.query_by_label("Command").is_none());
+}
