@@ -229,3 +229,27 @@ fn items_go_only_into_their_own_list_and_journey() {
         EditError::NoJourney("no-such-journey".to_owned())
     );
 }
+
+#[test]
+fn a_broken_rule_is_said_with_the_right_article() {
+    use journeymap::model::ValidationError;
+    let rule = |what, field, message: &str| ValidationError {
+        journey: None,
+        item: String::new(),
+        what,
+        field,
+        message: message.to_owned(),
+    };
+    assert_eq!(
+        rule("card", "title", "must not be empty").in_words(),
+        "A card needs a title"
+    );
+    assert_eq!(
+        rule("opportunity", "id", "must not be empty").in_words(),
+        "An opportunity needs an id"
+    );
+    assert_eq!(
+        rule("stage", "exit_criteria", "is too long").in_words(),
+        "A stage's exit criteria: is too long"
+    );
+}

@@ -2,7 +2,7 @@
 
 use super::files::dialog::{Dialog, Pending};
 use super::{Action, Command, Framing, JourneymapApp, Selected, Selection};
-use crate::model::{Card, Edit, EditError, LaneKind, echo, operations, quantity};
+use crate::model::{Card, Edit, EditError, LaneKind, echo, operations, quantity, with_article};
 
 impl JourneymapApp {
     /// Carries out one action. What the status line said about the last one gives way:
@@ -90,12 +90,7 @@ impl JourneymapApp {
                         .and_then(|j| j.cards.iter().find(|c| c.id == before.0))
                     && moved.kind != before.1
                 {
-                    let kind = moved.kind.name().to_lowercase();
-                    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                        "an"
-                    } else {
-                        "a"
-                    };
+                    let kind = with_article(&moved.kind.name().to_lowercase());
                     let severity = match (before.2, moved.severity) {
                         (Some(severity), None) => format!(
                             " and has no severity ({} was a pain point's)",
@@ -104,7 +99,7 @@ impl JourneymapApp {
                         _ => String::new(),
                     };
                     self.status = format!(
-                        "“{}” is now {article} {kind}{severity}, like every card in {lane_name} (Ctrl+Z undoes both)",
+                        "“{}” is now {kind}{severity}, like every card in {lane_name} (Ctrl+Z undoes both)",
                         echo(&moved.title),
                     );
                 }

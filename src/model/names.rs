@@ -160,3 +160,13 @@ pub fn quantity(n: usize, one: &str, many: &str) -> String {
         format!("{n} {many}")
     }
 }
+
+/// `noun` after "a" or "an", as it is said: "a card", "an opportunity".
+pub fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}

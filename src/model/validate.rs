@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::limits::{self, Limit};
-use super::names::{echo, is_invisible};
+use super::names::{echo, is_invisible, with_article};
 use super::types::{Card, FORMAT_VERSION, Journey, LaneKind, Persona, Project, Stage};
 
 /// One broken rule, located by journey, item and field.
@@ -30,16 +30,12 @@ impl ValidationError {
     /// "A card needs a title".
     pub fn in_words(&self) -> String {
         let field = self.field.replace('_', " ");
-        let what = self.what;
-        let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
-            "An"
-        } else {
-            "A"
-        };
+        // Said at the start of a sentence: "a card" becomes "A card".
+        let what = with_article(self.what).replacen('a', "A", 1);
         if self.message == REQUIRED {
-            format!("{article} {what} needs a {field}")
+            format!("{what} needs {}", with_article(&field))
         } else {
-            format!("{article} {what}'s {field}: {}", self.message)
+            format!("{what}'s {field}: {}", self.message)
         }
     }
 }
