@@ -281,7 +281,7 @@ fn check(path: &Path, strict: bool) -> ExitCode {
             // million findings, which need not all be in memory at once.
             let found = std::cell::Cell::new(false);
             let findings = project.journeys.iter().flat_map(|journey| {
-                let findings = check_journey(journey);
+                let findings = check_journey(&project, journey);
                 found.set(found.get() || !findings.is_empty());
                 findings
             });
@@ -292,7 +292,7 @@ fn check(path: &Path, strict: bool) -> ExitCode {
                     && project
                         .journeys
                         .iter()
-                        .any(|j| !check_journey(j).is_empty()));
+                        .any(|j| !check_journey(&project, j).is_empty()));
             if strict && found {
                 ExitCode::from(FINDINGS_EXIT)
             } else {

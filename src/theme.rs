@@ -202,6 +202,12 @@ pub mod size {
     /// On a slide, where the cards need the height more: still 15 points a score.
     pub const SLIDE_EMOTION_LANE_HEIGHT: f32 = 108.0;
     pub const EMOTION_POINT_RADIUS: f32 = 2.5;
+    /// One committee member in the Emotion lane's legend: a name row and a role row.
+    pub const CURVE_LEGEND_ENTRY: f32 = 28.0;
+    /// One committee member in a slide's Emotion lane legend: the name alone.
+    pub const CURVE_LEGEND_NAME: f32 = 16.0;
+    /// The least room the scenario and expectations keep beside a committee's cards.
+    pub const STORY_MIN_WIDTH: f32 = 420.0;
     pub const EMOTION_STROKE: f32 = 2.5;
 
     pub const TEXT_MAP_TITLE: f32 = 22.0;

@@ -197,11 +197,11 @@ fn syntax_errors_speak_of_the_file_not_of_the_program() {
             "expected `Project(...)` here, not `stage`",
         ),
         (
-            "format: 1,",
-            "format: 1, title: 5,",
+            "format: 2,",
+            "format: 2, title: 5,",
             "expected text in double quotes",
         ),
-        ("format: 1,", "format: 1, type: 2,", ""),
+        ("format: 2,", "format: 2, type: 2,", ""),
         (
             "title: \"B2B",
             "title: \"\\q B2B",

@@ -8,7 +8,8 @@ use egui::{Color32, Pos2};
 use journeymap::export::{Embed, ExportError, ExportOptions, Picture, export_png_bytes, render};
 use journeymap::file::{read_project, template_project, to_ron};
 use journeymap::layout::{JourneyLayout, MapOptions};
-use journeymap::model::{Project, generated_project};
+use journeymap::model::{Project, generated_project, voices};
+use journeymap::paint::curve_colors;
 use journeymap::theme::{Theme, evidence_opacity};
 
 mod common;
@@ -94,21 +95,24 @@ fn background_cards_of_each_kind_and_the_emotion_curve_are_where_they_belong() {
                 &format!("card {id} at {scale}x"),
             );
         }
-        // A card alone in its column has its point on the curve; cards stacked in one
-        // column have one point, at their mean.
-        let in_column = |x: f32| layout.emotion.iter().filter(move |q| q.pos.x == x);
-        let alone = layout
-            .emotion
+        // A card alone in its column has its point on the primary persona's curve, in
+        // their colour; cards stacked in one column have one point, at their mean.
+        let primary = layout.curves.iter().position(|c| c.primary).unwrap();
+        let (points, color) = (
+            &layout.curves[primary].points,
+            curve_colors(&project, journey, &theme)[primary],
+        );
+        let in_column = |x: f32| points.iter().filter(move |q| q.pos.x == x);
+        let alone = points
             .iter()
             .find(|p| in_column(p.pos.x).count() == 1)
             .unwrap();
         assert_close(
             pixel(&picture, alone.pos, scale),
-            theme.emotion,
+            color,
             "a card's emotion point",
         );
-        let stacked = layout
-            .emotion
+        let stacked = points
             .iter()
             .find(|p| in_column(p.pos.x).count() > 1)
             .unwrap();
@@ -116,7 +120,7 @@ fn background_cards_of_each_kind_and_the_emotion_curve_are_where_they_belong() {
         let mean = in_column(stacked.pos.x).map(|q| q.pos.y).sum::<f32>() / count;
         assert_close(
             pixel(&picture, Pos2::new(stacked.pos.x, mean), scale),
-            theme.emotion,
+            color,
             "the point of a column's cards, at their mean",
         );
     }
@@ -220,7 +224,8 @@ fn by_default_a_png_carries_its_map_without_comments_and_a_plain_one_nothing() {
         "no comments"
     );
     let personas: Vec<&str> = inside.personas.iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(personas, vec![shown.persona.as_deref().unwrap()]);
+    let committee: Vec<&str> = shown.committee.iter().map(|m| m.persona.as_str()).collect();
+    assert_eq!(personas, committee, "the buying committee, no one else");
     assert_eq!(inside.departments, project.departments);
 
     let plain = ExportOptions {
@@ -411,21 +416,30 @@ fn each_emotion_point_sits_under_the_centre_of_its_card_in_map_order() {
     let project = template_project().unwrap();
     for journey in &project.journeys {
         let layout = JourneyLayout::of(&project, journey, MapOptions::default());
-        let with_emotion = journey.cards.iter().filter(|c| c.emotion.is_some()).count();
-        assert_eq!(layout.emotion.len(), with_emotion, "a point a card");
-        for point in &layout.emotion {
-            let card = layout.cards[point.card].rect;
+        let voices = voices(&project, journey);
+        assert_eq!(
+            layout.curves.len(),
+            voices.len(),
+            "a curve a committee member"
+        );
+        for (curve, voice) in layout.curves.iter().zip(&voices) {
+            let scored = journey.cards.iter().filter(|c| voice.score(c).is_some());
+            assert_eq!(curve.points.len(), scored.count(), "a point a card");
+            for point in &curve.points {
+                let card = layout.cards[point.card].rect;
+                assert!(
+                    (point.pos.x - card.center().x).abs() < 0.01,
+                    "{} at x {} is not under its card {card:?}",
+                    journey.cards[point.card].id,
+                    point.pos.x
+                );
+                assert_eq!(Some(point.emotion), voice.score(&journey.cards[point.card]));
+            }
             assert!(
-                (point.pos.x - card.center().x).abs() < 0.01,
-                "{} at x {} is not under its card {card:?}",
-                journey.cards[point.card].id,
-                point.pos.x
+                curve.points.windows(2).all(|w| w[0].pos.x <= w[1].pos.x),
+                "left to right"
             );
         }
-        assert!(
-            layout.emotion.windows(2).all(|w| w[0].pos.x <= w[1].pos.x),
-            "left to right"
-        );
     }
     // The first card of a touchpoint cell and of the pain point cell below it share a
     // column, so their points share an x: the curve passes through their mean there.
@@ -433,8 +447,8 @@ fn each_emotion_point_sits_under_the_centre_of_its_card_in_map_order() {
     let layout = JourneyLayout::of(&project, journey, MapOptions::default());
     let x_of = |id: &str| {
         let index = journey.cards.iter().position(|c| c.id == id).unwrap();
-        layout
-            .emotion
+        layout.curves[0]
+            .points
             .iter()
             .find(|p| p.card == index)
             .unwrap()

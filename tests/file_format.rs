@@ -141,7 +141,7 @@ fn written_file_leaves_defaults_out_and_keeps_field_order() {
 #[test]
 fn unknown_fields_are_ignored() {
     let text = TEMPLATE_RON
-        .replacen("format: 1,", "format: 1,\n    theme: \"corporate\",", 1)
+        .replacen("format: 2,", "format: 2,\n    theme: \"corporate\",", 1)
         .replacen(
             "id: \"newsletter\",",
             "id: \"newsletter\",\n                    sticker: Some((1, [2, 3])),",
@@ -208,8 +208,33 @@ fn each_validation_rule_names_the_item_and_field() {
         ),
         (
             "persona: Some(\"risk-lead\")",
-            "persona: Some(\"cfo\")",
-            &["journey `as-is`", "`persona`", "`cfo`"],
+            "persona: Some(\"legal\")",
+            &["journey `as-is`", "`persona`", "`legal`"],
+        ),
+        (
+            "persona: \"it-security\"",
+            "persona: \"legal\"",
+            &["journey `as-is`", "`committee`", "`legal`"],
+        ),
+        (
+            "persona: \"procurement\"",
+            "persona: \"cfo\"",
+            &["journey `as-is`", "`committee`", "`cfo`", "twice"],
+        ),
+        (
+            "\"procurement\": 0,",
+            "\"risk-lead\": 0,",
+            &[
+                "card `no-benchmark`",
+                "`emotions`",
+                "`risk-lead`",
+                "primary",
+            ],
+        ),
+        (
+            "\"cfo\": -1,",
+            "\"cfo\": -7,",
+            &["card `no-benchmark`", "`emotions`", "-7 of `cfo`"],
         ),
         (
             "owner: Some(\"mkt\")",
@@ -292,7 +317,7 @@ fn syntax_errors_name_file_line_and_column() {
 
 #[test]
 fn missing_required_fields_are_named() {
-    let message = error_after("format: 1,\n", "");
+    let message = error_after("format: 2,\n", "");
     assert_mentions(&message, &["plan.ron:", "format"]);
     let message = error_after(
         "title: \"Industry newsletter: 'Five audit findings that keep coming back'\",\n",
@@ -331,21 +356,21 @@ fn invalid_utf8_names_line_and_column() {
 
 #[test]
 fn newer_format_is_refused_naming_both_numbers() {
-    let message = error_after("format: 1,", "format: 2,");
-    assert_mentions(&message, &["plan.ron", "format 2", "format 1"]);
+    let message = error_after("format: 2,", "format: 3,");
+    assert_mentions(&message, &["plan.ron", "format 3", "format 2"]);
     // Even when the newer file has shapes this version cannot parse.
     let message = error_after("kind: Touchpoint,", "kind: Touchpoint(v: 2),").to_string();
     assert!(
         message.contains("plan.ron:"),
-        "a format-1 file with a bad shape is a syntax error"
+        "a current file with a bad shape is a syntax error"
     );
     let text = TEMPLATE_RON
-        .replacen("format: 1,", "format: 7,", 1)
+        .replacen("format: 2,", "format: 7,", 1)
         .replacen("kind: Touchpoint,", "kind: Touchpoint(v: 2),", 1);
     let message = parse_project(text.as_bytes(), Path::new("plan.ron"))
         .unwrap_err()
         .to_string();
-    assert_mentions(&message, &["format 7", "format 1"]);
+    assert_mentions(&message, &["format 7", "format 2"]);
 }
 
 #[test]
@@ -457,25 +482,29 @@ fn saving_through_a_link_replaces_the_linked_file() {
 
 #[test]
 fn every_field_round_trips() {
-    use journeymap::model::{Comment, Evidence, Kpi, Persona, Severity};
+    use journeymap::model::{BuyingRole, Comment, Evidence, Kpi, Member, Persona, Severity};
     let mut project = template();
     project.notes = "Notes about the project".to_owned();
     project.departments[0].color = "#123456".to_owned();
     project.personas.push(Persona {
-        id: "cfo".to_owned(),
+        id: "legal".to_owned(),
         name: "Chris".to_owned(),
-        role: "CFO".to_owned(),
-        quote: "Show me the payback".to_owned(),
-        goals: vec!["Payback within a year".to_owned()],
-        values: vec!["Predictable cost".to_owned()],
-        pain_points: vec!["Surprise renewals".to_owned()],
+        role: "Counsel".to_owned(),
+        quote: "Show me the liability cap".to_owned(),
+        goals: vec!["No unlimited liability".to_owned()],
+        values: vec!["Predictable risk".to_owned()],
+        pain_points: vec!["Surprise clauses".to_owned()],
         channels: vec!["Email".to_owned()],
         influencers: vec!["Auditor".to_owned()],
-        buying_process: "Signs above 50k".to_owned(),
+        buying_process: "Signs off every contract".to_owned(),
         color: "#AABBCC".to_owned(),
     });
     let journey = &mut project.journeys[0];
-    journey.persona = Some("cfo".to_owned());
+    journey.committee.push(Member {
+        persona: "legal".to_owned(),
+        role: Some(BuyingRole::Blocker),
+        detail: "Legal".to_owned(),
+    });
     journey.scenario = "A scenario".to_owned();
     journey.expectations = "Expectations".to_owned();
     let stage = &mut journey.stages[0];
@@ -500,6 +529,7 @@ fn every_field_round_trips() {
     card.channel = "Event".to_owned();
     card.owner = Some("cs".to_owned());
     card.emotion = Some(-2);
+    card.emotions.insert("legal".to_owned(), 2);
     card.moment_of_truth = true;
     card.if_it_fails = "Nobody notices".to_owned();
     card.severity = Some(Severity::Critical);
@@ -523,6 +553,9 @@ fn every_field_round_trips() {
         "resolved: true",
         "moment_of_truth: true",
         "severity: Some(Critical)",
+        "role: Some(Blocker)",
+        "detail: \"Legal\"",
+        "\"legal\": 2,",
     ] {
         assert!(text.contains(field), "{field} is written");
     }

@@ -180,10 +180,14 @@ fn contrast(a: [u8; 3], b: [u8; 3]) -> f32 {
 /// transparent picture is laid on it.
 fn title_contrast_on(picture: &Picture, slide: [u8; 3]) -> f32 {
     let project = template_project().unwrap();
-    let title = JourneyLayout::of(&project, &project.journeys[0], MapOptions::default()).title;
+    let layout = JourneyLayout::of(&project, &project.journeys[0], MapOptions::default());
+    let (title, cards) = (
+        layout.title,
+        layout.personas.last().map_or(0.0, |r| r.right()),
+    );
     let mut best = 1.0_f32;
     for y in title.top() as usize..title.bottom() as usize {
-        for x in size::PERSONA_CARD_WIDTH as usize + 40..title.right() as usize {
+        for x in cards as usize + 16..title.right() as usize {
             let i = (y * picture.width as usize + x) * 4;
             let [r, g, b, a] = [0, 1, 2, 3].map(|k| f32::from(picture.rgba[i + k]));
             let a = a / 255.0;

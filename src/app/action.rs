@@ -116,7 +116,9 @@ pub enum Action {
         card: usize,
         to: DropSlot,
     },
+    /// Sets one committee member's (by voice) score on a card.
     SetEmotion {
+        voice: usize,
         card: usize,
         emotion: i8,
     },

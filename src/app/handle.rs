@@ -2,7 +2,9 @@
 
 use super::files::dialog::{Dialog, Pending};
 use super::{Action, Command, Framing, JourneymapApp, Selected, Selection};
-use crate::model::{Card, Edit, EditError, LaneKind, echo, operations, quantity, with_article};
+use crate::model::{
+    Card, Edit, EditError, LaneKind, echo, journey_voices, operations, quantity, with_article,
+};
 
 impl JourneymapApp {
     /// Carries out one action. What the status line said about the last one gives way:
@@ -104,8 +106,24 @@ impl JourneymapApp {
                     );
                 }
             }
-            Action::SetEmotion { card, emotion } => {
-                self.change_card(card, |c| c.emotion = Some(emotion))
+            Action::SetEmotion {
+                voice,
+                card,
+                emotion,
+            } => {
+                let Some(journey) = self.journey() else {
+                    return;
+                };
+                let (Some(voice), Some(card_now)) = (
+                    journey_voices(journey).get(voice).copied(),
+                    journey.cards.get(card),
+                ) else {
+                    return;
+                };
+                let mut changed = card_now.clone();
+                voice.set_score(&mut changed, Some(emotion));
+                let edit = operations::set_card(journey, card, changed);
+                self.apply(edit);
             }
             Action::SetOwner { card, owner } => self.change_card(card, |c| c.owner = owner),
             Action::LinkCards { from, to } => {

@@ -102,6 +102,22 @@ pub struct View {
     pub reveal: Option<String>,
     /// Where the map is gliding to, a short animation, after a reveal.
     pub glide: Option<egui::Vec2>,
+    /// Committee members whose emotion curves are hidden, by persona id.
+    pub hidden_curves: std::collections::BTreeSet<String>,
+}
+
+impl View {
+    /// Which of the journey's voices have their curve shown (see [`crate::model::voices`]).
+    pub fn shown_curves(&self, journey: &crate::model::Journey) -> Vec<bool> {
+        crate::model::journey_voices(journey)
+            .iter()
+            .map(|voice| {
+                voice
+                    .persona
+                    .is_none_or(|id| !self.hidden_curves.contains(id))
+            })
+            .collect()
+    }
 }
 
 impl Default for View {
@@ -113,6 +129,7 @@ impl Default for View {
             canvas: egui::Rect::NOTHING,
             reveal: None,
             glide: None,
+            hidden_curves: Default::default(),
         }
     }
 }
@@ -373,7 +390,12 @@ impl JourneymapApp {
         if let (Some(health), Some(journey)) =
             (&mut self.health, self.document.journey(self.journey))
         {
-            let findings = health.findings(journey, self.document.state_id(), self.journey);
+            let findings = health.findings(
+                self.document.project(),
+                journey,
+                self.document.state_id(),
+                self.journey,
+            );
             review::health::panel(ui, findings, journey, &self.selection, actions);
         }
         if let (Some(outline), Some(journey)) =

@@ -172,7 +172,7 @@ pub fn embedded_text(
 }
 
 /// The project a picture carries by default: the journey shown (its comments left out),
-/// its persona and the departments.
+/// its personas (the buying committee) and the departments.
 fn map_only(project: &Project, journey: usize) -> Project {
     let journeys: Vec<_> = project
         .journeys
@@ -186,7 +186,13 @@ fn map_only(project: &Project, journey: usize) -> Project {
         })
         .into_iter()
         .collect();
-    let persona = journeys.first().and_then(|j| j.persona.as_deref());
+    let shown: HashSet<&str> = journeys
+        .first()
+        .map(|j| {
+            let committee = j.committee.iter().map(|m| m.persona.as_str());
+            j.persona.as_deref().into_iter().chain(committee).collect()
+        })
+        .unwrap_or_default();
     Project {
         format: project.format,
         title: project.title.clone(),
@@ -195,7 +201,7 @@ fn map_only(project: &Project, journey: usize) -> Project {
         personas: project
             .personas
             .iter()
-            .filter(|p| Some(p.id.as_str()) == persona)
+            .filter(|p| shown.contains(p.id.as_str()))
             .cloned()
             .collect(),
         journeys,
@@ -375,6 +381,7 @@ fn journey_part(journey: &Journey, stages: Range<usize>) -> Cow<'_, Journey> {
         id: journey.id.clone(),
         name: journey.name.clone(),
         persona: journey.persona.clone(),
+        committee: journey.committee.clone(),
         scenario: journey.scenario.clone(),
         expectations: journey.expectations.clone(),
         lanes: journey.lanes.clone(),

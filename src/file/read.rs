@@ -223,8 +223,10 @@ pub(super) fn parse_ron<T: DeserializeOwned>(
     })
 }
 
-/// Refuses a project of a newer format or one that is not valid.
-pub(super) fn check_project(project: Project, path: &Path) -> Result<Project, FileError> {
+/// Refuses a project of a newer format or one that is not valid. An older format's
+/// project comes back in the current one: format 1 means the same in format 2, so its
+/// number is all that changes (and the next save writes format 2).
+pub(super) fn check_project(mut project: Project, path: &Path) -> Result<Project, FileError> {
     if project.format > FORMAT_VERSION {
         return Err(newer_format(path, project.format));
     }
@@ -235,6 +237,7 @@ pub(super) fn check_project(project: Project, path: &Path) -> Result<Project, Fi
             problems,
         });
     }
+    project.format = FORMAT_VERSION;
     Ok(project)
 }
 

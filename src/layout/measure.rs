@@ -9,7 +9,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use egui::epaint::text::{Fonts, LayoutJob, TextOptions, ViewportKey};
 use egui::{Color32, FontDefinitions, FontId};
 
-use crate::model::{Card, CardKind, Persona};
+use crate::model::{Card, CardKind, Persona, Project, Voice};
 use crate::theme::{icon, size};
 
 /// How many characters of a card's title, and of its "If it fails" text, a map shows:
@@ -76,9 +76,10 @@ pub struct PersonaLine {
 /// The persona card shows this many goals at most, then how many more there are.
 const PERSONA_GOALS: usize = 6;
 
-/// What the persona card says, top to bottom: name, role and goals whole, the quote in up
-/// to three rows. Empty fields are left out.
-pub fn persona_lines(persona: &Persona) -> Vec<PersonaLine> {
+/// What a persona card says, top to bottom: name, the part they play on the buying
+/// committee (`part`), role and goals (only with `goals`) whole, the quote in up to three
+/// rows. Empty fields are left out.
+pub fn persona_lines(persona: &Persona, part: &str, goals: bool) -> Vec<PersonaLine> {
     let line = |text: String, points: f32, rows: usize, muted: bool| PersonaLine {
         text,
         points,
@@ -87,6 +88,7 @@ pub fn persona_lines(persona: &Persona) -> Vec<PersonaLine> {
     };
     let mut lines = vec![
         line(persona.name.clone(), size::TEXT_STAGE_NAME, 1, false),
+        line(part.to_owned(), size::TEXT_CARD_META, 1, false),
         line(
             shown(&persona.role).to_owned(),
             size::TEXT_CARD_META,
@@ -102,7 +104,8 @@ pub fn persona_lines(persona: &Persona) -> Vec<PersonaLine> {
             false,
         ));
     }
-    for goal in persona.goals.iter().take(PERSONA_GOALS) {
+    let goals = if goals { &persona.goals[..] } else { &[] };
+    for goal in goals.iter().take(PERSONA_GOALS) {
         lines.push(line(
             format!("Goal: {}", shown(goal)),
             size::TEXT_CARD_META,
@@ -110,8 +113,8 @@ pub fn persona_lines(persona: &Persona) -> Vec<PersonaLine> {
             true,
         ));
     }
-    if persona.goals.len() > PERSONA_GOALS {
-        let more = persona.goals.len() - PERSONA_GOALS;
+    if goals.len() > PERSONA_GOALS {
+        let more = goals.len() - PERSONA_GOALS;
         lines.push(line(
             format!("and {more} more"),
             size::TEXT_CARD_META,
@@ -123,16 +126,23 @@ pub fn persona_lines(persona: &Persona) -> Vec<PersonaLine> {
     lines
 }
 
+/// What the card of a committee member says: everything for the primary, no goals for
+/// the others. `None` for a voice without a persona.
+pub fn voice_lines(project: &Project, voice: &Voice<'_>) -> Option<Vec<PersonaLine>> {
+    let persona = voice.persona_in(project)?;
+    Some(persona_lines(persona, &voice.part(), voice.primary))
+}
+
 /// The width of the persona card's text, at 100 %.
 pub fn persona_text_width() -> f32 {
     size::PERSONA_CARD_WIDTH - 2.0 * size::CARD_PADDING - size::OWNER_STRIPE
 }
 
-/// How tall the persona card is to show [`persona_lines`] whole, at 100 %.
-pub(super) fn persona_height(persona: &Persona) -> f32 {
+/// How tall a persona card is to show `lines` whole, at 100 %.
+pub(super) fn persona_height(lines: &[PersonaLine]) -> f32 {
     with_measurer(|m| {
         let mut height = 2.0 * size::CARD_PADDING;
-        for line in persona_lines(persona) {
+        for line in lines {
             let rows = usize::from(m.rows_of(&line.text, line.points, persona_text_width()));
             let row = m
                 .fonts

@@ -14,25 +14,27 @@ use egui::{Pos2, Rangef, Rect, Vec2, pos2, vec2};
 
 pub use measure::{
     CardRows, PersonaLine, SHOWN_CHARS, card_height, failure_text, persona_lines,
-    persona_text_width, row_heights, shown,
+    persona_text_width, row_heights, shown, voice_lines,
 };
 pub use screen::{MapView, Pill, Screen, link_curve};
 
-use crate::model::{Journey, LaneKind, LegendItems, Persona, Project};
+use crate::model::{Journey, LaneKind, LegendItems, Project, journey_voices, voices};
 use crate::theme::size;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct JourneyLayout {
     /// The whole map, margins included; its top-left is the origin.
     pub size: Vec2,
-    /// The band above the map: persona card (if the journey has a persona), journey name,
-    /// scenario and expectations. On a slide, the journey's name only.
+    /// The band above the map: persona cards (the buying committee, or the journey's
+    /// persona), journey name, scenario and expectations. On a slide, the journey's name
+    /// only.
     pub title: Rect,
     /// Whether the title band tells the story (persona, scenario, expectations) under the
     /// journey's name.
     pub story: bool,
-    /// The persona card, at the top left, when the journey has a persona.
-    pub persona: Option<Rect>,
+    /// The persona cards, left to right at the top: one per voice of the journey with a
+    /// persona (see [`crate::model::voices`]), in committee order.
+    pub personas: Vec<Rect>,
     /// The legend of departments and card kinds under the map, as wide as the map (on a
     /// slide, right of the grid): [`Self::legend_columns`] entries a row, as many rows as
     /// it needs.
@@ -54,8 +56,26 @@ pub struct JourneyLayout {
     /// order)`. Only cells with cards take memory, so a journey of many stages and lanes
     /// costs what its cards, stages and lanes cost, not their product.
     cells: Vec<Vec<(usize, Vec<usize>)>>,
-    /// Emotion points left to right; empty when the journey has no Emotion lane.
-    pub emotion: Vec<EmotionPoint>,
+    /// One emotion curve per voice of the journey, in the voices' order; none when the
+    /// journey has no Emotion lane.
+    pub curves: Vec<Curve>,
+    /// How tall one member's entry in the curves' legend is ([`curve_legend_row`]).
+    pub curve_legend_row: f32,
+}
+
+/// One committee member's emotion curve: a point per card they scored, left to right.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Curve {
+    pub primary: bool,
+    pub points: Vec<EmotionPoint>,
+}
+
+impl Curve {
+    /// The indices of the points whose x lies in `left..=right` (map points).
+    pub fn points_in(&self, left: f32, right: f32) -> std::ops::Range<usize> {
+        self.points.partition_point(|p| p.pos.x < left)
+            ..self.points.partition_point(|p| p.pos.x <= right)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -125,25 +145,33 @@ impl JourneyLayout {
         Self::with_options(journey, MapOptions::default())
     }
 
-    /// Lays out a journey of `project` as it is drawn: with its persona's card as tall as
-    /// what it says.
+    /// Lays out a journey of `project` as it is drawn: with its persona cards as tall as
+    /// what they say.
     pub fn of(project: &Project, journey: &Journey, options: MapOptions) -> Self {
-        let persona = journey
-            .persona
-            .as_deref()
-            .and_then(|id| project.personas.iter().find(|p| p.id == id));
-        Self::laid_out(journey, persona, options)
+        let cards: Vec<f32> = voices(project, journey)
+            .iter()
+            .filter_map(|voice| voice_lines(project, voice))
+            .map(|lines| measure::persona_height(&lines))
+            .collect();
+        Self::laid_out(journey, &cards, options)
     }
 
-    /// Lays out a journey without its project: the persona card, if any, takes the least
-    /// room it has.
+    /// Lays out a journey without its project: the persona cards, if any, take the least
+    /// room they have.
     pub fn with_options(journey: &Journey, options: MapOptions) -> Self {
-        Self::laid_out(journey, None, options)
+        let cards: Vec<f32> = journey_voices(journey)
+            .iter()
+            .filter(|voice| voice.persona.is_some())
+            .map(|_| 0.0)
+            .collect();
+        Self::laid_out(journey, &cards, options)
     }
 
     /// Cards whose stage or lane does not exist (impossible in a validated document) are
-    /// placed in the first cell rather than dropped.
-    fn laid_out(journey: &Journey, persona: Option<&Persona>, options: MapOptions) -> Self {
+    /// placed in the first cell rather than dropped. `persona_cards` are the heights the
+    /// persona cards need.
+    fn laid_out(journey: &Journey, persona_cards: &[f32], options: MapOptions) -> Self {
+        let voice_count = journey_voices(journey).len();
         let stage_index = index_by_id(journey.stages.iter().map(|s| s.id.as_str()));
         let lane_index = index_by_id(journey.lanes.iter().map(|l| l.id.as_str()));
         let lane_count = journey.lanes.len().max(1);
@@ -216,7 +244,7 @@ impl JourneyLayout {
         // lane titles' column included); on a slide, in columns right of the grid, so
         // the cards get the slide's height.
         let story = !options.slide
-            && (journey.persona.is_some()
+            && (!persona_cards.is_empty()
                 || !journey.scenario.is_empty()
                 || !journey.expectations.is_empty());
         let legend_entries = LegendItems::count(journey);
@@ -232,14 +260,26 @@ impl JourneyLayout {
         };
         let legend_rows = legend_entries.div_ceil(legend_columns);
         let legend_height = legend_rows as f32 * size::LEGEND_ROW + 2.0 * size::SPACE_M;
+        let persona_step = size::PERSONA_CARD_WIDTH + size::SPACE_L;
         let right = if options.slide && legend_entries > 0 {
             grid_right + size::SPACE_L + legend_columns as f32 * size::LEGEND_ENTRY_WIDTH
+        } else if story && persona_cards.len() > 1 {
+            // A committee's cards take their room, and leave some for the story.
+            let cards = persona_cards.len() as f32 * persona_step;
+            grid_right.max(margin + cards + size::SPACE_XL + size::STORY_MIN_WIDTH)
         } else {
             grid_right
         };
+        // A committee's cards go under the journey's name, so the name stays first.
+        let committee = story && persona_cards.len() > 1;
+        let cards_top = if committee {
+            margin + size::TITLE_LINE + size::SPACE_S
+        } else {
+            margin
+        };
         let title_band = if story {
-            let card = persona.map_or(0.0, measure::persona_height);
-            size::STORY_BAND.max(card + size::SPACE_L)
+            let card = persona_cards.iter().copied().fold(0.0, f32::max);
+            size::STORY_BAND.max(cards_top - margin + card + size::SPACE_L)
         } else if options.slide {
             size::SLIDE_TITLE_BAND
         } else {
@@ -269,7 +309,7 @@ impl JourneyLayout {
             .iter()
             .zip(row_heights)
             .map(|(lane, heights)| {
-                let height = lane_height(lane.kind, &heights, options.slide);
+                let height = lane_height(lane.kind, &heights, options.slide, voice_count);
                 let range = Rangef::new(y, y + height);
                 let mut top = y + size::CELL_PADDING;
                 let rows = heights
@@ -328,12 +368,18 @@ impl JourneyLayout {
         let mut layout = Self {
             size: vec2(right + margin, bottom + below + margin),
             story,
-            persona: journey.persona.as_ref().filter(|_| story).map(|_| {
-                Rect::from_min_size(
-                    pos2(margin, margin),
-                    vec2(size::PERSONA_CARD_WIDTH, title_band - size::SPACE_L),
-                )
-            }),
+            personas: (0..persona_cards.len())
+                .filter(|_| story)
+                .map(|i| {
+                    Rect::from_min_size(
+                        pos2(margin + i as f32 * persona_step, cards_top),
+                        vec2(
+                            size::PERSONA_CARD_WIDTH,
+                            title_band - (cards_top - margin) - size::SPACE_L,
+                        ),
+                    )
+                })
+                .collect(),
             legend,
             legend_columns,
             empathy,
@@ -345,9 +391,10 @@ impl JourneyLayout {
             lanes,
             cards,
             cells: by_stage,
-            emotion: Vec::new(),
+            curves: Vec::new(),
+            curve_legend_row: curve_legend_row(options.slide),
         };
-        layout.emotion = layout.emotion_points(journey);
+        layout.curves = layout.emotion_curves(journey);
         let card_index = index_by_id(journey.cards.iter().map(|c| c.id.as_str()));
         layout.links = journey
             .cards
@@ -363,19 +410,46 @@ impl JourneyLayout {
         layout
     }
 
-    /// One point per card with an emotion, under the horizontal centre of its card at the
-    /// height of its score, in map order (left to right, then top to bottom). Cards stacked
-    /// in one column share an x; the curve passes through their mean there.
-    fn emotion_points(&self, journey: &Journey) -> Vec<EmotionPoint> {
+    /// One curve per voice of the journey: a point per card it scored, under the
+    /// horizontal centre of the card at the height of the score, in map order (left to
+    /// right, then top to bottom). Cards stacked in one column share an x; the curve passes
+    /// through their mean there.
+    fn emotion_curves(&self, journey: &Journey) -> Vec<Curve> {
+        if self.emotion_lane().is_none() {
+            return Vec::new();
+        }
+        // Map order once, for every curve.
+        let mut order: Vec<usize> = (0..self.cards.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ra, rb) = (self.cards[a].rect, self.cards[b].rect);
+            ra.center()
+                .x
+                .total_cmp(&rb.center().x)
+                .then(ra.min.y.total_cmp(&rb.min.y))
+        });
+        journey_voices(journey)
+            .iter()
+            .map(|voice| Curve {
+                primary: voice.primary,
+                points: self.emotion_points(&order, |i| voice.score(&journey.cards[i])),
+            })
+            .collect()
+    }
+
+    /// The points of the cards in `order` that `score` gives a score.
+    fn emotion_points(
+        &self,
+        order: &[usize],
+        score: impl Fn(usize) -> Option<i8>,
+    ) -> Vec<EmotionPoint> {
         let Some(lane) = self.emotion_lane() else {
             return Vec::new();
         };
-        let mut points: Vec<EmotionPoint> = self
-            .cards
+        order
             .iter()
-            .enumerate()
-            .filter_map(|(i, placed)| {
-                let emotion = journey.cards[i].emotion?.clamp(-2, 2);
+            .filter_map(|&i| {
+                let placed = &self.cards[i];
+                let emotion = score(i)?.clamp(-2, 2);
                 Some(EmotionPoint {
                     card: i,
                     emotion,
@@ -385,15 +459,7 @@ impl JourneyLayout {
                     ),
                 })
             })
-            .collect();
-        points.sort_by(|a, b| {
-            let (ra, rb) = (self.cards[a.card].rect, self.cards[b.card].rect);
-            a.pos
-                .x
-                .total_cmp(&b.pos.x)
-                .then(ra.min.y.total_cmp(&rb.min.y))
-        });
-        points
+            .collect()
     }
 
     /// The card indices of one cell, in file order.
@@ -517,23 +583,6 @@ impl JourneyLayout {
         [pos2(x, y.min), pos2(x, y.max)]
     }
 
-    /// The indices of the emotion points whose x lies in `left..=right` (map points).
-    pub fn emotion_in(&self, left: f32, right: f32) -> std::ops::Range<usize> {
-        self.emotion.partition_point(|p| p.pos.x < left)
-            ..self.emotion.partition_point(|p| p.pos.x <= right)
-    }
-
-    /// The emotion point nearest `pos` within `radius` map points.
-    pub fn emotion_point_at(&self, pos: Pos2, radius: f32) -> Option<usize> {
-        self.emotion
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (i, p.pos.distance_sq(pos)))
-            .filter(|&(_, d)| d <= radius * radius)
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(i, _)| i)
-    }
-
     /// The emotion score a point dragged to map height `y` takes, in -2..=2.
     pub fn emotion_at_y(&self, y: f32) -> Option<i8> {
         let lane = self.emotion_lane()?;
@@ -566,20 +615,39 @@ fn rows_height(journey: &Journey, rows: &[Vec<f32>], slide: bool) -> f32 {
         .lanes
         .iter()
         .zip(rows)
-        .map(|(lane, rows)| lane_height(lane.kind, rows, slide))
+        .map(|(lane, rows)| lane_height(lane.kind, rows, slide, journey_voices(journey).len()))
         .sum();
     size::STAGE_HEADER_HEIGHT + lanes
 }
 
-/// The height of a lane whose rows of cards are `rows` tall (on a slide when `slide`).
-fn lane_height(kind: LaneKind, rows: &[f32], slide: bool) -> f32 {
-    if kind == LaneKind::Emotion && slide {
-        size::SLIDE_EMOTION_LANE_HEIGHT
-    } else if kind == LaneKind::Emotion {
-        size::EMOTION_LANE_HEIGHT
+/// The height of a lane whose rows of cards are `rows` tall (on a slide when `slide`); an
+/// Emotion lane of several `voices` is tall enough for their legend in its title cell.
+fn lane_height(kind: LaneKind, rows: &[f32], slide: bool, voices: usize) -> f32 {
+    if kind == LaneKind::Emotion {
+        let base = if slide {
+            size::SLIDE_EMOTION_LANE_HEIGHT
+        } else {
+            size::EMOTION_LANE_HEIGHT
+        };
+        let legend = if voices > 1 {
+            size::TITLE_LINE + voices as f32 * curve_legend_row(slide) + size::SPACE_S
+        } else {
+            0.0
+        };
+        base.max(legend)
     } else {
         let gaps = rows.len().saturating_sub(1) as f32 * size::CARD_GAP;
         2.0 * size::CELL_PADDING + rows.iter().sum::<f32>() + gaps
+    }
+}
+
+/// The height of one committee member in the Emotion lane's legend: a name and a role,
+/// or on a slide (where the cards need the height) the name alone.
+pub fn curve_legend_row(slide: bool) -> f32 {
+    if slide {
+        size::CURVE_LEGEND_NAME
+    } else {
+        size::CURVE_LEGEND_ENTRY
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::committee_health::committee_findings;
 use super::names::{echo, escaped, quantity};
 use super::types::{CardKind, Journey, Project};
 
@@ -46,13 +47,15 @@ impl std::fmt::Display for Finding {
 }
 
 /// The rules, in the order findings are listed for each journey.
-pub const RULES: [&str; 6] = [
+pub const RULES: [&str; 8] = [
     "unowned",
     "no-failure-path",
     "pain-without-opportunity",
     "dip-without-opportunity",
     "empty-stage",
     "unresolved-comments",
+    "committee-split",
+    "committee-unheard",
 ];
 
 /// What a rule's findings have in common, as a heading over them.
@@ -64,17 +67,24 @@ pub fn rule_summary(rule: &str) -> &'static str {
         "dip-without-opportunity" => "Low moments in stages with no opportunity",
         "empty-stage" => "Stages with no touchpoint",
         "unresolved-comments" => "Cards with open comments",
+        "committee-split" => "Where the buying committee splits, with nothing planned",
+        "committee-unheard" => "Stages where not every committee member was asked",
         _ => "Other findings",
     }
 }
 
 /// Every finding of every journey of the project.
 pub fn check_health(project: &Project) -> Vec<Finding> {
-    project.journeys.iter().flat_map(check_journey).collect()
+    project
+        .journeys
+        .iter()
+        .flat_map(|journey| check_journey(project, journey))
+        .collect()
 }
 
-/// The findings of one journey: cards in file order, then stages.
-pub fn check_journey(journey: &Journey) -> Vec<Finding> {
+/// The findings of one journey of `project`: cards in file order, then stages, then the
+/// committee's.
+pub fn check_journey(project: &Project, journey: &Journey) -> Vec<Finding> {
     let linked_by_opportunity: HashSet<&str> = journey
         .cards
         .iter()
@@ -168,6 +178,9 @@ pub fn check_journey(journey: &Journey) -> Vec<Finding> {
                 ),
             );
         }
+    }
+    for (subject, rule, message) in committee_findings(project, journey) {
+        find(subject, rule, message);
     }
     findings
 }

@@ -6,13 +6,14 @@
 //! with the line and column; and by [`super::validate`], so that no edit can pass them.
 
 use std::cell::Cell;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::Deserializer;
 
 use super::types::Project;
-use serde::de::{Deserialize, SeqAccess, Visitor};
+use serde::de::{Deserialize, MapAccess, SeqAccess, Visitor};
 
 /// The most entries one list may have: what the entries are and what holds them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +56,8 @@ pub const PAIN_POINTS: Limit = Limit::new(ENTRIES.max, "pain points", "a persona
 pub const CHANNELS: Limit = Limit::new(ENTRIES.max, "channels", "a persona");
 pub const INFLUENCERS: Limit = Limit::new(ENTRIES.max, "influencers", "a persona");
 pub const KPIS: Limit = Limit::new(ENTRIES.max, "KPIs", "a stage");
+pub const COMMITTEE: Limit = Limit::new(PERSONAS.max, "members", "a buying committee");
+pub const EMOTIONS: Limit = Limit::new(PERSONAS.max, "committee emotions", "a card");
 
 /// The most links all the cards of one journey may have together: each is a curve drawn
 /// across the map.
@@ -94,9 +97,14 @@ pub fn all_entries(project: &Project) -> usize {
             let cards: usize = journey
                 .cards
                 .iter()
-                .map(|c| c.links.len() + c.comments.len())
+                .map(|c| c.links.len() + c.comments.len() + c.emotions.len())
                 .sum();
-            journey.stages.len() + journey.lanes.len() + journey.cards.len() + stages + cards
+            journey.stages.len()
+                + journey.lanes.len()
+                + journey.cards.len()
+                + journey.committee.len()
+                + stages
+                + cards
         })
         .sum();
     project.journeys.len()
@@ -138,6 +146,24 @@ fn take_entry() -> bool {
     }
 }
 
+fn too_many<E: serde::de::Error>(limit: Limit) -> E {
+    E::custom(format!(
+        "{} holds at most {} {}, and this list has more",
+        limit.holder, limit.max, limit.what
+    ))
+}
+
+/// Takes one entry from the read's budget, or says the project holds too many.
+fn take_entry_or_refuse<E: serde::de::Error>() -> Result<(), E> {
+    if take_entry() {
+        Ok(())
+    } else {
+        Err(E::custom(format!(
+            "the project has more than {ALL_ENTRIES} entries in its lists, the most a project may hold"
+        )))
+    }
+}
+
 /// Reads a list of at most `limit.max` entries, refusing the first one too many.
 fn bounded<'de, D, T>(deserializer: D, limit: Limit) -> Result<Vec<T>, D::Error>
 where
@@ -158,16 +184,9 @@ where
             let mut list = Vec::new();
             while let Some(entry) = seq.next_element()? {
                 if list.len() == limit.max {
-                    return Err(serde::de::Error::custom(format!(
-                        "{} holds at most {} {}, and this list has more",
-                        limit.holder, limit.max, limit.what
-                    )));
+                    return Err(too_many(limit));
                 }
-                if !take_entry() {
-                    return Err(serde::de::Error::custom(format!(
-                        "the project has more than {ALL_ENTRIES} entries in its lists, the most a project may hold"
-                    )));
-                }
+                take_entry_or_refuse()?;
                 list.push(entry);
             }
             Ok(list)
@@ -175,6 +194,40 @@ where
     }
 
     deserializer.deserialize_seq(Bounded(limit, PhantomData))
+}
+
+/// Reads a card's committee emotions: at most [`EMOTIONS`], each counted like a list entry.
+pub(super) fn emotions<'de, D>(deserializer: D) -> Result<BTreeMap<String, i8>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    struct Bounded;
+
+    impl<'de> Visitor<'de> for Bounded {
+        type Value = BTreeMap<String, i8>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "a map of persona ids to emotions")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut emotions = BTreeMap::new();
+            while let Some((persona, emotion)) = map.next_entry::<String, i8>()? {
+                if emotions.len() == EMOTIONS.max {
+                    return Err(too_many(EMOTIONS));
+                }
+                take_entry_or_refuse()?;
+                if emotions.insert(persona, emotion).is_some() {
+                    return Err(serde::de::Error::custom(
+                        "this card gives one persona two emotions",
+                    ));
+                }
+            }
+            Ok(emotions)
+        }
+    }
+
+    deserializer.deserialize_map(Bounded)
 }
 
 /// One `deserialize_with` function per limit, for the fields of `types.rs`.
@@ -208,4 +261,5 @@ bounded_lists! {
     influencers: INFLUENCERS,
     kpis: KPIS,
     entries: ENTRIES,
+    committee: COMMITTEE,
 }

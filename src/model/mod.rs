@@ -1,6 +1,9 @@
 //! The journey document: types, validation, edits with undo, and the built-in template.
 //! Nothing here knows about egui, files or screens.
 
+mod committee;
+mod committee_health;
+pub mod committee_operations;
 mod document;
 mod edit;
 mod filter;
@@ -15,6 +18,7 @@ mod template;
 mod types;
 mod validate;
 
+pub use committee::{Voice, journey_voices, voices};
 pub use document::Document;
 pub use edit::{Edit, EditError, Item, List, ListOp};
 pub use filter::{Filter, department_id};

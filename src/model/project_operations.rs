@@ -2,6 +2,7 @@
 //! one takes its references along (owners, a journey's persona), so the project stays valid
 //! and one undo brings everything back.
 
+use super::committee_operations::remove_member;
 use super::edit::{Edit, Item, List, ListOp};
 use super::operations::unique_id;
 use super::types::{Department, Journey, Persona, Project};
@@ -67,19 +68,19 @@ pub fn set_persona(index: usize, persona: Persona) -> Edit {
     op(List::Personas, ListOp::Replace { index, item })
 }
 
-/// Removes a persona; the journeys told from their point of view have no persona any more.
+/// Removes a persona; it leaves every buying committee it sat on, with its scores, and a
+/// journey told from its point of view alone has no persona any more.
 pub fn delete_persona(project: &Project, index: usize) -> Edit {
     let id = project.personas[index].id.as_str();
     let mut edits: Vec<Edit> = project
         .journeys
         .iter()
         .enumerate()
-        .filter(|(_, journey)| journey.persona.as_deref() == Some(id))
-        .map(|(i, journey)| {
-            let mut info = journey_info(journey);
-            info.persona = None;
-            set_journey_info(project, i, info)
+        .filter(|(_, journey)| {
+            journey.persona.as_deref() == Some(id)
+                || journey.committee.iter().any(|m| m.persona == id)
         })
+        .map(|(i, journey)| remove_member(journey, i, id))
         .collect();
     edits.push(op(List::Personas, ListOp::Remove { index }));
     Edit::Batch(edits)
@@ -97,7 +98,6 @@ pub fn move_by(list: List, len: usize, index: usize, step: isize) -> Edit {
 #[derive(Clone, Debug, PartialEq)]
 pub struct JourneyInfo {
     pub name: String,
-    pub persona: Option<String>,
     pub scenario: String,
     pub expectations: String,
 }
@@ -105,7 +105,6 @@ pub struct JourneyInfo {
 pub fn journey_info(journey: &Journey) -> JourneyInfo {
     JourneyInfo {
         name: journey.name.clone(),
-        persona: journey.persona.clone(),
         scenario: journey.scenario.clone(),
         expectations: journey.expectations.clone(),
     }
@@ -115,7 +114,6 @@ pub fn journey_info(journey: &Journey) -> JourneyInfo {
 pub fn set_journey_info(project: &Project, index: usize, info: JourneyInfo) -> Edit {
     let mut journey = project.journeys[index].clone();
     journey.name = info.name;
-    journey.persona = info.persona;
     journey.scenario = info.scenario;
     journey.expectations = info.expectations;
     op(

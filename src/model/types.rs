@@ -1,15 +1,19 @@
-//! The journey document: plain data, exactly the shapes of the format-1 project file.
+//! The journey document: plain data, exactly the shapes of the project file (format 2).
 //!
 //! Field order here is the order of `docs/format.md`, because serde writes fields in
 //! declaration order and the file must be deterministic. Optional fields that hold their
 //! default are left out when writing, so files stay short and diffs small.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::limits;
 
-/// The newest project-file format this program reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest project-file format this program reads and writes. Format 2 added the
+/// buying committee (`committee`, a card's `emotions`); a format-1 file means the same in
+/// format 2, and is written as format 2 when saved.
+pub const FORMAT_VERSION: u32 = 2;
 
 fn is_false(value: &bool) -> bool {
     !value
@@ -121,8 +125,17 @@ pub struct Persona {
 pub struct Journey {
     pub id: String,
     pub name: String,
+    /// Whose point of view the map takes: the primary persona, whose scores are the
+    /// cards' `emotion`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persona: Option<String>,
+    /// The buying committee, the primary among them; empty means the primary alone.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::committee"
+    )]
+    pub committee: Vec<Member>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub scenario: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -147,7 +160,61 @@ pub struct Journey {
     pub cards: Vec<Card>,
 }
 
-/// A phase of the buyer's purchase process (a column of the map).
+/// A persona on a journey's buying committee and the part they play in the decision.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    /// A persona id.
+    pub persona: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<BuyingRole>,
+    /// Free text beside the role: "IT security", "procurement".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+}
+
+/// The part a committee member plays in a B2B purchase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum BuyingRole {
+    DecisionMaker,
+    EconomicBuyer,
+    Champion,
+    User,
+    Influencer,
+    Gatekeeper,
+    Blocker,
+}
+
+impl BuyingRole {
+    pub const ALL: [BuyingRole; 7] = [
+        BuyingRole::DecisionMaker,
+        BuyingRole::EconomicBuyer,
+        BuyingRole::Champion,
+        BuyingRole::User,
+        BuyingRole::Influencer,
+        BuyingRole::Gatekeeper,
+        BuyingRole::Blocker,
+    ];
+
+    /// The role in words, lower case: "economic buyer".
+    pub fn name(self) -> &'static str {
+        match self {
+            BuyingRole::DecisionMaker => "decision maker",
+            BuyingRole::EconomicBuyer => "economic buyer",
+            BuyingRole::Champion => "champion",
+            BuyingRole::User => "user",
+            BuyingRole::Influencer => "influencer",
+            BuyingRole::Gatekeeper => "gatekeeper",
+            BuyingRole::Blocker => "blocker",
+        }
+    }
+
+    /// The role as a title: "Economic buyer".
+    pub fn title(self) -> String {
+        let name = self.name();
+        name[..1].to_uppercase() + &name[1..]
+    }
+}
+
 impl Journey {
     /// Every comment not yet resolved, with its card, in card order.
     pub fn open_comments(&self) -> impl Iterator<Item = (&Card, &Comment)> {
@@ -160,6 +227,7 @@ impl Journey {
     }
 }
 
+/// A phase of the buyer's purchase process (a column of the map).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stage {
     pub id: String,
@@ -325,9 +393,16 @@ pub struct Card {
     /// A department id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    /// How the buyer feels here, in `-2..=2`.
+    /// How the buyer (the journey's primary persona) feels here, in `-2..=2`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emotion: Option<i8>,
+    /// How the other members of the buying committee feel here, by persona id.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "limits::emotions"
+    )]
+    pub emotions: BTreeMap<String, i8>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub moment_of_truth: bool,
     /// What happens to the buyer when this step fails, and who notices.
@@ -365,6 +440,7 @@ impl Card {
             channel: String::new(),
             owner: None,
             emotion: None,
+            emotions: BTreeMap::new(),
             moment_of_truth: false,
             if_it_fails: String::new(),
             severity: None,

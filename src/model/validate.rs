@@ -83,7 +83,7 @@ pub fn validate(project: &Project) -> Problems {
             project_item,
             "format",
             format!(
-                "format {} is not one this program knows (it reads format {FORMAT_VERSION})",
+                "format {} is not one this program knows (it reads formats 1 to {FORMAT_VERSION})",
                 project.format
             ),
         );
@@ -155,6 +155,7 @@ pub fn validate(project: &Project) -> Problems {
                 format!("no persona has the id `{}`", echo(persona)),
             );
         }
+        validate_committee(journey, item, &personas, &mut errors);
         errors.count(None, item, "stages", journey.stages.len(), limits::STAGES);
         errors.count(None, item, "lanes", journey.lanes.len(), limits::LANES);
         errors.count(None, item, "cards", journey.cards.len(), limits::CARDS);
@@ -163,6 +164,63 @@ pub fn validate(project: &Project) -> Problems {
         validate_journey(journey, &departments, &mut errors);
     }
     errors.problems
+}
+
+/// The committee names existing personas, each once, the primary among them.
+fn validate_committee(
+    journey: &Journey,
+    item: Item,
+    personas: &HashSet<&str>,
+    errors: &mut Errors,
+) {
+    errors.count(
+        None,
+        item,
+        "committee",
+        journey.committee.len(),
+        limits::COMMITTEE,
+    );
+    let mut members = HashSet::new();
+    for member in &journey.committee {
+        let id = member.persona.as_str();
+        if !personas.contains(id) {
+            errors.push(
+                None,
+                item,
+                "committee",
+                format!("no persona has the id `{}`", echo(id)),
+            );
+        } else if !members.insert(id) {
+            errors.push(
+                None,
+                item,
+                "committee",
+                format!("persona `{}` is on the committee twice", echo(id)),
+            );
+        }
+        errors.text(None, item, "committee", &member.detail);
+    }
+    if journey.committee.is_empty() {
+        return;
+    }
+    match &journey.persona {
+        None => errors.push(
+            None,
+            item,
+            "persona",
+            "a journey with a committee names its primary persona".to_owned(),
+        ),
+        Some(primary) if !members.contains(primary.as_str()) => errors.push(
+            None,
+            item,
+            "persona",
+            format!(
+                "the primary persona `{}` is not on the committee",
+                echo(primary)
+            ),
+        ),
+        Some(_) => {}
+    }
 }
 
 fn validate_persona(persona: &Persona, item: Item, errors: &mut Errors) {
@@ -249,6 +307,13 @@ fn validate_journey(journey: &Journey, departments: &HashSet<&str>, errors: &mut
         .map(|lane| (lane.id.as_str(), lane.kind))
         .collect();
 
+    // Whose scores a card's `emotions` may hold: the committee but its primary.
+    let others: HashSet<&str> = journey
+        .committee
+        .iter()
+        .map(|m| m.persona.as_str())
+        .filter(|&id| Some(id) != journey.persona.as_deref())
+        .collect();
     let mut cards = HashSet::new();
     for (i, card) in journey.cards.iter().enumerate() {
         let item = item_name("card", &card.id, i);
@@ -303,6 +368,19 @@ fn validate_journey(journey: &Journey, departments: &HashSet<&str>, errors: &mut
                 "emotion",
                 format!("{emotion} is outside -2..=2"),
             );
+        }
+        for (persona, &emotion) in &card.emotions {
+            let message = if !others.contains(persona.as_str()) {
+                format!(
+                    "`{}` is not a committee member besides the primary persona (whose emotion is `emotion`)",
+                    echo(persona)
+                )
+            } else if !(-2..=2).contains(&emotion) {
+                format!("{emotion} of `{}` is outside -2..=2", echo(persona))
+            } else {
+                continue;
+            };
+            errors.push(scope, item, "emotions", message);
         }
     }
 

@@ -2,19 +2,20 @@
 //! overshoots them, the green and red area to the zero line, and the dots.
 
 use egui::epaint::{Mesh, PathShape, Vertex, WHITE_UV};
-use egui::{Painter, Pos2, Rect, Stroke, pos2};
+use egui::{Color32, Painter, Pos2, Rect, Stroke, pos2};
 
-use super::MapPainter;
+use super::{MapPainter, one_line};
 
 /// Points closer than this on screen (zoomed far out) are drawn as one.
 const MERGE_CLOSER_THAN: f32 = 1.5;
 /// Dots are drawn on the curve only where points are at least this far apart on screen.
 const DOTS_APART: f32 = 4.0;
 use crate::layout::emotion_y;
-use crate::theme::{Theme, size};
+use crate::model::{Journey, Project, voices};
+use crate::theme::{Theme, item_color, size};
 
-/// The Emotion lane: guide lines, the curve through the cards' scores, and their dots;
-/// a point being dragged is drawn at the score it would get.
+/// The Emotion lane: guide lines, then one curve per shown committee member, the primary
+/// last (on top, with its area); a point being dragged is drawn at the score it would get.
 pub(super) fn paint_emotion(map: &MapPainter<'_>) {
     let (painter, layout, view, theme, highlight) = (
         map.painter,
@@ -34,40 +35,110 @@ pub(super) fn paint_emotion(map: &MapPainter<'_>) {
     let y_of = |emotion: f32| view.to_screen(pos2(0.0, emotion_y(lane.y, emotion))).y;
     paint_emotion_guides(painter, lane_rect.x_range(), y_of, theme);
 
-    // Only the part in view, with one point more on each side for continuity.
-    let shown = layout.emotion_in(view.to_map(clip.min).x, view.to_map(clip.max).x);
-    let first = shown.start.saturating_sub(1);
-    let last = (shown.end + 1).min(layout.emotion.len());
-    let in_view = &layout.emotion[first..last];
-    if in_view.is_empty() {
+    let colors = curve_colors(map.project, map.journey, map.theme);
+    let (left, right) = (view.to_map(clip.min).x, view.to_map(clip.max).x);
+    let radius = (size::EMOTION_POINT_RADIUS * view.zoom).max(2.0);
+    let width = (size::EMOTION_STROKE * view.zoom).clamp(1.0, 4.0);
+    let mut order: Vec<usize> = (0..layout.curves.len())
+        .filter(|&v| highlight.shows_curve(v))
+        .collect();
+    order.sort_by_key(|&v| layout.curves[v].primary);
+    for voice in order {
+        let curve = &layout.curves[voice];
+        // Only the part in view, with one point more on each side for continuity.
+        let shown = curve.points_in(left, right);
+        let first = shown.start.saturating_sub(1);
+        let last = (shown.end + 1).min(curve.points.len());
+        let in_view = &curve.points[first..last];
+        if in_view.is_empty() {
+            continue;
+        }
+        let dragged = highlight
+            .emotion
+            .filter(|drag| drag.voice == voice)
+            .map(|drag| (drag.card, drag.emotion));
+        let visible: Vec<Pos2> = in_view
+            .iter()
+            .map(|point| {
+                let emotion = match dragged {
+                    Some((card, emotion)) if card == point.card => emotion,
+                    _ => point.emotion,
+                };
+                view.to_screen(pos2(point.pos.x, emotion_y(lane.y, f32::from(emotion))))
+            })
+            .collect();
+        let style = CurveStyle {
+            color: colors[voice],
+            width: if curve.primary { width } else { width * 0.8 },
+            area: curve.primary,
+        };
+        paint_emotion_curve(painter, &visible, y_of(0.0), style, theme, |i| {
+            let card = in_view[i].card;
+            let active =
+                highlight.card == Some(card) || dragged.is_some_and(|(dragged, _)| dragged == card);
+            if active { radius * 2.0 } else { radius }
+        });
+    }
+}
+
+/// Each voice's curve colour: its persona's when the journey has a committee, else the
+/// theme's one emotion colour.
+pub fn curve_colors(project: &Project, journey: &Journey, theme: &Theme) -> Vec<Color32> {
+    let voices = voices(project, journey);
+    voices
+        .iter()
+        .map(
+            |voice| match (voices.len() > 1, voice.persona_in(project)) {
+                (true, Some(persona)) => item_color(&persona.color, voice.index.unwrap_or(0)),
+                _ => theme.emotion,
+            },
+        )
+        .collect()
+}
+
+/// The committee in the Emotion lane's title cell (`rect`, on screen): a line of its
+/// colour, the member's name and, under it, their role; hidden curves left out.
+pub(super) fn paint_curve_legend(map: &MapPainter<'_>, rect: Rect) {
+    let voices = voices(map.project, map.journey);
+    if voices.len() < 2 {
         return;
     }
-    let visible: Vec<Pos2> = in_view
-        .iter()
-        .map(|point| {
-            let emotion = match highlight.emotion {
-                Some((card, emotion)) if card == point.card => emotion,
-                _ => point.emotion,
-            };
-            view.to_screen(pos2(point.pos.x, emotion_y(lane.y, f32::from(emotion))))
-        })
-        .collect();
-    let radius = (size::EMOTION_POINT_RADIUS * view.zoom).max(2.0);
-    paint_emotion_curve(
-        painter,
-        &visible,
-        y_of(0.0),
-        (size::EMOTION_STROKE * view.zoom).clamp(1.0, 4.0),
-        theme,
-        |i| {
-            let card = in_view[i].card;
-            let active = highlight.card == Some(card)
-                || highlight
-                    .emotion
-                    .is_some_and(|(dragged, _)| dragged == card);
-            if active { radius * 2.0 } else { radius }
-        },
-    );
+    let (painter, theme, zoom) = (map.painter, map.theme, map.screen.view.zoom);
+    let colors = curve_colors(map.project, map.journey, map.theme);
+    let padding = size::SPACE_M * zoom;
+    let swatch = size::SPACE_M * zoom;
+    // Clear of the score labels at the right edge.
+    let width = rect.width() - 2.0 * padding - swatch - size::SPACE_XL * zoom;
+    let mut y = rect.top() + size::TITLE_LINE * zoom;
+    for (v, voice) in voices.iter().enumerate() {
+        if !map.highlight.shows_curve(v) {
+            continue;
+        }
+        let x = rect.left() + padding;
+        let line_y = y + size::TEXT_CARD_META * 0.7 * zoom;
+        let stroke = if voice.primary { 3.0 } else { 2.0 };
+        painter.hline(x..=x + swatch * 0.8, line_y, Stroke::new(stroke, colors[v]));
+        let name = one_line(
+            painter,
+            &voice.name(map.project),
+            map.font(size::TEXT_CARD_META),
+            theme.ink,
+            width,
+        );
+        painter.galley(pos2(x + swatch, y), name, theme.ink);
+        let row = map.screen.layout.curve_legend_row * zoom;
+        if map.screen.layout.curve_legend_row >= size::CURVE_LEGEND_ENTRY {
+            let role = one_line(
+                painter,
+                &voice.role(),
+                map.font(size::TEXT_CARD_META - 1.0),
+                theme.ink_muted,
+                width,
+            );
+            painter.galley(pos2(x + swatch, y + row * 0.48), role, theme.ink_muted);
+        }
+        y += row;
+    }
 }
 
 /// The lines behind an emotion curve, one a score from -2 to +2, the zero line stronger;
@@ -88,15 +159,25 @@ pub fn paint_emotion_guides(
     }
 }
 
-/// The emotion curve through `points` (on screen, sorted by x) with its faint area to the
-/// zero line at height `zero` (green above, red below), and a dot on each point unless they
-/// are too dense to tell apart. Points of one x (cards stacked in a column) are one point
-/// at their mean, its dot as large as the largest `radius(i)` among them.
+/// How one emotion curve is drawn.
+#[derive(Clone, Copy, Debug)]
+pub struct CurveStyle {
+    pub color: Color32,
+    pub width: f32,
+    /// With the faint area to the zero line (the primary persona's curve).
+    pub area: bool,
+}
+
+/// An emotion curve through `points` (on screen, sorted by x), with its faint area to the
+/// zero line at height `zero` (green above, red below) when the style asks for it, and a
+/// dot on each point unless they are too dense to tell apart. Points of one x (cards
+/// stacked in a column) are one point at their mean, its dot as large as the largest
+/// `radius(i)` among them.
 pub fn paint_emotion_curve(
     painter: &Painter,
     points: &[Pos2],
     zero: f32,
-    width: f32,
+    style: CurveStyle,
     theme: &Theme,
     radius: impl Fn(usize) -> f32,
 ) {
@@ -107,14 +188,19 @@ pub fn paint_emotion_curve(
         .map(|w| w[1].x - w[0].x)
         .fold(f32::INFINITY, f32::min);
     let samples = monotone_curve(&merged);
-    painter.add(area_mesh(&samples, zero, theme));
-    painter.add(PathShape::line(samples, Stroke::new(width, theme.emotion)));
+    if style.area {
+        painter.add(area_mesh(&samples, zero, theme));
+    }
+    painter.add(PathShape::line(
+        samples,
+        Stroke::new(style.width, style.color),
+    ));
     if spacing < DOTS_APART {
         return;
     }
     for (pos, members) in runs {
         let radius = members.map(&radius).fold(0.0, f32::max);
-        painter.circle(pos, radius, theme.emotion, Stroke::new(1.0, theme.canvas));
+        painter.circle(pos, radius, style.color, Stroke::new(1.0, theme.canvas));
     }
 }
 

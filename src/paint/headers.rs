@@ -213,6 +213,7 @@ pub(super) fn paint_lane_titles(map: &MapPainter<'_>) {
                 let at = pos2(rect.right() - padding, y);
                 label(at, Align2::RIGHT_CENTER, &emotion_label(emotion));
             }
+            super::emotion::paint_curve_legend(map, rect);
         }
     };
     paint_band(map, Axis::Column, column, cells, labels);

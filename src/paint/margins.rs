@@ -1,13 +1,13 @@
 //! What surrounds the grid: the title band (persona card, journey name, scenario and
 //! expectations), the legend, the empathy-map band and the connectors between linked cards.
 
-use egui::{Align2, Color32, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
+use egui::{Align2, Color32, Rect, Stroke, StrokeKind, pos2, vec2};
 
 use super::card::paint_stripe;
 use super::{MapPainter, one_line, paint_text, rounding};
 use crate::layout::{link_curve, persona_lines, persona_text_width};
-use crate::model::{Empathy, LegendItems, Persona};
-use crate::theme::{Theme, icon, item_color, size, zoomed_font};
+use crate::model::{Empathy, LegendItems, Persona, Voice, voices};
+use crate::theme::{icon, item_color, size, zoomed_font};
 
 /// The title band: the persona card, the journey's name (and an export's caption), the
 /// scenario and the expectations.
@@ -25,31 +25,22 @@ pub(super) fn paint_title(map: &MapPainter<'_>) {
         return;
     }
     let zoom = view.zoom;
-    let persona = journey
-        .persona
-        .as_deref()
-        .and_then(|id| project.personas.iter().position(|p| p.id == id));
     let mut left = rect.left();
-    if let (Some(index), Some(card)) = (persona, layout.persona) {
+    let voices = voices(project, journey);
+    let cards = voices
+        .iter()
+        .filter_map(|voice| Some((voice, voice.persona_in(project)?)))
+        .zip(&layout.personas);
+    for ((voice, persona), &card) in cards {
         let card = view.rect_to_screen(card);
-        let persona = &project.personas[index];
-        paint_persona_card(painter, persona, index, card, zoom, theme);
-        if !view.detailed() {
-            // Zoomed out, the card still says whose journey it is.
-            let padding = size::SPACE_XS;
-            let name = one_line(
-                painter,
-                &persona.name,
-                map.readable_font(size::TEXT_STAGE_NAME),
-                theme.ink,
-                card.width() - 2.0 * padding - size::OWNER_STRIPE * zoom,
-            );
-            let at = card.min + vec2(padding + size::OWNER_STRIPE * zoom, padding);
-            painter.galley(at, name, theme.ink);
-        }
+        let color = item_color(&persona.color, voice.index.unwrap_or(0));
+        paint_persona_card(map, voice, persona, color, card);
         left = card.right() + size::SPACE_XL * zoom;
     }
-    let width = rect.right() - left;
+    // A committee's cards sit under the name; the story goes beside them.
+    let committee = layout.personas.len() > 1;
+    let name_left = if committee { rect.left() } else { left };
+    let width = rect.right() - name_left;
     let name_top = if layout.story {
         rect.top()
     } else {
@@ -57,7 +48,7 @@ pub(super) fn paint_title(map: &MapPainter<'_>) {
     };
     let name = paint_text(
         painter,
-        pos2(left, name_top),
+        pos2(name_left, name_top),
         &journey.name,
         map.readable_font(size::TEXT_MAP_TITLE),
         theme.ink,
@@ -77,8 +68,11 @@ pub(super) fn paint_title(map: &MapPainter<'_>) {
             1,
         );
     }
-    let mut y = name.rect.bottom() + size::SPACE_S * zoom;
-    let story_width = width.min(size::STORY_WIDTH * zoom);
+    let mut y = match layout.personas.first() {
+        Some(card) if committee => view.rect_to_screen(*card).top(),
+        _ => name.rect.bottom() + size::SPACE_S * zoom,
+    };
+    let story_width = (rect.right() - left).min(size::STORY_WIDTH * zoom);
     for (label, text) in [
         ("Scenario", &journey.scenario),
         ("Expectations", &journey.expectations),
@@ -99,15 +93,16 @@ pub(super) fn paint_title(map: &MapPainter<'_>) {
     }
 }
 
-/// Whose journey it is: name, role, quote and top goals, with the persona's colour.
+/// Who is on the journey: name, part on the committee, role, quote (and for the primary
+/// persona top goals), with the persona's colour. Zoomed out, the name alone, readable.
 fn paint_persona_card(
-    painter: &Painter,
+    map: &MapPainter<'_>,
+    voice: &Voice<'_>,
     persona: &Persona,
-    index: usize,
+    color: Color32,
     rect: Rect,
-    zoom: f32,
-    theme: &Theme,
 ) {
+    let (painter, theme, zoom) = (map.painter, map.theme, map.screen.view.zoom);
     let radius = size::CARD_RADIUS * zoom;
     painter.rect(
         rect,
@@ -116,15 +111,25 @@ fn paint_persona_card(
         Stroke::new(1.0, theme.grid),
         StrokeKind::Inside,
     );
-    paint_stripe(painter, rect, zoom, item_color(&persona.color, index));
-    if zoom < size::DETAIL_ZOOM {
+    paint_stripe(painter, rect, zoom, color);
+    if !map.screen.view.detailed() {
+        let padding = size::SPACE_XS;
+        let name = one_line(
+            painter,
+            &persona.name,
+            map.readable_font(size::TEXT_STAGE_NAME),
+            theme.ink,
+            rect.width() - 2.0 * padding - size::OWNER_STRIPE * zoom,
+        );
+        let at = rect.min + vec2(padding + size::OWNER_STRIPE * zoom, padding);
+        painter.galley(at, name, theme.ink);
         return;
     }
     let padding = size::CARD_PADDING * zoom;
     let left = rect.left() + padding + size::OWNER_STRIPE * zoom;
     let width = persona_text_width() * zoom;
     let mut y = rect.top() + padding;
-    for line in persona_lines(persona) {
+    for line in persona_lines(persona, &voice.part(), voice.primary) {
         let font = zoomed_font(line.points, zoom);
         let widen = rounding(&font, line.points, zoom);
         let color = if line.muted {

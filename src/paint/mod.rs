@@ -15,7 +15,7 @@ use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, FontId, Galley, Painter, Pos2, Rect, Stroke, pos2};
 
 pub use card::{CardFace, CardState, owner_color, paint_card};
-pub use emotion::{paint_emotion_curve, paint_emotion_guides};
+pub use emotion::{CurveStyle, curve_colors, paint_emotion_curve, paint_emotion_guides};
 
 use crate::layout::{DropSlot, JourneyLayout, MapView, Screen};
 use crate::model::{Journey, Project};
@@ -30,8 +30,11 @@ pub struct Highlight<'a> {
     /// A card being dragged: drawn faded in its place.
     pub dragged_card: Option<usize>,
     pub card_drop: Option<DropSlot>,
-    /// An emotion point being dragged: the card and the score it would get.
-    pub emotion: Option<(usize, i8)>,
+    /// An emotion point being dragged.
+    pub emotion: Option<EmotionDrag>,
+    /// Whose emotion curves are drawn, by voice (see [`crate::model::voices`]); all when
+    /// `None`.
+    pub curves: Option<&'a [bool]>,
     /// A stage header being dragged would be inserted before this stage index.
     pub stage_drop: Option<usize>,
     pub lane_drop: Option<usize>,
@@ -44,7 +47,21 @@ pub struct Highlight<'a> {
     pub for_audience: bool,
 }
 
+/// An emotion point being dragged: whose, which card's, and the score it would get.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EmotionDrag {
+    pub voice: usize,
+    pub card: usize,
+    pub emotion: i8,
+}
+
 impl Highlight<'_> {
+    /// Whether the curve of voice `v` is drawn.
+    pub fn shows_curve(&self, v: usize) -> bool {
+        self.curves
+            .is_none_or(|shown| shown.get(v).copied().unwrap_or(true))
+    }
+
     /// Whether card `i` is left out by the search (and so drawn dimmed).
     fn dims(&self, i: usize) -> bool {
         self.matches

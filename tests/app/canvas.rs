@@ -110,7 +110,7 @@ fn drag_an_emotion_point_up() {
     let Setup { mut harness, .. } = setup();
     assert_eq!(card(&journey(&harness), "newsletter").emotion, Some(0));
     let point = harness
-        .get_by_label_contains("Emotion at Industry newsletter")
+        .get_by_label_contains("Emotion of Dana Whitfield at Industry newsletter")
         .rect()
         .center();
     drag(&mut harness, point, point - vec2(0.0, 300.0));

@@ -142,6 +142,15 @@ pub fn select_nothing(harness: &mut Harness<'_, JourneymapApp>) {
     harness.run();
 }
 
+/// Scrolls the widget named `name` into view (the inspector may hold it below the fold)
+/// and clicks it.
+pub fn click_in_view(harness: &mut Harness<'_, JourneymapApp>, name: &str) {
+    harness.get_by_label(name).scroll_to_me();
+    harness.run();
+    harness.get_by_label(name).click();
+    harness.run();
+}
+
 pub fn open_section(harness: &mut Harness<'_, JourneymapApp>, name: &str) {
     harness.get_by_label(name).click();
     harness.run();

@@ -4,8 +4,11 @@
 use egui::{Key, Modifiers, Rect};
 use egui_kittest::kittest::Queryable;
 
+use journeymap::model::BuyingRole;
+
 use crate::harness::{
-    NEWSLETTER, Setup, card, journey, open_section, rect_of, select_nothing, setup, type_into, undo,
+    NEWSLETTER, Setup, card, click_in_view, journey, open_section, rect_of, select_nothing, setup,
+    type_into, undo,
 };
 
 #[test]
@@ -87,27 +90,26 @@ fn a_stage_gets_exit_criteria_conversion_a_kpi_and_empathy() {
 }
 
 #[test]
-fn add_a_persona_edit_it_and_give_it_the_journey() {
+fn add_a_persona_edit_it_and_seat_it_on_the_committee() {
     let Setup { mut harness, .. } = setup();
     select_nothing(&mut harness);
+    let before = journey(&harness);
     open_section(&mut harness, "Personas");
-    harness.get_by_label("+ Add persona").click();
-    harness.run();
+    click_in_view(&mut harness, "+ Add persona");
     let personas = harness.state().document().project().personas.clone();
-    assert_eq!(personas.len(), 2);
-    let id = personas[1].id.clone();
-    open_section(&mut harness, "New persona");
-    type_into(&mut harness, "Role", "CFO, Northway Logistics");
-    harness.get_by_label("+ Add to goals").click();
-    harness.run();
-    type_into(&mut harness, "Goals 1", "Keep total cost inside budget");
-    let persona = harness.state().document().project().personas[1].clone();
-    assert_eq!(persona.role, "CFO, Northway Logistics");
-    assert_eq!(persona.goals, ["Keep total cost inside budget"]);
+    assert_eq!(personas.len(), 5);
+    let id = personas[4].id.clone();
+    click_in_view(&mut harness, "New persona");
+    type_into(&mut harness, "Role", "Head of Legal, Northway Logistics");
+    click_in_view(&mut harness, "+ Add to goals");
+    type_into(&mut harness, "Goals 1", "No unlimited liability");
+    let persona = harness.state().document().project().personas[4].clone();
+    assert_eq!(persona.role, "Head of Legal, Northway Logistics");
+    assert_eq!(persona.goals, ["No unlimited liability"]);
 
-    let combo = rect_of(&harness, "Persona");
-    harness.get_by_label("Persona").click();
-    harness.run();
+    // Seated on the buying committee, with a role, then made primary.
+    let combo = rect_of(&harness, "Add to the committee");
+    click_in_view(&mut harness, "Add to the committee");
     // The choice in the list that opened under the box, not the persona's section header.
     let option = harness
         .get_all_by_label("New persona")
@@ -118,9 +120,32 @@ fn add_a_persona_edit_it_and_give_it_the_journey() {
         .expect("listed");
     option.click();
     harness.run();
-    assert_eq!(journey(&harness).persona.as_deref(), Some(id.as_str()));
-    undo(&mut harness);
+    let committee = journey(&harness).committee;
+    assert_eq!(committee.len(), 5);
+    assert_eq!(committee[4].persona, id);
+    click_in_view(&mut harness, "Role of New persona");
+    harness.get_by_label("Blocker").click();
+    harness.run();
+    assert_eq!(
+        journey(&harness).committee[4].role,
+        Some(BuyingRole::Blocker)
+    );
+
+    // Made primary, the cards' scores change hands: hers are none yet, Dana's move along.
+    let dana = card(&journey(&harness), "demo").emotion;
+    click_in_view(&mut harness, "New persona is primary");
+    let now = journey(&harness);
+    assert_eq!(now.persona.as_deref(), Some(id.as_str()));
+    assert_eq!(card(&now, "demo").emotion, None);
+    assert_eq!(card(&now, "demo").emotions.get("risk-lead").copied(), dana);
+
+    // Taken off again, and every step undone.
+    click_in_view(&mut harness, "Take New persona off the committee");
     assert_eq!(journey(&harness).persona.as_deref(), Some("risk-lead"));
+    for _ in 0..4 {
+        undo(&mut harness);
+    }
+    assert_eq!(journey(&harness), before);
 }
 
 #[test]
@@ -211,19 +236,17 @@ fn a_new_list_item_has_the_keyboard_with_its_text_selected() {
     let Setup { mut harness, .. } = setup();
     select_nothing(&mut harness);
     open_section(&mut harness, "Personas");
-    harness.get_by_label("+ Add persona").click();
-    harness.run();
-    open_section(&mut harness, "New persona");
+    click_in_view(&mut harness, "+ Add persona");
+    click_in_view(&mut harness, "New persona");
     for (typed, count) in [("Pass the audit", 1), ("Keep the board informed", 2)] {
-        harness.get_by_label("+ Add to goals").click();
-        harness.run();
+        click_in_view(&mut harness, "+ Add to goals");
         // Typed straight away, without clicking the new field first.
         harness
             .input_mut()
             .events
             .push(egui::Event::Text(typed.to_owned()));
         harness.run();
-        let goals = harness.state().document().project().personas[1]
+        let goals = harness.state().document().project().personas[4]
             .goals
             .clone();
         assert_eq!(goals.len(), count);

@@ -70,17 +70,20 @@ fn presentation_mode_steps_through_stages_and_leaves_with_esc() {
     harness.key_press(Key::ArrowRight);
     harness.run();
     assert_eq!(harness.state().presenting(), Some(Slide::Review));
-    let findings = journeymap::model::check_journey(&journey(&harness)).len();
+    let findings =
+        journeymap::model::check_journey(harness.state().document().project(), &journey(&harness))
+            .len();
     assert!(findings > 1);
     assert!(
         harness
             .query_by_label(&format!("Health check: {findings} findings"))
             .is_some()
     );
-    let unowned = journeymap::model::check_journey(&journey(&harness))
-        .iter()
-        .filter(|f| f.rule == "unowned")
-        .count();
+    let unowned =
+        journeymap::model::check_journey(harness.state().document().project(), &journey(&harness))
+            .iter()
+            .filter(|f| f.rule == "unowned")
+            .count();
     let heading = format!("{} ({unowned})", journeymap::model::rule_summary("unowned"));
     assert!(
         harness.query_by_label(&heading).is_some(),

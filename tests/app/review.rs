@@ -5,7 +5,8 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 
 use crate::harness::{
-    NEWSLETTER, Setup, card, cell_point, drag, journey, rect_of, setup, type_into, undo,
+    NEWSLETTER, Setup, card, cell_point, click_in_view, drag, journey, rect_of, setup, type_into,
+    undo,
 };
 use crate::pixels::read_pixels;
 
@@ -211,8 +212,7 @@ fn review_mode_refuses_a_drag_but_takes_a_comment() {
         "New comment",
         "Is this newsletter still sent?",
     );
-    harness.get_by_label("Add comment").click();
-    harness.run();
+    click_in_view(&mut harness, "Add comment");
     assert_eq!(card(&journey(&harness), "newsletter").comments.len(), 1);
 }
 

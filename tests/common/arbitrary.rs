@@ -6,6 +6,7 @@
 //! often invalid, which the document must refuse without changing.
 
 use arbitrary::{Result, Unstructured};
+use journeymap::model::committee_operations::{add_member, make_primary, remove_member};
 use journeymap::model::operations::{
     add_card, add_lane, add_stage, delete_card, delete_lane, delete_stage, duplicate_card,
     move_card, move_lane, move_stage, new_card_id, set_card, set_stage,
@@ -15,8 +16,8 @@ use journeymap::model::project_operations::{
     delete_persona, journey_info, move_by, set_journey_info,
 };
 use journeymap::model::{
-    Card, CardKind, Comment, Department, Edit, Empathy, Evidence, Item, Journey, Kpi, Lane,
-    LaneKind, List, ListOp, Persona, Project, Severity, Stage,
+    BuyingRole, Card, CardKind, Comment, Department, Edit, Empathy, Evidence, Item, Journey, Kpi,
+    Lane, LaneKind, List, ListOp, Member, Persona, Project, Severity, Stage,
 };
 
 /// Pieces of text that stress the file format: quotes, escapes, comment markers, RON's own
@@ -230,10 +231,36 @@ fn journey(
             }
         }
     }
+    let persona = reference(u, personas)?;
+    // Sometimes a buying committee around the primary, each other member scoring cards.
+    let mut committee = Vec::new();
+    if let Some(primary) = &persona
+        && u.arbitrary()?
+    {
+        for id in personas {
+            if id == primary || u.arbitrary()? {
+                let role = optional(u, |u| Ok(*u.choose(&BuyingRole::ALL)?))?;
+                committee.push(Member {
+                    persona: id.clone(),
+                    role,
+                    detail: text(u)?,
+                });
+            }
+        }
+        for card in &mut cards {
+            for member in committee.iter().filter(|m| &m.persona != primary) {
+                if u.arbitrary()? {
+                    card.emotions
+                        .insert(member.persona.clone(), u.int_in_range(-2..=2)?);
+                }
+            }
+        }
+    }
     Ok(Journey {
         id: id(u, "j", index)?,
         name: name(u)?,
-        persona: reference(u, personas)?,
+        persona,
+        committee,
         scenario: text(u)?,
         expectations: text(u)?,
         stages,
@@ -259,6 +286,7 @@ fn card(
         channel: text(u)?,
         owner: reference(u, departments)?,
         emotion: optional(u, |u| u.int_in_range(-2..=2))?,
+        emotions: Default::default(),
         moment_of_truth: u.arbitrary()?,
         if_it_fails: text(u)?,
         severity: optional(u, |u| Ok(*u.choose(&SEVERITIES)?))?,
@@ -300,10 +328,18 @@ fn project_edit(u: &mut Unstructured, project: &Project) -> Result<Edit> {
         5 => delete_journey(u.choose_index(journeys)?),
         6 => {
             let index = u.choose_index(journeys)?;
-            let mut info = journey_info(&project.journeys[index]);
-            info.name = if u.arbitrary()? { name(u)? } else { text(u)? };
-            info.persona = optional(u, |u| Ok(format!("p{}", u.int_in_range(0..=3)?)))?;
-            set_journey_info(project, index, info)
+            let journey = &project.journeys[index];
+            let persona = format!("p{}", u.int_in_range(0..=3)?);
+            match u.int_in_range(0..=3)? {
+                0 => add_member(journey, index, &persona),
+                1 => make_primary(journey, index, &persona),
+                2 => remove_member(journey, index, &persona),
+                _ => {
+                    let mut info = journey_info(journey);
+                    info.name = if u.arbitrary()? { name(u)? } else { text(u)? };
+                    set_journey_info(project, index, info)
+                }
+            }
         }
         7 => {
             let step = *u.choose(&[-1, 1])?;
@@ -353,6 +389,11 @@ fn journey_edit(u: &mut Unstructured, journey: &Journey) -> Result<Edit> {
             let mut card = journey.cards[index].clone();
             card.title = text(u)?;
             card.emotion = optional(u, |u| u.int_in_range(-3..=3))?;
+            // Often a persona not on the committee, which the document must refuse.
+            if u.arbitrary()? {
+                let persona = format!("p{}", u.int_in_range(0..=3)?);
+                card.emotions.insert(persona, u.int_in_range(-3..=3)?);
+            }
             if u.arbitrary()? {
                 card.links.push(u.choose(&journey.cards)?.id.clone());
             }

@@ -5,7 +5,7 @@ use egui::{Id, Role, WidgetInfo};
 
 use super::scene::{CanvasState, Drag, Scene};
 use crate::app::{Action, Selection};
-use crate::model::{Card, Project, emotion_label};
+use crate::model::{Card, Project, emotion_label, voices};
 
 /// Every card in view: a widget each, with its label for screen readers.
 pub(super) fn card_widgets(
@@ -153,54 +153,76 @@ pub(super) fn emotion_widgets(
     actions: &mut Vec<Action>,
 ) {
     let Scene {
+        project,
         journey,
         screen,
         pointer,
+        curves,
         ..
     } = *scene;
     let layout = screen.layout;
     let (view, body) = (&screen.view, screen.body());
-    let in_view = layout.emotion_in(view.to_map(body.min).x, view.to_map(body.max).x);
-    for point in &layout.emotion[in_view] {
-        let handle = screen.emotion_handle(point);
-        if !body.contains(handle.center()) {
-            continue;
-        }
-        let card = &journey.cards[point.card];
-        let id = Id::unique(("emotion", &journey.id, &card.id));
-        let response = ui.interact(handle, id, scene.sense());
-        response.widget_info(|| {
-            WidgetInfo::labeled(
-                Role::Slider,
-                true,
-                format!(
-                    "Emotion at {}: {}",
-                    card.title,
-                    emotion_label(point.emotion)
-                ),
-            )
-        });
-        if response.clicked() {
-            actions.push(Action::Select(Selection::Card(card.id.clone())));
-        }
-        if response.dragged()
-            && let Some(emotion) = pointer.and_then(|at| layout.emotion_at_y(at.y))
-        {
-            state.drag = Some(Drag::Emotion {
-                card: point.card,
-                emotion,
-            });
-        }
-        if response.drag_stopped() {
-            if let Some(Drag::Emotion { card, emotion }) = state.drag.take()
-                && emotion != point.emotion
-            {
-                actions.push(Action::SetEmotion { card, emotion });
+    let voices = voices(project, journey);
+    // The primary's points last, so they are on top where points meet.
+    let mut order: Vec<usize> = (0..layout.curves.len())
+        .filter(|&v| curves.get(v).copied().unwrap_or(true))
+        .collect();
+    order.sort_by_key(|&v| layout.curves[v].primary);
+    for v in order {
+        let (curve, voice) = (&layout.curves[v], &voices[v]);
+        let in_view = curve.points_in(view.to_map(body.min).x, view.to_map(body.max).x);
+        for point in &curve.points[in_view] {
+            let handle = screen.emotion_handle(point);
+            if !body.contains(handle.center()) {
+                continue;
             }
-            state.drag = None;
-        }
-        if state.drag.is_none() {
-            response.on_hover_text(format!("{}: {}", card.title, emotion_label(point.emotion)));
+            let card = &journey.cards[point.card];
+            let id = Id::unique(("emotion", &journey.id, &card.id, voice.persona));
+            let response = ui.interact(handle, id, scene.sense());
+            let said = emotion_label(point.emotion);
+            let whose = match voice.persona_in(project) {
+                Some(persona) => format!("Emotion of {} at", persona.name),
+                None => "Emotion at".to_owned(),
+            };
+            response.widget_info(|| {
+                WidgetInfo::labeled(
+                    Role::Slider,
+                    true,
+                    format!("{whose} {}: {said}", card.title),
+                )
+            });
+            if response.clicked() {
+                actions.push(Action::Select(Selection::Card(card.id.clone())));
+            }
+            if response.dragged()
+                && let Some(emotion) = pointer.and_then(|at| layout.emotion_at_y(at.y))
+            {
+                state.drag = Some(Drag::Emotion {
+                    voice: v,
+                    card: point.card,
+                    emotion,
+                });
+            }
+            if response.drag_stopped() {
+                if let Some(Drag::Emotion {
+                    voice,
+                    card,
+                    emotion,
+                }) = state.drag.take()
+                    && emotion != point.emotion
+                {
+                    actions.push(Action::SetEmotion {
+                        voice,
+                        card,
+                        emotion,
+                    });
+                }
+                state.drag = None;
+            }
+            if state.drag.is_none() {
+                let name = voice.label(project);
+                response.on_hover_text(format!("{}\n{name}: {said}", card.title));
+            }
         }
     }
 }

@@ -13,7 +13,9 @@ pub use scene::CanvasState;
 
 use crate::app::{Action, Framing, JourneymapApp, Selection, View};
 use crate::layout::{MapView, Screen};
-use crate::paint::{CardFace, CardState, Highlight, owner_color, paint_card, paint_map};
+use crate::paint::{
+    CardFace, CardState, EmotionDrag, Highlight, owner_color, paint_card, paint_map,
+};
 use crate::theme::{Theme, size};
 use scene::{Drag, Header, Scene};
 
@@ -181,6 +183,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     let pointer_map = pointer.map(|p| map_view.to_map(p));
     let state = &mut app.canvas;
     let review = app.review;
+    let curves = view.shown_curves(journey);
 
     let scene = Scene {
         project,
@@ -188,6 +191,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
         screen,
         pointer: pointer_map,
         review,
+        curves: &curves,
     };
     if map_view.detailed() {
         cards::card_widgets(ui, &scene, state, actions);
@@ -225,6 +229,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     };
     let mut highlight = Highlight {
         matches: matches.as_deref(),
+        curves: Some(&curves),
         card: selected.card(),
         stage: selected.stage(),
         lane: selected.lane(),
@@ -235,7 +240,17 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
             highlight.dragged_card = Some(card);
             highlight.card_drop = app.canvas.drop;
         }
-        Some(Drag::Emotion { card, emotion }) => highlight.emotion = Some((card, emotion)),
+        Some(Drag::Emotion {
+            voice,
+            card,
+            emotion,
+        }) => {
+            highlight.emotion = Some(EmotionDrag {
+                voice,
+                card,
+                emotion,
+            })
+        }
         Some(Drag::Header {
             kind: Header::Stage,
             before,

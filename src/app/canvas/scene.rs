@@ -10,19 +10,15 @@ use crate::model::{Journey, Project};
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Drag {
     /// A card, grabbed at an offset from its top-left corner (map points).
-    Card {
-        card: usize,
-        grab: Vec2,
-    },
+    Card { card: usize, grab: Vec2 },
+    /// A committee member's emotion point (by voice), at the score it would get.
     Emotion {
+        voice: usize,
         card: usize,
         emotion: i8,
     },
     /// An Alt+drag from a card, to the card under the pointer (if any).
-    Link {
-        from: usize,
-        to: Option<usize>,
-    },
+    Link { from: usize, to: Option<usize> },
     /// A stage header or lane title, to be inserted before index `before`.
     Header {
         kind: Header,
@@ -57,6 +53,8 @@ pub struct Scene<'a> {
     pub pointer: Option<Pos2>,
     /// Review mode: cards, points and headers can be clicked but not dragged or edited.
     pub review: bool,
+    /// Whose emotion curves are shown, by voice.
+    pub curves: &'a [bool],
 }
 
 impl Scene<'_> {

@@ -4,7 +4,7 @@
 use super::fields::{Draft, InspectorState, Lines, choice, owner_combo, text_field};
 use crate::app::Action;
 use crate::model::{
-    Card, CardKind, Evidence, Journey, Project, Severity, emotion_label, operations,
+    Card, CardKind, Evidence, Journey, Project, Severity, emotion_label, operations, voices,
 };
 
 /// Channels offered as suggestions, besides those the project already uses.
@@ -80,14 +80,7 @@ pub(super) fn card_fields(
         draft.change(None, |c| c.owner = owner);
     }
 
-    let emotions: Vec<(Option<i8>, String)> = std::iter::once((None, "None".to_owned()))
-        .chain((-2..=2).map(|e| (Some(e), emotion_label(e))))
-        .collect();
-    let emotion_options: Vec<(Option<i8>, &str)> =
-        emotions.iter().map(|(v, n)| (*v, n.as_str())).collect();
-    if let Some(emotion) = choice(ui, "Emotion", card.emotion, &emotion_options) {
-        draft.change(None, |c| c.emotion = emotion);
-    }
+    emotions(ui, project, journey, card, &mut draft);
     let mut moment = card.moment_of_truth;
     if ui.checkbox(&mut moment, "Moment of truth").changed() {
         draft.change(None, |c| c.moment_of_truth = moment);
@@ -217,4 +210,51 @@ fn link_fields(ui: &mut egui::Ui, journey: &Journey, card: &Card) -> Option<Vec<
     });
     ui.add_space(6.0);
     changed.then_some(links)
+}
+
+/// One row of scores per committee member ("Emotion" alone for a journey of one voice):
+/// none, or -2 to +2.
+fn emotions(
+    ui: &mut egui::Ui,
+    project: &Project,
+    journey: &Journey,
+    card: &Card,
+    draft: &mut Draft<'_, Card>,
+) {
+    let voices = voices(project, journey);
+    let several = voices.len() > 1;
+    let options: Vec<(Option<i8>, String)> = std::iter::once((None, "None".to_owned()))
+        .chain((-2..=2).map(|e| (Some(e), emotion_label(e))))
+        .collect();
+    for voice in &voices {
+        let current = voice.score(card);
+        let name = voice.name(project);
+        if several {
+            ui.label(format!("Emotion of {}", voice.label(project)));
+        } else {
+            ui.label("Emotion");
+        }
+        ui.horizontal_wrapped(|ui| {
+            for (value, text) in &options {
+                let response = ui.selectable_label(current == *value, text);
+                if several {
+                    response.widget_info(|| {
+                        egui::WidgetInfo::selected(
+                            egui::Role::Button,
+                            true,
+                            current == *value,
+                            format!("{name}: {text}"),
+                        )
+                    });
+                }
+                if response.clicked() && current != *value {
+                    draft.change(None, |c| voice.set_score(c, *value));
+                }
+            }
+        });
+        ui.add_space(if several { 2.0 } else { 6.0 });
+    }
+    if several {
+        ui.add_space(4.0);
+    }
 }

@@ -4,6 +4,7 @@
 
 mod card;
 mod comments;
+mod committee;
 pub mod fields;
 mod project;
 mod stage;

@@ -93,24 +93,7 @@ fn journey_fields(
     ) {
         draft.change(Some(key("name")), |info| info.name = text);
     }
-    let persona_name = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| project.personas.iter().find(|p| &p.id == id))
-            .map_or("Nobody in particular", |p| p.name.as_str())
-            .to_owned()
-    };
-    let mut persona = info.persona.clone();
-    egui::ComboBox::from_label("Persona")
-        .selected_text(persona_name(&persona))
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut persona, None, "Nobody in particular");
-            for p in &project.personas {
-                ui.selectable_value(&mut persona, Some(p.id.clone()), &p.name);
-            }
-        });
-    if persona != info.persona {
-        draft.change(None, |info| info.persona = persona);
-    }
+    super::committee::committee(ui, state, project, index, actions);
     ui.add_space(6.0);
     if let Some(text) = text_field(
         ui,

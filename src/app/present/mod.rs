@@ -149,6 +149,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
         layout,
         theme: &theme,
         scale,
+        curves: &app.view.shown_curves(journey),
     };
     let current = slide_at(index, journey.stages.len());
     // A click anywhere else on the slide goes on, as in slide software. Registered first,
@@ -162,7 +163,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
         match current {
             Slide::Opening => slides::opening(ui, &context),
             Slide::Stage(stage) => slides::stage(ui, &context, stage),
-            Slide::Review => slides::review(ui, &context, &check_journey(journey)),
+            Slide::Review => slides::review(ui, &context, &check_journey(context.project, journey)),
         }
     });
     let highlighted = match current {

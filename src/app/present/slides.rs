@@ -9,7 +9,9 @@ use super::stage_cards::stage_cards;
 use crate::app::review::health::findings_count;
 use crate::layout::{JourneyLayout, emotion_y};
 use crate::model::{Card, Finding, Journey, Project, RULES, Subject, quantity, rule_summary};
-use crate::paint::{paint_emotion_curve, paint_emotion_guides, paint_text};
+use crate::paint::{
+    CurveStyle, curve_colors, paint_emotion_curve, paint_emotion_guides, paint_text,
+};
 use crate::theme::{Theme, icon, size, slide};
 
 /// What every slide draws from.
@@ -23,6 +25,8 @@ pub struct SlideContext<'a> {
     pub theme: &'a Theme,
     /// Screen height over the height the slide sizes are for.
     pub scale: f32,
+    /// Whose emotion curves are shown, by voice.
+    pub curves: &'a [bool],
 }
 
 impl SlideContext<'_> {
@@ -436,31 +440,37 @@ pub fn emotion_strip(
     }
     let y_of = |emotion: f32| emotion_y(curve.y_range(), emotion);
     paint_emotion_guides(&painter, curve.x_range(), y_of, theme);
-    // Each point keeps its place within its stage's column on the map.
-    let points: Vec<(usize, Pos2)> = c
-        .layout
-        .emotion
-        .iter()
-        .filter_map(|point| {
-            let stage = c.layout.stage_at_x(point.pos.x)?;
-            let span = c.layout.stages[stage].x;
-            let t = (point.pos.x - span.min) / span.span().max(1.0);
-            let x = rect.left() + (stage as f32 + t) * column;
-            Some((stage, pos2(x, y_of(f32::from(point.emotion)))))
-        })
+    let colors = curve_colors(c.project, c.journey, theme);
+    let mut order: Vec<usize> = (0..c.layout.curves.len())
+        .filter(|&v| c.curves.get(v).copied().unwrap_or(true))
         .collect();
-    let line: Vec<Pos2> = points.iter().map(|(_, p)| *p).collect();
-    paint_emotion_curve(
-        &painter,
-        &line,
-        y_of(0.0),
-        size::EMOTION_STROKE * c.scale,
-        theme,
-        |i| {
+    order.sort_by_key(|&v| c.layout.curves[v].primary);
+    for v in order {
+        let curve = &c.layout.curves[v];
+        // Each point keeps its place within its stage's column on the map.
+        let points: Vec<(usize, Pos2)> = curve
+            .points
+            .iter()
+            .filter_map(|point| {
+                let stage = c.layout.stage_at_x(point.pos.x)?;
+                let span = c.layout.stages[stage].x;
+                let t = (point.pos.x - span.min) / span.span().max(1.0);
+                let x = rect.left() + (stage as f32 + t) * column;
+                Some((stage, pos2(x, y_of(f32::from(point.emotion)))))
+            })
+            .collect();
+        let line: Vec<Pos2> = points.iter().map(|(_, p)| *p).collect();
+        let width = size::EMOTION_STROKE * c.scale;
+        let style = CurveStyle {
+            color: colors[v],
+            width: if curve.primary { width } else { width * 0.8 },
+            area: curve.primary,
+        };
+        paint_emotion_curve(&painter, &line, y_of(0.0), style, theme, |i| {
             let large = Some(points[i].0) == current;
             c.scale * if large { 5.0 } else { 3.0 }
-        },
-    );
+        });
+    }
     for (i, stage) in c.journey.stages.iter().enumerate() {
         let color = if Some(i) == current {
             theme.ink

@@ -2,7 +2,7 @@
 //! clicking a finding selects its card or stage.
 
 use crate::app::{Action, Selection};
-use crate::model::{Finding, Journey, Subject, check_journey, quantity};
+use crate::model::{Finding, Journey, Project, Subject, check_journey, quantity};
 
 /// The findings of the journey on screen, computed again only when the project changed.
 #[derive(Debug, Default)]
@@ -13,9 +13,15 @@ pub struct HealthState {
 }
 
 impl HealthState {
-    pub fn findings(&mut self, journey: &Journey, state_id: u64, index: usize) -> &[Finding] {
+    pub fn findings(
+        &mut self,
+        project: &Project,
+        journey: &Journey,
+        state_id: u64,
+        index: usize,
+    ) -> &[Finding] {
         if self.computed_for != Some((state_id, index)) {
-            self.findings = check_journey(journey);
+            self.findings = check_journey(project, journey);
             self.computed_for = Some((state_id, index));
         }
         &self.findings
