@@ -7,12 +7,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::export::{
-    Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, StageRange, check_output, export_png,
-    export_slides, journey_index, leftover_slide, stage_numbers,
+    Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, StageRange, check_output, curves_of,
+    export_png, export_slides, journey_index, leftover_slide, stage_numbers,
 };
 use crate::file::{read_project, read_project_from, template_project};
 use crate::model::{
-    CardKind, Document, Evidence, Project, check_journey, echo, escaped, named_ids, quantity,
+    CardKind, Document, Evidence, Project, VoiceSet, check_journey, echo, escaped, named_ids,
+    quantity,
 };
 use crate::model::{Filter, department_id};
 
@@ -31,6 +32,8 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+// Parsed once per run: the size of its variants does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read and validate a project file, and print a summary of what it holds.
@@ -40,8 +43,10 @@ pub enum Command {
     ///
     /// After the summary line comes the journey health check, one finding a line:
     /// `JOURNEY-ID/ITEM-ID: RULE: message`, with the rules unowned, no-failure-path,
-    /// pain-without-opportunity, dip-without-opportunity, empty-stage and
-    /// unresolved-comments. Findings do not change the exit code unless --strict is given.
+    /// pain-without-opportunity, dip-without-opportunity, empty-stage, unresolved-comments,
+    /// committee-split (committee members' emotions 3 or more apart with no opportunity
+    /// about it) and committee-unheard (a stage the primary persona scored where another
+    /// member has no score). Findings do not change the exit code unless --strict is given.
     Check {
         /// The project file to check (.ron, or a PNG exported by Journeymap); `-` reads
         /// standard input.
@@ -90,6 +95,10 @@ pub enum Command {
         /// 1920 x 1080 slide, cut between stages. Written as OUT-1.png, OUT-2.png, …
         #[arg(long)]
         slides: bool,
+        /// Draw only these committee members' emotion curves (persona ids, separated by
+        /// commas); every member's when left out.
+        #[arg(long, value_name = "ID,ID", value_delimiter = ',')]
+        personas: Vec<String>,
         #[command(flatten)]
         filter: FilterArgs,
     },
@@ -115,6 +124,9 @@ pub struct FilterArgs {
     /// The card's evidence: research, anecdote or assumption.
     #[arg(long, value_name = "LEVEL", value_parser = parse_evidence)]
     evidence: Option<Evidence>,
+    /// A committee member, by persona id: the cards they gave an emotion.
+    #[arg(long, value_name = "ID")]
+    persona: Option<String>,
 }
 
 impl FilterArgs {
@@ -135,12 +147,27 @@ impl FilterArgs {
             })?),
             None => None,
         };
+        if let Some(id) = &self.persona
+            && project.personas.iter().all(|p| &p.id != id)
+        {
+            let known = named_ids(
+                project
+                    .personas
+                    .iter()
+                    .map(|p| (p.id.as_str(), p.name.as_str())),
+            );
+            return Err(format!(
+                "the project has no persona `{}`; its personas are: {known}",
+                echo(id)
+            ));
+        }
         let filter = Filter {
             query: self.search.unwrap_or_default(),
             owner,
             kind: self.kind,
             channel: self.channel,
             evidence: self.evidence,
+            persona: self.persona,
         };
         Ok(filter.is_active().then_some(filter))
     }
@@ -202,6 +229,7 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
             embed,
             stages,
             slides,
+            personas,
             filter,
         }) => {
             let options = ExportOptions {
@@ -212,8 +240,10 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
                 embed,
                 stages,
                 slides,
+                curves: VoiceSet::default(),
             };
-            export(&file, &output, journey.as_deref(), options, filter)
+            let picked = Picked { filter, personas };
+            export(&file, &output, journey.as_deref(), options, picked)
         }
         None => open_window(cli.file),
     }
@@ -306,12 +336,19 @@ fn check(path: &Path, strict: bool) -> ExitCode {
     }
 }
 
+/// What `export` was asked to pick out of the journey: cards to leave undimmed, and whose
+/// curves to draw.
+struct Picked {
+    filter: FilterArgs,
+    personas: Vec<String>,
+}
+
 fn export(
     file: &Path,
     output: &Path,
     journey: Option<&str>,
-    options: ExportOptions,
-    filter: FilterArgs,
+    mut options: ExportOptions,
+    picked: Picked,
 ) -> ExitCode {
     let result = check_output(output, file)
         .map_err(|e| advice(&e))
@@ -319,16 +356,20 @@ fn export(
         .and_then(|project| {
             let index = journey_index(&project, journey)
                 .map_err(|e| format!("{}: {}", input_name(file), advice(&e)))?;
-            let filter = filter.filter(&project)?;
-            if let Some(filter) = &filter {
-                let shown = &project.journeys[index];
-                if !shown.cards.iter().any(|c| filter.matches(c)) {
+            let shown = &project.journeys[index];
+            if !picked.personas.is_empty() {
+                options.curves = curves_of(&project, shown, &picked.personas)
+                    .map_err(|e| format!("{}: {}", input_name(file), advice(&e)))?;
+            }
+            let filter = picked.filter.filter(&project)?;
+            if let Some(filter) = &filter
+                && !filter.matches_in(shown).contains(&true)
+            {
                     eprintln!(
                         "note: no card of journey `{}` matches {}; every card is dimmed",
                         echo(&shown.id),
                         filter.describe(&project)
                     );
-                }
             }
             if !options.slides {
                 export_png(&project, index, options, filter.as_ref(), output)

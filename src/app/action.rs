@@ -82,6 +82,8 @@ impl Selected {
 #[derive(Clone, Debug)]
 pub enum Action {
     Command(Command),
+    /// Shows or hides a committee member's emotion curve, by persona id.
+    ToggleCurve(String),
     /// An edit that is one undo step of its own.
     Edit(Edit),
     /// An edit that joins the previous one with the same key (typing in one field).

@@ -106,6 +106,12 @@ impl JourneymapApp {
                     );
                 }
             }
+            Action::ToggleCurve(persona) => {
+                let hidden = &mut self.view.hidden_curves;
+                if !hidden.remove(&persona) {
+                    hidden.insert(persona);
+                }
+            }
             Action::SetEmotion {
                 voice,
                 card,

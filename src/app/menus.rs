@@ -1,7 +1,7 @@
 //! The quiet chrome around the map: menu bar, journey tabs and status line.
 
 use super::{Action, Command, JourneymapApp};
-use crate::model::quantity;
+use crate::model::{quantity, voices};
 
 /// A menu entry for a command, showing its shortcut.
 fn command_button(ui: &mut egui::Ui, command: Command, actions: &mut Vec<Action>) {
@@ -122,11 +122,37 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                 for (command, on) in toggles {
                     command_toggle(ui, command, on, actions);
                 }
+                curve_toggles(ui, app, actions);
                 ui.separator();
                 command_button(ui, Command::Palette, actions);
                 command_button(ui, Command::Present, actions);
             });
         });
+    });
+}
+
+/// One toggle per committee member: whether the map draws their emotion curve.
+fn curve_toggles(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action>) {
+    let Some(journey) = app.journey() else {
+        return;
+    };
+    let project = app.document.project();
+    let voices = voices(project, journey);
+    if voices.len() < 2 {
+        return;
+    }
+    let shown = app.view.shown_curves(journey);
+    ui.menu_button("Emotion curves", |ui| {
+        for (v, voice) in voices.iter().enumerate() {
+            let Some(id) = voice.persona else { continue };
+            let label = format!("Curve of {}", voice.label(project));
+            if ui
+                .add(egui::Button::selectable(shown.contains(v), label))
+                .clicked()
+            {
+                actions.push(Action::ToggleCurve(id.to_owned()));
+            }
+        }
     });
 }
 

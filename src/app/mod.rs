@@ -108,15 +108,19 @@ pub struct View {
 
 impl View {
     /// Which of the journey's voices have their curve shown (see [`crate::model::voices`]).
-    pub fn shown_curves(&self, journey: &crate::model::Journey) -> Vec<bool> {
-        crate::model::journey_voices(journey)
+    pub fn shown_curves(&self, journey: &crate::model::Journey) -> crate::model::VoiceSet {
+        let voices = crate::model::journey_voices(journey);
+        voices
             .iter()
-            .map(|voice| {
+            .enumerate()
+            .filter(|(_, voice)| {
                 voice
                     .persona
-                    .is_none_or(|id| !self.hidden_curves.contains(id))
+                    .is_some_and(|id| self.hidden_curves.contains(id))
             })
-            .collect()
+            .fold(crate::model::VoiceSet::default(), |set, (v, _)| {
+                set.without(v)
+            })
     }
 }
 

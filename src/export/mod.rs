@@ -21,7 +21,7 @@ use crate::file::{
     write_atomically_with, write_png,
 };
 use crate::layout::{JourneyLayout, MapOptions, MapView};
-use crate::model::{Filter, Journey, Project, echo, named_ids, quantity};
+use crate::model::{Filter, Journey, Project, VoiceSet, echo, named_ids, quantity, voices};
 use crate::paint::{Highlight, paint_map};
 use crate::raster::{Canvas, Textures};
 use crate::theme::Theme;
@@ -61,6 +61,10 @@ pub struct ExportOptions {
     pub stages: Option<StageRange>,
     /// 16:9 slide pictures, as many as keep the text legible, instead of one picture.
     pub slides: bool,
+    /// Whose emotion curves are drawn: all committee members unless some are picked. Not
+    /// remembered: it belongs to one journey.
+    #[serde(skip)]
+    pub curves: VoiceSet,
 }
 
 /// Stages `first` to `last` of a journey, counted from 1 as people count them, both
@@ -129,8 +133,32 @@ impl Default for ExportOptions {
             embed: Embed::Map,
             stages: None,
             slides: false,
+            curves: VoiceSet::default(),
         }
     }
+}
+
+/// The curves of the committee members `ids` (persona ids) of `journey`, for
+/// `--personas`: each must sit on its committee.
+pub fn curves_of(
+    project: &Project,
+    journey: &Journey,
+    ids: &[String],
+) -> Result<VoiceSet, ExportError> {
+    let voices = voices(project, journey);
+    ids.iter().try_fold(VoiceSet::NONE, |set, id| {
+        match voices.iter().position(|v| v.persona == Some(id.as_str())) {
+            Some(v) => Ok(set.with(v)),
+            None => Err(ExportError::NotOnCommittee {
+                id: id.clone(),
+                journey: journey.name.clone(),
+                known: named_ids(voices.iter().filter_map(|v| {
+                    let persona = v.persona_in(project)?;
+                    Some((persona.id.as_str(), persona.name.as_str()))
+                })),
+            }),
+        }
+    })
 }
 
 /// How much of the project an exported picture carries, so that whoever has it can open
@@ -214,6 +242,16 @@ pub enum ExportError {
     NoJourney { id: String, known: String },
     #[error("the project has no journey to export")]
     Empty,
+    #[error(
+        "no one with the persona id `{id}` sits on the buying committee of “{journey}”; it has: {known}",
+        id = echo(id),
+        journey = echo(journey)
+    )]
+    NotOnCommittee {
+        id: String,
+        journey: String,
+        known: String,
+    },
     #[error(
         "the journey “{journey}” has {count}: there is no stage {last}",
         count = quantity(*count, "stage", "stages"),
@@ -487,6 +525,7 @@ fn draw(
         matches: matches.as_deref(),
         caption: caption.as_deref(),
         for_audience: true,
+        curves: options.curves,
         ..Highlight::default()
     };
     let mut output = ctx.run_ui(input, |ui| {

@@ -83,6 +83,15 @@ impl<'a> Voice<'a> {
         }
     }
 
+    /// The mean of this voice's scores on `cards`; `None` when it scored none of them.
+    pub fn mean<'c>(&self, cards: impl IntoIterator<Item = &'c Card>) -> Option<f32> {
+        let (sum, count) = cards
+            .into_iter()
+            .filter_map(|card| self.score(card))
+            .fold((0i32, 0i32), |(sum, n), s| (sum + i32::from(s), n + 1));
+        (count > 0).then(|| sum as f32 / count as f32)
+    }
+
     /// `card` with this voice's score set (or cleared).
     pub fn set_score(&self, card: &mut Card, score: Option<i8>) {
         if self.primary {
@@ -129,4 +138,32 @@ pub fn journey_voices(journey: &Journey) -> Vec<Voice<'_>> {
             primary: primary == Some(member.persona.as_str()),
         })
         .collect()
+}
+
+/// Some of a journey's voices, by position in [`voices`]: whose emotion curves are drawn.
+/// All of them by default. A committee holds at most 100 members, so a bit each fits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VoiceSet(u128);
+
+impl Default for VoiceSet {
+    fn default() -> Self {
+        Self(u128::MAX)
+    }
+}
+
+impl VoiceSet {
+    /// No voice at all.
+    pub const NONE: VoiceSet = VoiceSet(0);
+
+    pub fn contains(self, voice: usize) -> bool {
+        voice >= 128 || self.0 & (1 << voice) != 0
+    }
+
+    pub fn with(self, voice: usize) -> Self {
+        Self(self.0 | 1u128.checked_shl(voice as u32).unwrap_or(0))
+    }
+
+    pub fn without(self, voice: usize) -> Self {
+        Self(self.0 & !1u128.checked_shl(voice as u32).unwrap_or(0))
+    }
 }

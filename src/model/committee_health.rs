@@ -45,8 +45,6 @@ pub fn committee_findings(project: &Project, journey: &Journey) -> Vec<Committee
             .get(stage.id.as_str())
             .map_or(&[][..], Vec::as_slice);
         let mut split_card = false;
-        // Per voice: the sum and count of its scores in the stage.
-        let mut totals = vec![(0i32, 0i32); voices.len()];
         for &i in cards {
             let card = &journey.cards[i];
             let scores: Vec<(usize, i8)> = voices
@@ -54,10 +52,6 @@ pub fn committee_findings(project: &Project, journey: &Journey) -> Vec<Committee
                 .enumerate()
                 .filter_map(|(v, voice)| voice.score(card).map(|s| (v, s)))
                 .collect();
-            for &(v, score) in &scores {
-                totals[v].0 += i32::from(score);
-                totals[v].1 += 1;
-            }
             let Some((low, high)) = extremes(&scores) else {
                 continue;
             };
@@ -77,11 +71,11 @@ pub fn committee_findings(project: &Project, journey: &Journey) -> Vec<Committee
                 ));
             }
         }
-        let means: Vec<(usize, f32)> = totals
+        let stage_cards = || cards.iter().map(|&i| &journey.cards[i]);
+        let means: Vec<(usize, f32)> = voices
             .iter()
             .enumerate()
-            .filter(|(_, (_, n))| *n > 0)
-            .map(|(v, (sum, n))| (v, *sum as f32 / *n as f32))
+            .filter_map(|(v, voice)| Some((v, voice.mean(stage_cards())?)))
             .collect();
         let subject = || Subject::Stage(stage.id.clone());
         if let Some((low, high)) = extremes(&means)
@@ -101,7 +95,7 @@ pub fn committee_findings(project: &Project, journey: &Journey) -> Vec<Committee
         }
         let primary_heard = means.iter().any(|&(v, _)| voices[v].primary);
         let unheard: Vec<String> = (0..voices.len())
-            .filter(|&v| totals[v].1 == 0)
+            .filter(|&v| means.iter().all(|&(heard, _)| heard != v))
             .map(|v| voices[v].label(project))
             .collect();
         if primary_heard && !unheard.is_empty() {

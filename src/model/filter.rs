@@ -1,5 +1,5 @@
 //! Which cards a review looks at: a search over titles, notes and comments, and filters by
-//! owner, kind, channel and evidence. The app's search bar, the export "as filtered" and
+//! owner, kind, channel, evidence and the committee member who scored them. The app's search bar, the export "as filtered" and
 //! `journeymap export --search/--owner/...` share it.
 
 use super::{Card, CardKind, Evidence, Journey, Project};
@@ -12,12 +12,15 @@ pub struct Filter {
     pub kind: Option<CardKind>,
     pub channel: Option<String>,
     pub evidence: Option<Evidence>,
+    /// A persona id: cards that persona has an emotion on.
+    pub persona: Option<String>,
 }
 
 impl Filter {
-    /// Whether a card passes: the query in its title, notes or comments, and every filter
-    /// that is set (text and channel ignoring case).
-    pub fn matches(&self, card: &Card) -> bool {
+    /// Whether a card of a journey whose primary persona is `primary` passes: the query in
+    /// its title, notes or comments, and every filter that is set (text and channel
+    /// ignoring case).
+    fn matches(&self, card: &Card, primary: Option<&str>) -> bool {
         let query = self.query.trim().to_lowercase();
         let text = query.is_empty()
             || card.title.to_lowercase().contains(&query)
@@ -36,11 +39,23 @@ impl Filter {
                 .as_ref()
                 .is_none_or(|c| card.channel.to_lowercase() == c.to_lowercase())
             && self.evidence.is_none_or(|e| card.evidence == e)
+            && self.persona.as_deref().is_none_or(|p| {
+                if primary == Some(p) {
+                    card.emotion.is_some()
+                } else {
+                    card.emotions.contains_key(p)
+                }
+            })
     }
 
     /// Which cards of `journey` pass, by index.
     pub fn matches_in(&self, journey: &Journey) -> Vec<bool> {
-        journey.cards.iter().map(|c| self.matches(c)).collect()
+        let primary = journey.persona.as_deref();
+        journey
+            .cards
+            .iter()
+            .map(|c| self.matches(c, primary))
+            .collect()
     }
 
     /// Whether anything is asked for: an empty filter lets every card through.
@@ -50,6 +65,7 @@ impl Filter {
             || self.kind.is_some()
             || self.channel.is_some()
             || self.evidence.is_some()
+            || self.persona.is_some()
     }
 
     /// What the filter asks for, in words: `“call”, owner Sales, pain points`.
@@ -75,6 +91,14 @@ impl Filter {
         }
         if let Some(evidence) = self.evidence {
             parts.push(format!("evidence {}", evidence.name().to_lowercase()));
+        }
+        if let Some(persona) = &self.persona {
+            let name = project
+                .personas
+                .iter()
+                .find(|p| &p.id == persona)
+                .map_or(persona.as_str(), |p| p.name.as_str());
+            parts.push(format!("scored by {name}"));
         }
         parts.join(", ")
     }

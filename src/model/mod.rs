@@ -18,7 +18,7 @@ mod template;
 mod types;
 mod validate;
 
-pub use committee::{Voice, journey_voices, voices};
+pub use committee::{Voice, VoiceSet, journey_voices, voices};
 pub use document::Document;
 pub use edit::{Edit, EditError, Item, List, ListOp};
 pub use filter::{Filter, department_id};

@@ -40,7 +40,7 @@ pub(super) fn paint_emotion(map: &MapPainter<'_>) {
     let radius = (size::EMOTION_POINT_RADIUS * view.zoom).max(2.0);
     let width = (size::EMOTION_STROKE * view.zoom).clamp(1.0, 4.0);
     let mut order: Vec<usize> = (0..layout.curves.len())
-        .filter(|&v| highlight.shows_curve(v))
+        .filter(|&v| highlight.curves.contains(v))
         .collect();
     order.sort_by_key(|&v| layout.curves[v].primary);
     for voice in order {
@@ -111,7 +111,7 @@ pub(super) fn paint_curve_legend(map: &MapPainter<'_>, rect: Rect) {
     let width = rect.width() - 2.0 * padding - swatch - size::SPACE_XL * zoom;
     let mut y = rect.top() + size::TITLE_LINE * zoom;
     for (v, voice) in voices.iter().enumerate() {
-        if !map.highlight.shows_curve(v) {
+        if !map.highlight.curves.contains(v) {
             continue;
         }
         let x = rect.left() + padding;

@@ -18,7 +18,7 @@ pub use card::{CardFace, CardState, owner_color, paint_card};
 pub use emotion::{CurveStyle, curve_colors, paint_emotion_curve, paint_emotion_guides};
 
 use crate::layout::{DropSlot, JourneyLayout, MapView, Screen};
-use crate::model::{Journey, Project};
+use crate::model::{Journey, Project, VoiceSet};
 use crate::theme::{Theme, size, zoomed_font};
 
 /// What the user is pointing at or doing, drawn on top of the map.
@@ -32,9 +32,8 @@ pub struct Highlight<'a> {
     pub card_drop: Option<DropSlot>,
     /// An emotion point being dragged.
     pub emotion: Option<EmotionDrag>,
-    /// Whose emotion curves are drawn, by voice (see [`crate::model::voices`]); all when
-    /// `None`.
-    pub curves: Option<&'a [bool]>,
+    /// Whose emotion curves are drawn (see [`crate::model::voices`]).
+    pub curves: VoiceSet,
     /// A stage header being dragged would be inserted before this stage index.
     pub stage_drop: Option<usize>,
     pub lane_drop: Option<usize>,
@@ -56,12 +55,6 @@ pub struct EmotionDrag {
 }
 
 impl Highlight<'_> {
-    /// Whether the curve of voice `v` is drawn.
-    pub fn shows_curve(&self, v: usize) -> bool {
-        self.curves
-            .is_none_or(|shown| shown.get(v).copied().unwrap_or(true))
-    }
-
     /// Whether card `i` is left out by the search (and so drawn dimmed).
     fn dims(&self, i: usize) -> bool {
         self.matches

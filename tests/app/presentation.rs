@@ -28,13 +28,28 @@ fn presentation_mode_steps_through_stages_and_leaves_with_esc() {
         .find(|p| project.journeys[0].persona.as_ref() == Some(&p.id))
         .unwrap();
     assert!(
-        harness.query_by_label(&persona.name).is_some(),
+        harness.query_all_by_label(&persona.name).count() >= 1,
         "the opening slide introduces the persona"
     );
+    assert!(harness.query_by_label("Buying committee").is_some());
+    for member in &project.journeys[0].committee {
+        let name = &project.personas.iter().find(|p| p.id == member.persona).unwrap().name;
+        assert!(
+            harness.query_all_by_label(name).count() >= 1,
+            "the opening slide introduces {name} of the committee"
+        );
+    }
 
     harness.key_press(Key::ArrowRight);
     harness.run();
     assert_eq!(harness.state().presenting(), Some(Slide::Stage(0)));
+    // Each member's feeling in the stage: the CFO gave the benchmark card -1.
+    assert!(harness.query_by_label("How the committee feels").is_some());
+    assert!(
+        harness
+            .query_by_label("Martin Okafor (economic buyer)")
+            .is_some()
+    );
     assert!(harness.query_by_label(&stages[0].name).is_some());
     assert!(
         harness

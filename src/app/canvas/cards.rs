@@ -165,7 +165,7 @@ pub(super) fn emotion_widgets(
     let voices = voices(project, journey);
     // The primary's points last, so they are on top where points meet.
     let mut order: Vec<usize> = (0..layout.curves.len())
-        .filter(|&v| curves.get(v).copied().unwrap_or(true))
+        .filter(|&v| curves.contains(v))
         .collect();
     order.sort_by_key(|&v| layout.curves[v].primary);
     for v in order {

@@ -191,7 +191,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
         screen,
         pointer: pointer_map,
         review,
-        curves: &curves,
+        curves,
     };
     if map_view.detailed() {
         cards::card_widgets(ui, &scene, state, actions);
@@ -229,7 +229,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     };
     let mut highlight = Highlight {
         matches: matches.as_deref(),
-        curves: Some(&curves),
+        curves,
         card: selected.card(),
         stage: selected.stage(),
         lane: selected.lane(),

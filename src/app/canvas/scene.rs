@@ -4,7 +4,7 @@
 use egui::{Pos2, Rect, Sense, Vec2};
 
 use crate::layout::{DropSlot, Screen};
-use crate::model::{Journey, Project};
+use crate::model::{Journey, Project, VoiceSet};
 
 /// A drag in progress on the canvas.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -54,7 +54,7 @@ pub struct Scene<'a> {
     /// Review mode: cards, points and headers can be clicked but not dragged or edited.
     pub review: bool,
     /// Whose emotion curves are shown, by voice.
-    pub curves: &'a [bool],
+    pub curves: VoiceSet,
 }
 
 impl Scene<'_> {

@@ -76,6 +76,16 @@ impl JourneymapApp {
         }
     }
 
+    /// `options` drawing the curves the map shows: a curve hidden on screen stays out of
+    /// the picture.
+    fn as_on_screen(&self, journey: usize, options: ExportOptions) -> ExportOptions {
+        let curves = self
+            .document
+            .journey(journey)
+            .map_or_else(Default::default, |j| self.view.shown_curves(j));
+        ExportOptions { curves, ..options }
+    }
+
     pub(in crate::app) fn export_to(
         &mut self,
         path: PathBuf,
@@ -83,6 +93,7 @@ impl JourneymapApp {
         options: ExportOptions,
         filtered: bool,
     ) {
+        let options = self.as_on_screen(journey, options);
         let path = if path.extension().is_none() {
             path.with_extension("png")
         } else {
@@ -176,7 +187,8 @@ impl JourneymapApp {
     /// with slides chosen the slide showing the selected card or stage (the first slide
     /// when neither is).
     fn clipboard_picture(&self, filter: Option<&Filter>) -> Result<(Picture, String), ExportError> {
-        let (project, options) = (self.document.project(), self.settings.export);
+        let project = self.document.project();
+        let options = self.as_on_screen(self.journey, self.settings.export);
         if !options.slides {
             let picture = render(project, self.journey, options, filter)?;
             return Ok((picture, "the map".to_owned()));

@@ -149,7 +149,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
         layout,
         theme: &theme,
         scale,
-        curves: &app.view.shown_curves(journey),
+        curves: app.view.shown_curves(journey),
     };
     let current = slide_at(index, journey.stages.len());
     // A click anywhere else on the slide goes on, as in slide software. Registered first,

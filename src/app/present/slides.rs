@@ -8,7 +8,10 @@ use egui::{FontId, Pos2, Rect, RichText, Role, Sense, Stroke, Ui, WidgetInfo, po
 use super::stage_cards::stage_cards;
 use crate::app::review::health::findings_count;
 use crate::layout::{JourneyLayout, emotion_y};
-use crate::model::{Card, Finding, Journey, Project, RULES, Subject, quantity, rule_summary};
+use crate::model::{
+    Card, Finding, Journey, Project, RULES, Subject, VoiceSet, emotion_label, quantity,
+    rule_summary, voices,
+};
 use crate::paint::{
     CurveStyle, curve_colors, paint_emotion_curve, paint_emotion_guides, paint_text,
 };
@@ -26,7 +29,7 @@ pub struct SlideContext<'a> {
     /// Screen height over the height the slide sizes are for.
     pub scale: f32,
     /// Whose emotion curves are shown, by voice.
-    pub curves: &'a [bool],
+    pub curves: VoiceSet,
 }
 
 impl SlideContext<'_> {
@@ -118,6 +121,7 @@ pub fn opening(ui: &mut Ui, c: &SlideContext<'_>) {
     });
     if let Some(persona) = persona {
         column(ui, at(2.0), "slide-reach", c, |ui, c| {
+            committee(ui, c);
             list(ui, c, "Values", &persona.values);
             list(ui, c, "Channels", &persona.channels);
             list(ui, c, "Influencers", &persona.influencers);
@@ -125,6 +129,62 @@ pub fn opening(ui: &mut Ui, c: &SlideContext<'_>) {
                 c.heading(ui, "How they buy");
                 c.body(ui, &persona.buying_process);
             }
+        });
+    }
+}
+
+/// The buying committee, each member in their curve's colour with their part and quote;
+/// nothing for a journey of one persona.
+fn committee(ui: &mut Ui, c: &SlideContext<'_>) {
+    let voices = voices(c.project, c.journey);
+    if voices.len() < 2 {
+        return;
+    }
+    let colors = curve_colors(c.project, c.journey, c.theme);
+    c.heading(ui, "Buying committee");
+    for (voice, color) in voices.iter().zip(colors) {
+        let Some(persona) = voice.persona_in(c.project) else {
+            continue;
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(c.text("•", slide::TEXT_HEADING).color(color));
+            ui.label(c.text(&persona.name, slide::TEXT_META).strong());
+            let part = voice.part();
+            if !part.is_empty() {
+                ui.label(c.muted(part, slide::TEXT_META));
+            }
+        });
+        if !persona.quote.is_empty() && !voice.primary {
+            ui.label(
+                c.muted(format!("“{}”", persona.quote), slide::TEXT_META)
+                    .italics(),
+            );
+        }
+    }
+}
+
+/// How each committee member feels in stage `index`: their mean score on its cards, in
+/// their curve's colour; "not asked" where they scored none.
+fn committee_feelings(ui: &mut Ui, c: &SlideContext<'_>, index: usize) {
+    let voices = voices(c.project, c.journey);
+    let Some(stage) = c.journey.stages.get(index) else {
+        return;
+    };
+    if voices.len() < 2 {
+        return;
+    }
+    let colors = curve_colors(c.project, c.journey, c.theme);
+    let cards = || c.journey.cards.iter().filter(|card| card.stage == stage.id);
+    c.heading(ui, "How the committee feels");
+    for (voice, color) in voices.iter().zip(colors) {
+        let feeling = match voice.mean(cards()) {
+            Some(mean) => emotion_label(mean.round() as i8),
+            None => "not asked".to_owned(),
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(c.text("•", slide::TEXT_HEADING).color(color));
+            ui.label(c.text(voice.label(c.project), slide::TEXT_META));
+            ui.label(c.text(feeling, slide::TEXT_META).strong());
         });
     }
 }
@@ -242,8 +302,10 @@ pub(super) fn card_details(ui: &mut Ui, project: &Project, card: &Card) {
     ui.weak(facts.join(" · "));
 }
 
-/// The stage's conversion, exit criteria, KPIs and empathy map.
+/// How the committee feels, then the stage's conversion, exit criteria, KPIs and empathy
+/// map.
 fn stage_details(ui: &mut Ui, c: &SlideContext<'_>, index: usize) {
+    committee_feelings(ui, c, index);
     let stage = &c.journey.stages[index];
     if let Some(conversion) = stage.conversion {
         let next = c
@@ -442,7 +504,7 @@ pub fn emotion_strip(
     paint_emotion_guides(&painter, curve.x_range(), y_of, theme);
     let colors = curve_colors(c.project, c.journey, theme);
     let mut order: Vec<usize> = (0..c.layout.curves.len())
-        .filter(|&v| c.curves.get(v).copied().unwrap_or(true))
+        .filter(|&v| c.curves.contains(v))
         .collect();
     order.sort_by_key(|&v| c.layout.curves[v].primary);
     for v in order {

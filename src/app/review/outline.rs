@@ -6,7 +6,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::app::inspector::fields::{Draft, InspectorState, Lines, item_field, owner_combo};
 use crate::app::{Action, Selection};
 use crate::model::{
-    Card, CardKind, Evidence, Journey, Lane, Project, emotion_label, operations, quantity,
+    Card, CardKind, Evidence, Journey, Lane, Project, emotion_label, operations, quantity, voices,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,20 +19,35 @@ pub enum SortBy {
     Title,
     Owner,
     Channel,
-    Emotion,
+    /// One committee member's emotion, by voice (see [`voices`]).
+    Emotion(usize),
     Evidence,
 }
 
-const COLUMNS: [(SortBy, &str); 8] = [
-    (SortBy::Stage, "Stage"),
-    (SortBy::Lane, "Lane"),
-    (SortBy::Kind, "Kind"),
-    (SortBy::Title, "Title"),
-    (SortBy::Owner, "Owner"),
-    (SortBy::Channel, "Channel"),
-    (SortBy::Emotion, "Emotion"),
-    (SortBy::Evidence, "Evidence"),
-];
+/// The outline's columns and their headers: an emotion column per committee member.
+fn columns(project: &Project, journey: &Journey) -> Vec<(SortBy, String)> {
+    let voices = voices(project, journey);
+    let fixed = [
+        (SortBy::Stage, "Stage"),
+        (SortBy::Lane, "Lane"),
+        (SortBy::Kind, "Kind"),
+        (SortBy::Title, "Title"),
+        (SortBy::Owner, "Owner"),
+        (SortBy::Channel, "Channel"),
+    ];
+    let mut columns: Vec<(SortBy, String)> =
+        fixed.map(|(sort, name)| (sort, name.to_owned())).into();
+    for (v, voice) in voices.iter().enumerate() {
+        let name = if voices.len() > 1 {
+            format!("Emotion of {}", voice.name(project))
+        } else {
+            "Emotion".to_owned()
+        };
+        columns.push((SortBy::Emotion(v), name));
+    }
+    columns.push((SortBy::Evidence, "Evidence".to_owned()));
+    columns
+}
 
 /// The outline's sort and the row order it gives, kept until the project or sort changes.
 #[derive(Debug)]
@@ -75,7 +90,11 @@ fn sorted(project: &Project, journey: &Journey, sort: SortBy, descending: bool) 
         SortBy::Title => order.sort_by_cached_key(|&i| cards[i].title.to_lowercase()),
         SortBy::Owner => order.sort_by_cached_key(|&i| owner(&cards[i])),
         SortBy::Channel => order.sort_by_cached_key(|&i| cards[i].channel.to_lowercase()),
-        SortBy::Emotion => order.sort_by_key(|&i| cards[i].emotion),
+        SortBy::Emotion(v) => {
+            let voices = voices(project, journey);
+            let score = |card: &Card| voices.get(v).and_then(|voice| voice.score(card));
+            order.sort_by_key(|&i| score(&cards[i]));
+        }
         SortBy::Evidence => order.sort_by_key(|&i| cards[i].evidence.name()),
     }
     if descending {
@@ -102,6 +121,7 @@ pub fn panel(
         outline.order = sorted(project, journey, outline.sort, outline.descending);
         outline.order_for = Some(key);
     }
+    let columns = columns(project, journey);
     egui::Panel::bottom("outline")
         .resizable(true)
         .default_size(260.0)
@@ -120,7 +140,7 @@ pub fn panel(
                 .column(Column::auto())
                 .columns(Column::initial(120.0).at_least(60.0), 3)
                 .column(Column::initial(300.0).at_least(120.0))
-                .columns(Column::initial(110.0).at_least(60.0), 4);
+                .columns(Column::initial(110.0).at_least(60.0), columns.len() - 4);
             if let Some(row) =
                 selected.and_then(|card| outline.order.iter().position(|&i| i == card))
             {
@@ -131,7 +151,8 @@ pub fn panel(
                     header.col(|ui| {
                         ui.label("");
                     });
-                    for (sort, name) in COLUMNS {
+                    for (sort, name) in &columns {
+                        let sort = *sort;
                         header.col(|ui| {
                             let arrow = match (outline.sort == sort, outline.descending) {
                                 (true, false) => " ⏶",
@@ -156,9 +177,14 @@ pub fn panel(
                 .body(|body| {
                     body.rows(26.0, outline.order.len(), |mut row| {
                         let index = outline.order[row.index()];
-                        let card = &journey.cards[index];
                         row.set_selected(selected == Some(index));
-                        cells(&mut row, fields, project, journey, index, card, actions);
+                        let cell = Cell {
+                            project,
+                            journey,
+                            columns: &columns,
+                            index,
+                        };
+                        cells(&mut row, fields, &cell, actions);
                     });
                 });
         });
@@ -173,15 +199,27 @@ fn named(column: &str, card: &Card) -> egui::WidgetInfo {
     )
 }
 
+/// What one row of the outline shows: a card of a journey, under the outline's columns.
+struct Cell<'a> {
+    project: &'a Project,
+    journey: &'a Journey,
+    columns: &'a [(SortBy, String)],
+    index: usize,
+}
+
 fn cells(
     row: &mut egui_extras::TableRow<'_, '_>,
     fields: &mut InspectorState,
-    project: &Project,
-    journey: &Journey,
-    index: usize,
-    card: &Card,
+    cell: &Cell<'_>,
     actions: &mut Vec<Action>,
 ) {
+    let Cell {
+        project,
+        journey,
+        columns,
+        index,
+    } = *cell;
+    let card = &journey.cards[index];
     let mut draft = Draft::new(card);
     row.col(|ui| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
@@ -254,22 +292,30 @@ fn cells(
             draft.change(Some(key), |c| c.channel = channel);
         }
     });
-    row.col(|ui| {
-        let mut emotion = card.emotion;
-        egui::ComboBox::from_id_salt(("outline-emotion", &card.id))
-            .selected_text(emotion.map_or_else(|| "—".to_owned(), emotion_label))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut emotion, None, "—");
-                for e in -2..=2 {
-                    ui.selectable_value(&mut emotion, Some(e), emotion_label(e));
-                }
-            })
-            .response
-            .widget_info(|| named("Emotion", card));
-        if emotion != card.emotion {
-            draft.change(None, |c| c.emotion = emotion);
-        }
+    let voices = voices(project, journey);
+    let emotions = columns.iter().filter_map(|(sort, column)| match sort {
+        SortBy::Emotion(v) => Some((voices.get(*v)?, column)),
+        _ => None,
     });
+    for (voice, column) in emotions {
+        row.col(|ui| {
+            let current = voice.score(card);
+            let mut emotion = current;
+            egui::ComboBox::from_id_salt(("outline-emotion", &card.id, voice.persona))
+                .selected_text(emotion.map_or_else(|| "—".to_owned(), emotion_label))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut emotion, None, "—");
+                    for e in -2..=2 {
+                        ui.selectable_value(&mut emotion, Some(e), emotion_label(e));
+                    }
+                })
+                .response
+                .widget_info(|| named(column, card));
+            if emotion != current {
+                draft.change(None, |c| voice.set_score(c, emotion));
+            }
+        });
+    }
     row.col(|ui| {
         let mut evidence = card.evidence;
         egui::ComboBox::from_id_salt(("outline-evidence", &card.id))

@@ -1,8 +1,8 @@
-//! Search and filters (Ctrl+F): card titles, notes and comments, by owner, kind, channel
-//! and evidence. Cards that do not match are dimmed on the map; the bar counts matches.
+//! Search and filters (Ctrl+F): card titles, notes and comments, by owner, kind, channel,
+//! evidence and the committee member who scored them. Cards that do not match are dimmed on the map; the bar counts matches.
 
 use crate::app::Action;
-use crate::model::{CardKind, Evidence, Filter, Journey, Project};
+use crate::model::{CardKind, Evidence, Filter, Journey, Project, voices};
 
 /// The search bar's state and the matches it gives, kept until the project or filter changes.
 #[derive(Debug, Default)]
@@ -95,6 +95,13 @@ pub fn bar(
                 .map(|e| (e, e.name().to_owned()))
                 .collect();
             pick(ui, "Evidence", &mut search.filter.evidence, &evidence);
+            let scorers: Vec<(String, String)> = voices(project, journey)
+                .iter()
+                .filter_map(|v| Some((v.persona?.to_owned(), v.name(project))))
+                .collect();
+            if scorers.len() > 1 {
+                pick(ui, "Scored by", &mut search.filter.persona, &scorers);
+            }
             ui.label(format!("{matching} of {} cards match", journey.cards.len()));
             if ui.button("Close search").clicked() {
                 actions.push(Action::CloseSearch);
