@@ -744,3 +744,85 @@ fn what_a_picture_carries_is_chosen_with_embed() {
         text(&plain.stderr)
     );
 }
+
+#[test]
+fn check_names_where_the_committee_splits_and_a_format_1_file_still_checks() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template_file(folder.path());
+    let output = journeymap(&["check", &plan]);
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = text(&output.stdout);
+    let split: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.contains(": committee-split: "))
+        .collect();
+    assert_eq!(split.len(), 1, "{stdout}");
+    assert!(
+        split[0].starts_with(
+            "as-is/quote: committee-split: the committee splits at “Quote and order form”"
+        ),
+        "{}",
+        split[0]
+    );
+    assert!(
+        stdout
+            .lines()
+            .all(|line| !(line.starts_with("to-be/") && line.contains(": committee-"))),
+        "the to-be journey resolves the split: {stdout}"
+    );
+    assert!(!stdout.contains("committee-unheard"), "{stdout}");
+
+    // The template as it was in format 1 is still a valid project, with one persona.
+    let old =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-1/b2b-template.ron");
+    let output = journeymap(&["check", old.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("1 persona"));
+    assert!(!text(&output.stdout).contains("committee-"));
+}
+
+#[test]
+fn export_draws_the_curves_of_the_personas_asked_for() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template_file(folder.path());
+    let export = |args: &[&str], name: &str| {
+        let out = folder.path().join(name);
+        let mut all = vec!["export", plan.as_str(), "-o", out.to_str().unwrap()];
+        all.extend_from_slice(&["--scale", "1"]);
+        all.extend_from_slice(args);
+        (journeymap(&all), out)
+    };
+    let (output, all) = export(&[], "all.png");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let (output, two) = export(&["--personas", "risk-lead,cfo"], "two.png");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_ne!(read_pixels(&all), read_pixels(&two), "two curves fewer");
+
+    // The same choice through the library draws the same picture.
+    let project = journeymap::file::template_project().unwrap();
+    let journey = &project.journeys[0];
+    let ids = ["risk-lead".to_owned(), "cfo".to_owned()];
+    let options = journeymap::export::ExportOptions {
+        curves: journeymap::export::curves_of(&project, journey, &ids).unwrap(),
+        ..common::options(1)
+    };
+    let picture = journeymap::export::render(&project, 0, options, None).unwrap();
+    assert_eq!(read_pixels(&two), picture.rgba);
+
+    let (output, missing) = export(&["--personas", "cfo,legal"], "legal.png");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("`legal`") && stderr.contains("cfo (Martin Okafor)"),
+        "{stderr}"
+    );
+    assert!(!missing.exists(), "nothing is written on error");
+
+    // Cards a member scored, as filtered; a persona the project does not have is refused.
+    let (output, scored) = export(&["--persona", "it-security"], "scored.png");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_ne!(read_pixels(&all), read_pixels(&scored));
+    let (output, _) = export(&["--persona", "legal"], "nobody.png");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("no persona `legal`"));
+}

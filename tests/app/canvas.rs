@@ -94,6 +94,94 @@ fn reorder_cards_inside_a_cell() {
     );
 }
 
+/// The accessible name of a committee member's point on the card "No way to tell how her
+/// risk practice compares to peers".
+fn benchmark_point(name: &str) -> String {
+    format!("Emotion of {name} at No way to tell how her risk practice compares to peers")
+}
+
+/// Shows or hides a committee member's curve from the View menu.
+fn toggle_curve(
+    harness: &mut egui_kittest::Harness<'_, journeymap::app::JourneymapApp>,
+    label: &str,
+) {
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Emotion curves").click();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+    // Closed by clicking the menu's name again.
+    if harness.query_by_label("Emotion curves").is_some() {
+        harness.get_by_label("View").click();
+        harness.run();
+    }
+}
+
+#[test]
+fn hide_a_curve_then_drag_the_cfo_s_point_and_undo() {
+    let Setup { mut harness, .. } = setup();
+    let before = journey(&harness);
+    let benchmark = card(&before, "no-benchmark");
+    assert_eq!(
+        (benchmark.emotion, benchmark.emotions.get("cfo")),
+        (Some(-1), Some(&-1))
+    );
+    // Dana's point lies over the CFO's there: her curve hidden, his can be taken.
+    let dana = benchmark_point("Dana Whitfield");
+    assert!(harness.query_by_label_contains(&dana).is_some());
+    toggle_curve(&mut harness, "Curve of Dana Whitfield (champion)");
+    assert!(
+        harness.query_by_label_contains(&dana).is_none(),
+        "a hidden curve has no points"
+    );
+    assert!(
+        !harness.state().document().is_dirty(),
+        "hiding a curve changes no data"
+    );
+
+    let point = harness
+        .get_by_label(&format!("{}: −1", benchmark_point("Martin Okafor")))
+        .rect()
+        .center();
+    drag(&mut harness, point, point - vec2(0.0, 300.0));
+    let after = card(&journey(&harness), "no-benchmark").clone();
+    assert_eq!(
+        after.emotions.get("cfo"),
+        Some(&2),
+        "dragged to the top: +2"
+    );
+    assert_eq!(after.emotion, Some(-1), "Dana's score stays");
+    assert!(
+        harness
+            .query_by_label(&format!("{}: +2", benchmark_point("Martin Okafor")))
+            .is_some(),
+        "the point says its new score"
+    );
+    undo(&mut harness);
+    assert_eq!(journey(&harness), before, "one undo step");
+
+    toggle_curve(&mut harness, "Curve of Dana Whitfield (champion)");
+    assert!(
+        harness.query_by_label_contains(&dana).is_some(),
+        "shown again"
+    );
+}
+
+#[test]
+fn every_committee_member_s_point_is_named_for_a_screen_reader() {
+    let Setup { harness, .. } = setup();
+    for (name, score) in [
+        ("Dana Whitfield", "−1"),
+        ("Martin Okafor", "−1"),
+        ("Lars Henriksen", "0"),
+        ("Sofia Marin", "0"),
+    ] {
+        let label = format!("{}: {score}", benchmark_point(name));
+        assert!(harness.query_by_label(&label).is_some(), "{label}");
+    }
+}
+
 #[test]
 fn the_emotion_lane_refuses_a_card() {
     let Setup { mut harness, .. } = setup();

@@ -33,7 +33,12 @@ fn presentation_mode_steps_through_stages_and_leaves_with_esc() {
     );
     assert!(harness.query_by_label("Buying committee").is_some());
     for member in &project.journeys[0].committee {
-        let name = &project.personas.iter().find(|p| p.id == member.persona).unwrap().name;
+        let name = &project
+            .personas
+            .iter()
+            .find(|p| p.id == member.persona)
+            .unwrap()
+            .name;
         assert!(
             harness.query_all_by_label(name).count() >= 1,
             "the opening slide introduces {name} of the committee"

@@ -331,3 +331,66 @@ fn review_mode_shows_a_badge_that_also_leaves_it() {
     harness.run();
     assert!(!harness.state().in_review());
 }
+
+#[test]
+fn the_outline_has_a_column_per_committee_member_and_search_filters_by_who_scored() {
+    let Setup { mut harness, .. } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    for name in [
+        "Dana Whitfield",
+        "Martin Okafor",
+        "Lars Henriksen",
+        "Sofia Marin",
+    ] {
+        let sort = format!("Sort by emotion of {}", name.to_lowercase());
+        assert!(harness.query_by_label(&sort).is_some(), "{sort}");
+    }
+    // Lars (IT security) scores the questionnaire (the first row by title) in place.
+    harness.get_by_label("Sort by title").click();
+    harness.run();
+    let questionnaire = "A 200-question security questionnaire, answered by hand";
+    let combo = format!("Emotion of Lars Henriksen of {questionnaire}");
+    harness.get_by_label(&combo).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&combo).click();
+    harness.run();
+    harness.get_all_by_label("+1").last().unwrap().click();
+    harness.run();
+    let scored = card(&journey(&harness), "questionnaire").clone();
+    assert_eq!(scored.emotions.get("it-security"), Some(&1));
+    assert_eq!(scored.emotion, Some(-1), "Dana's stays");
+    undo(&mut harness);
+    assert_eq!(
+        card(&journey(&harness), "questionnaire")
+            .emotions
+            .get("it-security"),
+        Some(&-2)
+    );
+
+    // Search: only the cards Sofia (procurement) gave a score.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_label("Scored by").click();
+    harness.run();
+    harness
+        .get_all_by_label("Sofia Marin")
+        .last()
+        .unwrap()
+        .click();
+    harness.run();
+    let cards = journey(&harness).cards;
+    let hers = cards
+        .iter()
+        .filter(|c| c.emotions.contains_key("procurement"))
+        .count();
+    assert!(hers > 3);
+    let count = format!("{hers} of {} cards match", cards.len());
+    assert!(harness.query_by_label(&count).is_some(), "{count}");
+    let dimmed = harness.state_mut().dimmed_cards();
+    assert!(
+        dimmed.contains(&"newsletter".to_owned()),
+        "she did not score it"
+    );
+    assert!(!dimmed.contains(&"quote".to_owned()));
+}
