@@ -1,5 +1,6 @@
 //! One real frame of the app (egui pass + tessellation, no GPU) on generated journeys of
-//! 100, 1,000 and 10,000 cards, zoomed to fit, at 100 %, and presenting the first stage.
+//! 100, 1,000 and 10,000 cards, zoomed to fit, at 100 %, and presenting the first stage;
+//! and 10,000 cards scored by a buying committee of five (five curves).
 //! Goals (release, 2 cores): at 100 % <= 1 ms whatever the size; fitted <= 1, 2, 4 ms.
 
 // A bench that cannot set up its data should stop loudly.
@@ -9,7 +10,7 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use journeymap::app::{Action, Command, Environment, JourneymapApp};
-use journeymap::model::{Document, generated_project};
+use journeymap::model::{Document, generated_committee};
 
 fn raw_input() -> egui::RawInput {
     egui::RawInput {
@@ -30,7 +31,19 @@ fn frame(ctx: &egui::Context, app: &mut JourneymapApp) -> usize {
 
 fn canvas_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("canvas frame");
-    for (cards, stages) in [(100, 8), (1_000, 20), (10_000, 40)] {
+    // Cards, stages and committee members (none: the journey's one persona).
+    let sizes = [
+        (100, 8, 0),
+        (1_000, 20, 0),
+        (10_000, 40, 0),
+        (10_000, 40, 5),
+    ];
+    for (cards, stages, members) in sizes {
+        let committee = if members > 0 {
+            format!(" committee of {members}")
+        } else {
+            String::new()
+        };
         let views = [
             ("fit", vec![Action::Command(Command::ZoomFit)]),
             ("100%", vec![Action::Command(Command::ZoomActual)]),
@@ -46,7 +59,7 @@ fn canvas_frame(c: &mut Criterion) {
                 recovery_seconds: f64::INFINITY,
                 native_dialogs: Err(String::new()),
             };
-            let document = Document::new(generated_project(stages, cards));
+            let document = Document::new(generated_committee(stages, cards, members));
             let mut app = JourneymapApp::new(document, None, environment);
             // Settle: the first frames lay out the map, load fonts and apply the framing.
             frame(&ctx, &mut app);
@@ -56,7 +69,8 @@ fn canvas_frame(c: &mut Criterion) {
             for _ in 0..3 {
                 frame(&ctx, &mut app);
             }
-            group.bench_with_input(BenchmarkId::new(view, cards), &cards, |b, _| {
+            let name = format!("{view}{committee}");
+            group.bench_with_input(BenchmarkId::new(name, cards), &cards, |b, _| {
                 b.iter(|| black_box(frame(&ctx, &mut app)))
             });
         }

@@ -1,8 +1,8 @@
 //! Generated projects of any size, for benchmarks and tests of large maps.
 
 use super::types::{
-    Card, CardKind, Comment, Department, Evidence, Journey, Lane, LaneKind, Project, Severity,
-    Stage,
+    BuyingRole, Card, CardKind, Comment, Department, Evidence, Journey, Lane, LaneKind, Member,
+    Persona, Project, Severity, Stage,
 };
 
 /// A valid one-journey project with `stages` stages and `cards` cards spread evenly over
@@ -85,6 +85,41 @@ pub fn generated_project(stages: usize, cards: usize) -> Project {
         }],
         ..Project::default()
     }
+}
+
+/// [`generated_project`] whose journey has a buying committee of `members` personas, the
+/// first primary, every member scoring every card (differently, so the curves part); with
+/// no members, [`generated_project`] itself.
+pub fn generated_committee(stages: usize, cards: usize, members: usize) -> Project {
+    let mut project = generated_project(stages, cards);
+    project.personas = (0..members)
+        .map(|m| Persona {
+            id: format!("persona-{m}"),
+            name: format!("Committee member {}", m + 1),
+            role: "Head of something, Northway Logistics".to_owned(),
+            quote: "Show me it works for us.".to_owned(),
+            ..Persona::default()
+        })
+        .collect();
+    let journey = &mut project.journeys[0];
+    journey.persona = project.personas.first().map(|p| p.id.clone());
+    journey.committee = project
+        .personas
+        .iter()
+        .zip(BuyingRole::ALL.iter().cycle())
+        .map(|(persona, &role)| Member {
+            persona: persona.id.clone(),
+            role: Some(role),
+            detail: String::new(),
+        })
+        .collect();
+    for (i, card) in journey.cards.iter_mut().enumerate() {
+        for (m, persona) in project.personas.iter().enumerate().skip(1) {
+            card.emotions
+                .insert(persona.id.clone(), ((i + 2 * m) % 5) as i8 - 2);
+        }
+    }
+    project
 }
 
 fn lane(id: &str, kind: LaneKind, title: &str) -> Lane {
