@@ -3,7 +3,7 @@
 // A test that cannot set up or read what it checks fails right there.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 mod common;
@@ -382,17 +382,20 @@ fn check_lists_health_findings_and_strict_exits_3() {
     );
 }
 
+/// Exports `plan` at scale 1 with `args` to `name` in `folder`: how it went, and where.
+fn export_at_scale_1(folder: &Path, plan: &str, args: &[&str], name: &str) -> (Output, PathBuf) {
+    let out = folder.join(name);
+    let mut all = vec!["export", plan, "-o", out.to_str().unwrap()];
+    all.extend_from_slice(&["--scale", "1"]);
+    all.extend_from_slice(args);
+    (journeymap(&all), out)
+}
+
 #[test]
 fn export_as_filtered_dims_what_does_not_match() {
     let folder = tempfile::tempdir().unwrap();
     let plan = template_file(folder.path());
-    let export = |args: &[&str], name: &str| {
-        let out = folder.path().join(name);
-        let mut all = vec!["export", plan.as_str(), "-o", out.to_str().unwrap()];
-        all.extend_from_slice(&["--scale", "1"]);
-        all.extend_from_slice(args);
-        (journeymap(&all), out)
-    };
+    let export = |args: &[&str], name: &str| export_at_scale_1(folder.path(), &plan, args, name);
     let (output, plain) = export(&[], "plain.png");
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let (output, filtered) = export(
@@ -785,13 +788,7 @@ fn check_names_where_the_committee_splits_and_a_format_1_file_still_checks() {
 fn export_draws_the_curves_of_the_personas_asked_for() {
     let folder = tempfile::tempdir().unwrap();
     let plan = template_file(folder.path());
-    let export = |args: &[&str], name: &str| {
-        let out = folder.path().join(name);
-        let mut all = vec!["export", plan.as_str(), "-o", out.to_str().unwrap()];
-        all.extend_from_slice(&["--scale", "1"]);
-        all.extend_from_slice(args);
-        (journeymap(&all), out)
-    };
+    let export = |args: &[&str], name: &str| export_at_scale_1(folder.path(), &plan, args, name);
     let (output, all) = export(&[], "all.png");
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let (output, two) = export(&["--personas", "risk-lead,cfo"], "two.png");

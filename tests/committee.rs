@@ -356,3 +356,35 @@ fn a_committee_file_round_trips_byte_for_byte() {
     assert_eq!(again, project);
     assert_eq!(to_ron(&again).unwrap(), text);
 }
+
+#[test]
+fn a_card_that_scores_one_member_twice_is_refused_with_its_line() {
+    let text = SPLIT.replace(
+        r#"emotions: {"chris": 0}),"#,
+        r#"emotions: {"chris": 0, "chris": 2}),"#,
+    );
+    let error = parse_project(text.as_bytes(), Path::new("committee.ron"))
+        .unwrap_err()
+        .to_string();
+    let line = SPLIT
+        .lines()
+        .position(|l| l.contains(r#"emotions: {"chris": 0}"#))
+        .unwrap()
+        + 1;
+    assert!(
+        error.starts_with(&format!("committee.ron:{line}:")),
+        "{error}"
+    );
+    assert!(error.contains("two emotions"), "{error}");
+
+    // A committee member who is not a persona of the project: named, with the field.
+    let text = SPLIT.replace(r#"Member(persona: "ida""#, r#"Member(persona: "ian""#);
+    let error = parse_project(text.as_bytes(), Path::new("committee.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("journey `j`, field `committee`: no persona has the id `ian`")
+            || error.contains("field `committee`: no persona has the id `ian`"),
+        "{error}"
+    );
+}

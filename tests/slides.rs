@@ -181,13 +181,18 @@ fn contrast(a: [u8; 3], b: [u8; 3]) -> f32 {
 fn title_contrast_on(picture: &Picture, slide: [u8; 3]) -> f32 {
     let project = template_project().unwrap();
     let layout = JourneyLayout::of(&project, &project.journeys[0], MapOptions::default());
-    let (title, cards) = (
-        layout.title,
-        layout.personas.last().map_or(0.0, |r| r.right()),
-    );
+    let title = layout.title;
+    // The persona cards are cards, not text on the slide.
+    let on_a_card = |x: usize, y: usize| {
+        let at = egui::pos2(x as f32, y as f32);
+        layout
+            .personas
+            .iter()
+            .any(|card| card.expand(2.0).contains(at))
+    };
     let mut best = 1.0_f32;
     for y in title.top() as usize..title.bottom() as usize {
-        for x in cards as usize + 16..title.right() as usize {
+        for x in (title.left() as usize..title.right() as usize).filter(|&x| !on_a_card(x, y)) {
             let i = (y * picture.width as usize + x) * 4;
             let [r, g, b, a] = [0, 1, 2, 3].map(|k| f32::from(picture.rgba[i + k]));
             let a = a / 255.0;

@@ -194,8 +194,7 @@ pub fn status_line(ui: &mut egui::Ui, app: &JourneymapApp) {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(egui::RichText::new(format!("{:.0} %", app.view.zoom * 100.0)).small());
                 if let Some(journey) = app.journey() {
-                    let open = journey.open_comments().count();
-                    let open = quantity(open, "open comment", "open comments");
+                    let open = quantity(app.open_comment_count(), "open comment", "open comments");
                     ui.label(egui::RichText::new(open).small());
                     ui.label(
                         egui::RichText::new(format!(

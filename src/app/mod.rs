@@ -159,6 +159,9 @@ pub struct JourneymapApp {
     view: View,
     /// The layout of the journey on screen, for (document state, journey, map options).
     layout: Option<(u64, usize, crate::layout::MapOptions, JourneyLayout)>,
+    /// The open comments of the journey on screen, for (document state, journey): the
+    /// status line shows them every frame, and a journey may hold 10,000 cards.
+    open_comments: std::cell::Cell<Option<(u64, usize, usize)>>,
     settings: Settings,
     environment: Environment,
     dialog: Option<files::dialog::Dialog>,
@@ -198,6 +201,7 @@ impl JourneymapApp {
             selection: Selection::None,
             view: View::default(),
             layout: None,
+            open_comments: std::cell::Cell::new(None),
             settings: Settings::default(),
             environment,
             dialog: None,
@@ -300,6 +304,19 @@ impl JourneymapApp {
     }
 
     /// The layout of the journey on screen, computed again only when the project changed.
+    /// How many comments of the journey on screen are open, counted once per change.
+    pub fn open_comment_count(&self) -> usize {
+        let key = (self.document.state_id(), self.journey);
+        match self.open_comments.get() {
+            Some((state, journey, count)) if (state, journey) == key => count,
+            _ => {
+                let count = self.journey().map_or(0, |j| j.open_comments().count());
+                self.open_comments.set(Some((key.0, key.1, count)));
+                count
+            }
+        }
+    }
+
     fn layout(&mut self) -> Option<&JourneyLayout> {
         let state = self.document.state_id();
         let journey = self.document.journey(self.journey)?;

@@ -2,6 +2,8 @@
 //! title, channel and badges; and every card in view of a map.
 
 use egui::epaint::Mesh;
+
+use super::dashes::dashed_outline;
 use egui::{Align2, Color32, CornerRadius, Painter, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
 use super::{MapPainter, one_line, paint_text, rounding};
@@ -292,39 +294,4 @@ pub(super) fn paint_stripe(painter: &Painter, rect: Rect, zoom: f32, color: Colo
         se: 0,
     };
     painter.rect_filled(stripe, corners, color);
-}
-
-/// A rounded rectangle's outline drawn in dashes of `[dash, gap]` at 100 % (short dashes
-/// read as dots).
-fn dashed_outline(
-    painter: &Painter,
-    rect: Rect,
-    radius: f32,
-    stroke: Stroke,
-    [dash, gap]: [f32; 2],
-    zoom: f32,
-) {
-    let (dash, gap) = (dash * zoom, gap * zoom);
-    let rect = rect.shrink(stroke.width / 2.0);
-    let r = radius.min(rect.width() / 2.0).min(rect.height() / 2.0);
-    let corners = [
-        (pos2(rect.right() - r, rect.top() + r), -90.0_f32),
-        (pos2(rect.right() - r, rect.bottom() - r), 0.0),
-        (pos2(rect.left() + r, rect.bottom() - r), 90.0),
-        (pos2(rect.left() + r, rect.top() + r), 180.0),
-    ];
-    let mut points = Vec::with_capacity(4 * 5 + 1);
-    for (center, start) in corners {
-        for step in 0..5 {
-            let angle = (start + step as f32 * 22.5).to_radians();
-            points.push(center + vec2(angle.cos(), angle.sin()) * r);
-        }
-    }
-    points.push(points[0]);
-    painter.extend(Shape::dashed_line(
-        &points,
-        stroke,
-        dash.max(1.0),
-        gap.max(1.0),
-    ));
 }

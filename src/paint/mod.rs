@@ -4,6 +4,7 @@
 //! the emotion curve, the header bands, the margins around the grid, drop indicators.
 
 mod card;
+mod dashes;
 mod drops;
 mod emotion;
 mod headers;
