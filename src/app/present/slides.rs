@@ -115,13 +115,13 @@ pub fn opening(ui: &mut Ui, c: &SlideContext<'_>) {
                 c.body(ui, text);
             }
         }
+        committee(ui, c);
         if let Some(persona) = persona {
             list(ui, c, "Pain points", &persona.pain_points);
         }
     });
     if let Some(persona) = persona {
         column(ui, at(2.0), "slide-reach", c, |ui, c| {
-            committee(ui, c);
             list(ui, c, "Values", &persona.values);
             list(ui, c, "Channels", &persona.channels);
             list(ui, c, "Influencers", &persona.influencers);
@@ -133,7 +133,7 @@ pub fn opening(ui: &mut Ui, c: &SlideContext<'_>) {
     }
 }
 
-/// The buying committee, each member in their curve's colour with their part and quote;
+/// The buying committee, a line each: the member in their curve's colour and their part;
 /// nothing for a journey of one persona.
 fn committee(ui: &mut Ui, c: &SlideContext<'_>) {
     let voices = voices(c.project, c.journey);
@@ -148,18 +148,12 @@ fn committee(ui: &mut Ui, c: &SlideContext<'_>) {
         };
         ui.horizontal_wrapped(|ui| {
             ui.label(c.text("•", slide::TEXT_HEADING).color(color));
-            ui.label(c.text(&persona.name, slide::TEXT_META).strong());
+            ui.label(c.text(&persona.name, slide::TEXT_BODY));
             let part = voice.part();
             if !part.is_empty() {
-                ui.label(c.muted(part, slide::TEXT_META));
+                ui.label(c.muted(part, slide::TEXT_BODY));
             }
         });
-        if !persona.quote.is_empty() && !voice.primary {
-            ui.label(
-                c.muted(format!("“{}”", persona.quote), slide::TEXT_META)
-                    .italics(),
-            );
-        }
     }
 }
 
