@@ -83,7 +83,7 @@ pub enum Command {
         #[arg(long)]
         empathy: bool,
         /// What the picture carries so that it opens again in Journeymap: `map` (the
-        /// journey shown, its persona and the departments, without comments), `full` (the
+        /// journey shown, its personas and the departments, without comments), `full` (the
         /// whole project, comments too) or `none` (a plain picture).
         #[arg(long, value_enum, default_value_t = Embed::Map)]
         embed: Embed,

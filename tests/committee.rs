@@ -388,3 +388,33 @@ fn a_card_that_scores_one_member_twice_is_refused_with_its_line() {
         "{error}"
     );
 }
+
+#[test]
+fn a_format_1_file_with_a_committee_is_refused_so_old_versions_never_drop_it() {
+    let text = SPLIT.replacen("format: 2,", "format: 1,", 1);
+    let error = parse_project(text.as_bytes(), Path::new("committee.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("journey `j`, field `committee`: a format-1 file has no buying committee; write `format: 2`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_gatekeeper_at_their_lowest_is_a_low_moment_even_when_the_primary_is_fine() {
+    // Mended, Ida is at -1 on the quote and Dana at +1; the price stage has no
+    // opportunity (the demo's stage has one).
+    let project = parse_project(mended().as_bytes(), Path::new("committee.ron")).unwrap();
+    let dips: Vec<String> = check_journey(&project, &project.journeys[0])
+        .into_iter()
+        .filter(|f| f.rule == "dip-without-opportunity")
+        .map(|f| f.to_string())
+        .collect();
+    assert_eq!(
+        dips,
+        [
+            "j/quote: dip-without-opportunity: Ida (gatekeeper · IT security) feels bad at “Quote”, and stage “Price” has no opportunity"
+        ]
+    );
+}

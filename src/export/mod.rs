@@ -138,6 +138,14 @@ impl Default for ExportOptions {
     }
 }
 
+/// "cfo (Martin Okafor), …": who sits on a committee, as messages list them.
+fn known_members(project: &Project, voices: &[crate::model::Voice<'_>]) -> String {
+    named_ids(voices.iter().filter_map(|v| {
+        let persona = v.persona_in(project)?;
+        Some((persona.id.as_str(), persona.name.as_str()))
+    }))
+}
+
 /// The curves of the committee members `ids` (persona ids) of `journey`, for
 /// `--personas`: each must sit on its committee.
 pub fn curves_of(
@@ -146,16 +154,25 @@ pub fn curves_of(
     ids: &[String],
 ) -> Result<VoiceSet, ExportError> {
     let voices = voices(project, journey);
+    // "cfo, procurement" as a person types it; nothing between two commas is no one.
+    let ids: Vec<String> = ids
+        .iter()
+        .map(|id| id.trim().to_owned())
+        .filter(|id| !id.is_empty())
+        .collect();
+    if ids.is_empty() {
+        return Err(ExportError::NoOneChosen {
+            journey: journey.name.clone(),
+            known: known_members(project, &voices),
+        });
+    }
     ids.iter().try_fold(VoiceSet::NONE, |set, id| {
         match voices.iter().position(|v| v.persona == Some(id.as_str())) {
             Some(v) => Ok(set.with(v)),
             None => Err(ExportError::NotOnCommittee {
                 id: id.clone(),
                 journey: journey.name.clone(),
-                known: named_ids(voices.iter().filter_map(|v| {
-                    let persona = v.persona_in(project)?;
-                    Some((persona.id.as_str(), persona.name.as_str()))
-                })),
+                known: known_members(project, &voices),
             }),
         }
     })
@@ -252,6 +269,11 @@ pub enum ExportError {
         journey: String,
         known: String,
     },
+    #[error(
+        "name the committee members whose curves to draw, by persona id, separated by commas; the buying committee of “{journey}” is: {known}",
+        journey = echo(journey)
+    )]
+    NoOneChosen { journey: String, known: String },
     #[error(
         "the journey “{journey}” has {count}: there is no stage {last}",
         count = quantity(*count, "stage", "stages"),

@@ -1,5 +1,5 @@
-//! The buying committee of a journey as the map reads it: one voice per member, the
-//! primary first, and each card's score for each voice.
+//! The buying committee of a journey as the map reads it: one voice per member, in the
+//! committee's order, one of them primary; and each card's score for each voice.
 //!
 //! The primary persona's scores are the cards' `emotion` (what a format-1 file holds, so
 //! old files mean the same); the other members' are in `emotions`, by persona id. A journey

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::committee::voices;
 use super::committee_health::committee_findings;
 use super::names::{echo, escaped, quantity};
 use super::types::{CardKind, Journey, Project};
@@ -108,6 +109,7 @@ pub fn check_journey(project: &Project, journey: &Journey) -> Vec<Finding> {
         .map(|s| (s.id.as_str(), s.name.as_str()))
         .collect();
     let stage_name = |id: &str| echo(stage_names.get(id).copied().unwrap_or(id));
+    let voices = voices(project, journey);
 
     let mut findings = Vec::new();
     let mut find = |subject: Subject, rule: &'static str, message: String| {
@@ -144,13 +146,26 @@ pub fn check_journey(project: &Project, journey: &Journey) -> Vec<Finding> {
                 format!("pain point “{title}” has no opportunity linked to it"),
             );
         }
-        if card.emotion.is_some_and(|e| e <= -1) && !with_opportunity.contains(card.stage.as_str())
+        // The one who feels worst there: with a committee, a gatekeeper at -2 is a low
+        // moment even when the primary persona is fine.
+        let lowest = voices
+            .iter()
+            .filter_map(|v| Some((v, v.score(card)?)))
+            .min_by_key(|&(_, score)| score);
+        if let Some((voice, score)) = lowest
+            && score <= -1
+            && !with_opportunity.contains(card.stage.as_str())
         {
+            let who = if voices.len() > 1 {
+                voice.label(project)
+            } else {
+                "the buyer".to_owned()
+            };
             find(
                 subject(),
                 "dip-without-opportunity",
                 format!(
-                    "the buyer feels bad at “{title}”, and stage “{}” has no opportunity",
+                    "{who} feels bad at “{title}”, and stage “{}” has no opportunity",
                     stage_name(&card.stage)
                 ),
             );

@@ -207,7 +207,7 @@ where
         type Value = BTreeMap<String, i8>;
 
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            write!(f, "a map of persona ids to emotions")
+            write!(f, "a map of persona ids to emotions, like {{\"cfo\": -1}}")
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -217,11 +217,13 @@ where
                     return Err(too_many(EMOTIONS));
                 }
                 take_entry_or_refuse()?;
-                if emotions.insert(persona, emotion).is_some() {
-                    return Err(serde::de::Error::custom(
-                        "this card gives one persona two emotions",
-                    ));
+                if emotions.contains_key(&persona) {
+                    return Err(serde::de::Error::custom(format!(
+                        "this card gives `{}` two emotions",
+                        super::names::echo(&persona)
+                    )));
                 }
+                emotions.insert(persona, emotion);
             }
             Ok(emotions)
         }

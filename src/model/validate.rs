@@ -156,12 +156,22 @@ pub fn validate(project: &Project) -> Problems {
             );
         }
         validate_committee(journey, item, &personas, &mut errors);
+        let scores_others = journey.cards.iter().any(|c| !c.emotions.is_empty());
+        if project.format == 1 && (!journey.committee.is_empty() || scores_others) {
+            // An older Journeymap would open it and drop the committee when it saves.
+            errors.push(
+                None,
+                item,
+                "committee",
+                "a format-1 file has no buying committee; write `format: 2` at the top".to_owned(),
+            );
+        }
         errors.count(None, item, "stages", journey.stages.len(), limits::STAGES);
         errors.count(None, item, "lanes", journey.lanes.len(), limits::LANES);
         errors.count(None, item, "cards", journey.cards.len(), limits::CARDS);
         let links = journey.cards.iter().map(|card| card.links.len()).sum();
         errors.count(None, item, "links", links, limits::JOURNEY_LINKS);
-        validate_journey(journey, &departments, &mut errors);
+        validate_journey(journey, &departments, &personas, &mut errors);
     }
     errors.problems
 }
@@ -274,7 +284,12 @@ fn validate_card_text(scope: Option<&str>, card: &Card, item: Item, errors: &mut
     }
 }
 
-fn validate_journey(journey: &Journey, departments: &HashSet<&str>, errors: &mut Errors) {
+fn validate_journey(
+    journey: &Journey,
+    departments: &HashSet<&str>,
+    personas: &HashSet<&str>,
+    errors: &mut Errors,
+) {
     let scope = Some(journey.id.as_str());
 
     let mut stages = HashSet::new();
@@ -370,9 +385,16 @@ fn validate_journey(journey: &Journey, departments: &HashSet<&str>, errors: &mut
             );
         }
         for (persona, &emotion) in &card.emotions {
-            let message = if !others.contains(persona.as_str()) {
+            let message = if Some(persona.as_str()) == journey.persona.as_deref() {
                 format!(
-                    "`{}` is not a committee member besides the primary persona (whose emotion is `emotion`)",
+                    "`{}` is the primary persona, whose score goes in `emotion`",
+                    echo(persona)
+                )
+            } else if !personas.contains(persona.as_str()) {
+                format!("no persona has the id `{}`", echo(persona))
+            } else if !others.contains(persona.as_str()) {
+                format!(
+                    "`{}` is not on this journey's buying committee (add them to `committee`)",
                     echo(persona)
                 )
             } else if !(-2..=2).contains(&emotion) {

@@ -109,7 +109,9 @@ pub(super) fn paint_curve_legend(map: &MapPainter<'_>, rect: Rect) {
     let swatch = size::SPACE_M * zoom;
     // Clear of the score labels at the right edge.
     let width = rect.width() - 2.0 * padding - swatch - size::SPACE_XL * zoom;
-    let mut y = rect.top() + size::TITLE_LINE * zoom;
+    // Under the lane's title, which stays readable (and so larger) zoomed out.
+    let title = padding + map.readable_font(size::TEXT_LANE_TITLE).size * 1.4;
+    let mut y = rect.top() + title.max(size::TITLE_LINE * zoom);
     for (v, voice) in voices.iter().enumerate() {
         if !map.highlight.curves.contains(v) {
             continue;
@@ -170,9 +172,9 @@ pub struct CurveStyle {
 
 /// An emotion curve through `points` (on screen, sorted by x), with its faint area to the
 /// zero line at height `zero` (green above, red below) when the style asks for it, and a
-/// dot on each point unless they are too dense to tell apart. Points of one x (cards
-/// stacked in a column) are one point at their mean, its dot as large as the largest
-/// `radius(i)` among them.
+/// dot of `radius(i)` on each point unless they are too dense to tell apart. Points of one
+/// x (cards stacked in a column) are one point of the curve, at their mean; each keeps
+/// its own dot, where it can be grabbed.
 pub fn paint_emotion_curve(
     painter: &Painter,
     points: &[Pos2],
@@ -198,9 +200,16 @@ pub fn paint_emotion_curve(
     if spacing < DOTS_APART {
         return;
     }
-    for (pos, members) in runs {
-        let radius = members.map(&radius).fold(0.0, f32::max);
-        painter.circle(pos, radius, style.color, Stroke::new(1.0, theme.canvas));
+    for (_, members) in runs {
+        // Cards of one column often share a score: one dot where they coincide.
+        let mut drawn: Vec<(f32, f32)> = Vec::new();
+        for i in members {
+            let (pos, r) = (points[i], radius(i));
+            if !drawn.contains(&(pos.y, r)) {
+                drawn.push((pos.y, r));
+                painter.circle(pos, r, style.color, Stroke::new(1.0, theme.canvas));
+            }
+        }
     }
 }
 

@@ -355,3 +355,36 @@ fn the_inspector_keeps_its_width_for_a_long_link_and_hides_for_a_full_width_map(
     harness.run();
     assert!((harness.state().view().canvas.width() - before).abs() < 1.0);
 }
+
+#[test]
+fn taking_a_member_off_asks_first_because_their_scores_go_too() {
+    let Setup { mut harness, .. } = setup();
+    select_nothing(&mut harness);
+    let before = journey(&harness);
+    let hers = before
+        .cards
+        .iter()
+        .filter(|c| c.emotions.contains_key("procurement"))
+        .count();
+    click_in_view(&mut harness, "Take Sofia Marin off the committee");
+    let question =
+        format!("Take Sofia Marin off the buying committee? Their {hers} scores go with them.");
+    assert!(harness.query_by_label(&question).is_some(), "{question}");
+    assert_eq!(
+        journey(&harness),
+        before,
+        "nothing happens before the answer"
+    );
+    harness.get_by_label("Delete").click();
+    harness.run();
+    let after = journey(&harness);
+    assert!(after.committee.iter().all(|m| m.persona != "procurement"));
+    assert!(
+        after
+            .cards
+            .iter()
+            .all(|c| !c.emotions.contains_key("procurement"))
+    );
+    undo(&mut harness);
+    assert_eq!(journey(&harness), before);
+}

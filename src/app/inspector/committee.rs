@@ -4,7 +4,7 @@
 use super::fields::{InspectorState, Lines, item_field};
 use crate::app::Action;
 use crate::model::committee_operations as ops;
-use crate::model::{BuyingRole, Member, Project, voices};
+use crate::model::{BuyingRole, Journey, Member, Project, quantity, voices};
 use crate::theme::item_color;
 
 pub(super) fn committee(
@@ -23,88 +23,158 @@ pub(super) fn committee(
         let (Some(id), Some(persona)) = (voice.persona, voice.persona_in(project)) else {
             continue;
         };
-        let member = voice.member.cloned().unwrap_or_else(|| Member {
-            persona: id.to_owned(),
-            ..Member::default()
-        });
-        let name = persona.name.as_str();
+        let seat = Seat {
+            journey,
+            index,
+            position,
+            id,
+            name: &persona.name,
+            scores: journey
+                .cards
+                .iter()
+                .filter(|c| voice.score(c).is_some())
+                .count(),
+        };
         ui.horizontal(|ui| {
             let color = item_color(&persona.color, voice.index.unwrap_or(0));
             let (swatch, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
             ui.painter().rect_filled(swatch, 2.0, color);
-            ui.strong(name);
-            let text = if voice.primary {
-                "Primary"
-            } else {
-                "Make primary"
-            };
-            let primary = ui
-                .selectable_label(voice.primary, text)
-                .on_hover_text("Whose point of view the map takes: their curve leads");
-            primary.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::Role::Button,
-                    true,
-                    voice.primary,
-                    format!("{name} is primary"),
-                )
-            });
-            if primary.clicked() && !voice.primary {
-                actions.push(Action::Edit(ops::make_primary(journey, index, id)));
-            }
-            let remove = ui.small_button("✖").on_hover_text("Take off the committee");
-            remove.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::Button,
-                    true,
-                    format!("Take {name} off the committee"),
-                )
-            });
-            if remove.clicked() {
-                actions.push(Action::Edit(ops::remove_member(journey, index, id)));
-            }
+            ui.strong(seat.name);
+            primary_and_remove(ui, &seat, voice.primary, actions);
         });
-        ui.horizontal(|ui| {
-            let mut role = member.role;
-            egui::ComboBox::from_id_salt(("committee-role", id))
-                .selected_text(role.map_or_else(|| "No role yet".to_owned(), BuyingRole::title))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut role, None, "No role yet");
-                    for option in BuyingRole::ALL {
-                        ui.selectable_value(&mut role, Some(option), option.title());
-                    }
-                })
-                .response
-                .widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, format!("Role of {name}"))
-                });
-            if role != member.role {
-                let changed = Member {
-                    role,
-                    ..member.clone()
-                };
-                let edit = ops::set_member(journey, index, position, changed);
-                actions.push(Action::Edit(edit));
-            }
-            let key = format!("journey/{}/committee/{id}", journey.id);
-            if let Some(detail) = item_field(
-                ui,
-                state,
-                &format!("What {name} looks after"),
-                key.clone(),
-                &member.detail,
-                Lines::One,
-                actions,
-            ) {
-                let changed = Member {
-                    detail,
-                    ..member.clone()
-                };
-                let edit = ops::set_member(journey, index, position, changed);
-                actions.push(Action::edit(edit, Some(key)));
-            }
+        let member = voice.member.cloned().unwrap_or_else(|| Member {
+            persona: id.to_owned(),
+            ..Member::default()
+        });
+        ui.horizontal(|ui| part(ui, state, &seat, &member, actions));
+    }
+    joiners(ui, project, index, actions);
+    ui.add_space(6.0);
+}
+
+/// One member's place on the committee of the journey at `index`.
+struct Seat<'a> {
+    journey: &'a Journey,
+    index: usize,
+    /// Where the member is in the committee.
+    position: usize,
+    id: &'a str,
+    name: &'a str,
+    /// How many cards the member gave a score.
+    scores: usize,
+}
+
+/// "Primary" (or "Make primary") and the button that takes the member off.
+fn primary_and_remove(
+    ui: &mut egui::Ui,
+    seat: &Seat<'_>,
+    primary: bool,
+    actions: &mut Vec<Action>,
+) {
+    let text = if primary { "Primary" } else { "Make primary" };
+    let button = ui
+        .selectable_label(primary, text)
+        .on_hover_text("Whose point of view the map takes: their curve leads");
+    button.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::Button,
+            true,
+            primary,
+            format!("{} is primary", seat.name),
+        )
+    });
+    if button.clicked() && !primary {
+        let edit = ops::make_primary(seat.journey, seat.index, seat.id);
+        actions.push(Action::Edit(edit));
+    }
+    let remove = ui.small_button("✖").on_hover_text("Take off the committee");
+    remove.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("Take {} off the committee", seat.name),
+        )
+    });
+    if remove.clicked() {
+        let edit = ops::remove_member(seat.journey, seat.index, seat.id);
+        if seat.scores == 0 {
+            actions.push(Action::Edit(edit));
+            return;
+        }
+        // Their scores go with them: asked first, as a deletion is.
+        let scores = quantity(seat.scores, "score", "scores");
+        let others = seat.journey.committee.iter().any(|m| m.persona != seat.id);
+        let question = match (primary, others) {
+            (true, false) => format!(
+                "Take {} off the buying committee? Their {scores} stay, as the buyer's.",
+                seat.name
+            ),
+            (true, true) => format!(
+                "Take {} off the buying committee? Their {scores} go with them, and the next member becomes primary: the map takes their point of view.",
+                seat.name
+            ),
+            (false, _) => format!(
+                "Take {} off the buying committee? Their {scores} go with them.",
+                seat.name
+            ),
+        };
+        actions.push(Action::Confirm {
+            question,
+            edit: Box::new(edit),
         });
     }
+}
+
+/// The member's role, from the fixed list, and free text beside it.
+fn part(
+    ui: &mut egui::Ui,
+    state: &mut InspectorState,
+    seat: &Seat<'_>,
+    member: &Member,
+    actions: &mut Vec<Action>,
+) {
+    let set = |member: Member| ops::set_member(seat.journey, seat.index, seat.position, member);
+    let mut role = member.role;
+    egui::ComboBox::from_id_salt(("committee-role", seat.id))
+        .selected_text(role.map_or_else(|| "No role yet".to_owned(), BuyingRole::title))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut role, None, "No role yet");
+            for option in BuyingRole::ALL {
+                ui.selectable_value(&mut role, Some(option), option.title());
+            }
+        })
+        .response
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::ComboBox, true, format!("Role of {}", seat.name))
+        });
+    if role != member.role {
+        let edit = set(Member {
+            role,
+            ..member.clone()
+        });
+        actions.push(Action::Edit(edit));
+    }
+    let key = format!("journey/{}/committee/{}", seat.journey.id, seat.id);
+    if let Some(detail) = item_field(
+        ui,
+        state,
+        &format!("What {} looks after", seat.name),
+        key.clone(),
+        &member.detail,
+        Lines::One,
+        actions,
+    ) {
+        let edit = set(Member {
+            detail,
+            ..member.clone()
+        });
+        actions.push(Action::edit(edit, Some(key)));
+    }
+}
+
+/// The personas not on the committee, to seat one (the first becomes the primary).
+fn joiners(ui: &mut egui::Ui, project: &Project, index: usize, actions: &mut Vec<Action>) {
+    let journey = &project.journeys[index];
     let outside: Vec<_> = project
         .personas
         .iter()
@@ -113,22 +183,22 @@ pub(super) fn committee(
                 && journey.committee.iter().all(|m| m.persona != p.id)
         })
         .collect();
-    if !outside.is_empty() {
-        let label = if journey.persona.is_none() {
-            "Whose journey it is"
-        } else {
-            "Add to the committee"
-        };
-        egui::ComboBox::from_label(label)
-            .selected_text("Choose a persona")
-            .show_ui(ui, |ui| {
-                for persona in outside {
-                    if ui.selectable_label(false, &persona.name).clicked() {
-                        let edit = ops::add_member(journey, index, &persona.id);
-                        actions.push(Action::Edit(edit));
-                    }
-                }
-            });
+    if outside.is_empty() {
+        return;
     }
-    ui.add_space(6.0);
+    let label = if journey.persona.is_none() {
+        "Whose journey it is"
+    } else {
+        "Add to the committee"
+    };
+    egui::ComboBox::from_label(label)
+        .selected_text("Choose a persona")
+        .show_ui(ui, |ui| {
+            for persona in outside {
+                if ui.selectable_label(false, &persona.name).clicked() {
+                    let edit = ops::add_member(journey, index, &persona.id);
+                    actions.push(Action::Edit(edit));
+                }
+            }
+        });
 }

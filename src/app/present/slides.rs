@@ -169,18 +169,23 @@ fn committee_feelings(ui: &mut Ui, c: &SlideContext<'_>, index: usize) {
     }
     let colors = curve_colors(c.project, c.journey, c.theme);
     let cards = || c.journey.cards.iter().filter(|card| card.stage == stage.id);
-    c.heading(ui, "How the committee feels");
-    for (voice, color) in voices.iter().zip(colors) {
-        let feeling = match voice.mean(cards()) {
-            Some(mean) => emotion_label(mean.round() as i8),
-            None => "not asked".to_owned(),
-        };
-        ui.horizontal_wrapped(|ui| {
+    c.heading(ui, "How the committee feels here, on average");
+    // One wrapped row: the stage's other details need the room.
+    ui.horizontal_wrapped(|ui| {
+        for (voice, color) in voices.iter().zip(colors) {
+            let feeling = match voice.mean(cards()) {
+                Some(mean) if (mean - mean.round()).abs() < 0.05 => {
+                    emotion_label(mean.round() as i8)
+                }
+                Some(mean) => format!("{}{:.1}", if mean < 0.0 { "−" } else { "+" }, mean.abs()),
+                None => "not asked".to_owned(),
+            };
             ui.label(c.text("•", slide::TEXT_HEADING).color(color));
-            ui.label(c.text(voice.label(c.project), slide::TEXT_META));
+            ui.label(c.text(voice.name(c.project), slide::TEXT_META));
             ui.label(c.text(feeling, slide::TEXT_META).strong());
-        });
-    }
+            ui.add_space(size::SPACE_S * c.scale);
+        }
+    });
 }
 
 /// A heading and its items on one line each, when there are any.

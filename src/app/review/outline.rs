@@ -134,59 +134,63 @@ pub fn panel(
                     quantity(journey.cards.len(), "card", "cards")
                 ));
             });
-            let mut table = TableBuilder::new(ui)
-                .striped(true)
-                .resizable(true)
-                .column(Column::auto())
-                .columns(Column::initial(120.0).at_least(60.0), 3)
-                .column(Column::initial(300.0).at_least(120.0))
-                .columns(Column::initial(110.0).at_least(60.0), columns.len() - 4);
-            if let Some(row) =
-                selected.and_then(|card| outline.order.iter().position(|&i| i == card))
-            {
-                table = table.scroll_to_row(row, None);
-            }
-            table
-                .header(22.0, |mut header| {
-                    header.col(|ui| {
-                        ui.label("");
-                    });
-                    for (sort, name) in &columns {
-                        let sort = *sort;
+            // A committee's columns run past the panel's width: it scrolls sideways.
+            egui::ScrollArea::horizontal().show(ui, |ui| {
+                let mut table = TableBuilder::new(ui)
+                    .striped(true)
+                    .resizable(true)
+                    .column(Column::auto())
+                    .columns(Column::initial(120.0).at_least(60.0), 3)
+                    .column(Column::initial(300.0).at_least(120.0))
+                    .columns(Column::initial(110.0).at_least(60.0), columns.len() - 4);
+                if let Some(row) =
+                    selected.and_then(|card| outline.order.iter().position(|&i| i == card))
+                {
+                    table = table.scroll_to_row(row, None);
+                }
+                table
+                    .header(22.0, |mut header| {
                         header.col(|ui| {
-                            let arrow = match (outline.sort == sort, outline.descending) {
-                                (true, false) => " ⏶",
-                                (true, true) => " ⏷",
-                                (false, _) => "",
-                            };
-                            let button = ui.button(format!("{name}{arrow}"));
-                            button.widget_info(|| {
-                                egui::WidgetInfo::labeled(
-                                    egui::Role::Button,
-                                    true,
-                                    format!("Sort by {}", name.to_lowercase()),
-                                )
-                            });
-                            if button.clicked() {
-                                outline.descending = outline.sort == sort && !outline.descending;
-                                outline.sort = sort;
-                            }
+                            ui.label("");
                         });
-                    }
-                })
-                .body(|body| {
-                    body.rows(26.0, outline.order.len(), |mut row| {
-                        let index = outline.order[row.index()];
-                        row.set_selected(selected == Some(index));
-                        let cell = Cell {
-                            project,
-                            journey,
-                            columns: &columns,
-                            index,
-                        };
-                        cells(&mut row, fields, &cell, actions);
+                        for (sort, name) in &columns {
+                            let sort = *sort;
+                            header.col(|ui| {
+                                let arrow = match (outline.sort == sort, outline.descending) {
+                                    (true, false) => " ⏶",
+                                    (true, true) => " ⏷",
+                                    (false, _) => "",
+                                };
+                                let button = ui.button(format!("{name}{arrow}"));
+                                button.widget_info(|| {
+                                    egui::WidgetInfo::labeled(
+                                        egui::Role::Button,
+                                        true,
+                                        format!("Sort by {}", name.to_lowercase()),
+                                    )
+                                });
+                                if button.clicked() {
+                                    outline.descending =
+                                        outline.sort == sort && !outline.descending;
+                                    outline.sort = sort;
+                                }
+                            });
+                        }
+                    })
+                    .body(|body| {
+                        body.rows(26.0, outline.order.len(), |mut row| {
+                            let index = outline.order[row.index()];
+                            row.set_selected(selected == Some(index));
+                            let cell = Cell {
+                                project,
+                                journey,
+                                columns: &columns,
+                                index,
+                            };
+                            cells(&mut row, fields, &cell, actions);
+                        });
                     });
-                });
+            });
         });
 }
 
