@@ -10,6 +10,9 @@ use super::{MapPainter, one_line};
 const MERGE_CLOSER_THAN: f32 = 1.5;
 /// Dots are drawn on the curve only where points are at least this far apart on screen.
 const DOTS_APART: f32 = 4.0;
+/// Where columns are at least this far apart, each card's point has its own dot, where
+/// it is grabbed; closer, a column has one dot at its mean.
+const DOTS_OWN_APART: f32 = 24.0;
 use crate::layout::emotion_y;
 use crate::model::{Journey, Project, voices};
 use crate::theme::{Theme, item_color, size};
@@ -174,7 +177,7 @@ pub struct CurveStyle {
 /// zero line at height `zero` (green above, red below) when the style asks for it, and a
 /// dot of `radius(i)` on each point unless they are too dense to tell apart. Points of one
 /// x (cards stacked in a column) are one point of the curve, at their mean; each keeps
-/// its own dot, where it can be grabbed.
+/// its own dot, where it can be grabbed, unless columns are close (then one, at the mean).
 pub fn paint_emotion_curve(
     painter: &Painter,
     points: &[Pos2],
@@ -198,6 +201,14 @@ pub fn paint_emotion_curve(
         Stroke::new(style.width, style.color),
     ));
     if spacing < DOTS_APART {
+        return;
+    }
+    if spacing < DOTS_OWN_APART {
+        // Far out, a column's cards are one dot, at their mean.
+        for (pos, members) in runs {
+            let radius = members.map(&radius).fold(0.0, f32::max);
+            painter.circle(pos, radius, style.color, Stroke::new(1.0, theme.canvas));
+        }
         return;
     }
     for (_, members) in runs {

@@ -4,7 +4,7 @@
 use super::fields::{InspectorState, Lines, item_field};
 use crate::app::Action;
 use crate::model::committee_operations as ops;
-use crate::model::{BuyingRole, Journey, Member, Project, quantity, voices};
+use crate::model::{BuyingRole, Journey, Member, Project, Voice, quantity, voices};
 use crate::theme::item_color;
 
 pub(super) fn committee(
@@ -29,11 +29,7 @@ pub(super) fn committee(
             position,
             id,
             name: &persona.name,
-            scores: journey
-                .cards
-                .iter()
-                .filter(|c| voice.score(c).is_some())
-                .count(),
+            voice,
         };
         ui.horizontal(|ui| {
             let color = item_color(&persona.color, voice.index.unwrap_or(0));
@@ -60,8 +56,7 @@ struct Seat<'a> {
     position: usize,
     id: &'a str,
     name: &'a str,
-    /// How many cards the member gave a score.
-    scores: usize,
+    voice: &'a Voice<'a>,
 }
 
 /// "Primary" (or "Make primary") and the button that takes the member off.
@@ -97,12 +92,19 @@ fn primary_and_remove(
     });
     if remove.clicked() {
         let edit = ops::remove_member(seat.journey, seat.index, seat.id);
-        if seat.scores == 0 {
+        // Counted on the click, not every frame: a journey may hold 10,000 cards.
+        let scores = seat
+            .journey
+            .cards
+            .iter()
+            .filter(|c| seat.voice.score(c).is_some());
+        let scores = scores.count();
+        if scores == 0 {
             actions.push(Action::Edit(edit));
             return;
         }
         // Their scores go with them: asked first, as a deletion is.
-        let scores = quantity(seat.scores, "score", "scores");
+        let scores = quantity(scores, "score", "scores");
         let others = seat.journey.committee.iter().any(|m| m.persona != seat.id);
         let question = match (primary, others) {
             (true, false) => format!(
