@@ -1,7 +1,7 @@
 //! The journey's buying committee in the inspector: who sits on it, the part each plays,
 //! which of them is primary (whose point of view the map takes), and who can join.
 
-use super::fields::{InspectorState, Lines, item_field};
+use super::fields::{InspectorState, Lines, icon_button, item_field};
 use crate::app::Action;
 use crate::model::committee_operations as ops;
 use crate::model::{BuyingRole, Journey, Member, Project, Voice, quantity, voices};
@@ -82,15 +82,7 @@ fn primary_and_remove(
         let edit = ops::make_primary(seat.journey, seat.index, seat.id);
         actions.push(Action::Edit(edit));
     }
-    let remove = ui.small_button("✖").on_hover_text("Take off the committee");
-    remove.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Button,
-            true,
-            format!("Take {} off the committee", seat.name),
-        )
-    });
-    if remove.clicked() {
+    if icon_button(ui, "✖", &format!("Take {} off the committee", seat.name)) {
         let edit = ops::remove_member(seat.journey, seat.index, seat.id);
         // Counted on the click, not every frame: a journey may hold 10,000 cards.
         let scores = seat

@@ -261,3 +261,10 @@ pub(in crate::app) fn choice<T: PartialEq + Copy>(
     ui.add_space(6.0);
     picked
 }
+
+/// A small icon button with a spoken name.
+pub(in crate::app) fn icon_button(ui: &mut egui::Ui, icon: &str, name: &str) -> bool {
+    let response = ui.small_button(icon).on_hover_text(name);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    response.clicked()
+}

@@ -1,18 +1,14 @@
 //! The inspector when nothing on the map is selected: the project's journeys (the one on
-//! screen with its persona, scenario and expectations), its departments and its personas.
+//! screen with its buying committee, scenario and expectations), its departments and its
+//! personas.
 
-use super::fields::{Draft, InspectorState, Lines, item_field, string_list, text_field};
+use super::fields::{
+    Draft, InspectorState, Lines, icon_button, item_field, string_list, text_field,
+};
 use crate::app::Action;
 use crate::model::project_operations::{self as ops, journey_info};
 use crate::model::{Edit, List, Persona, Project, quantity};
 use crate::theme::item_color;
-
-/// A small icon button with a spoken name.
-fn icon_button(ui: &mut egui::Ui, icon: &str, name: &str) -> bool {
-    let response = ui.small_button(icon).on_hover_text(name);
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
-    response.clicked()
-}
 
 pub(super) fn project_fields(
     ui: &mut egui::Ui,
