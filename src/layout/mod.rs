@@ -18,7 +18,7 @@ pub use measure::{
 };
 pub use screen::{MapView, Pill, Screen, link_curve};
 
-use crate::model::{Journey, LaneKind, LegendItems, Project, journey_voices, voices};
+use crate::model::{Journey, LaneKind, LegendItems, Project, VoiceSet, journey_voices, voices};
 use crate::theme::size;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -581,6 +581,16 @@ impl JourneyLayout {
         let x = self.stages[slot.stage].x.min + size::CELL_PADDING + column as f32 * STEP_X
             - size::CARD_GAP / 2.0;
         [pos2(x, y.min), pos2(x, y.max)]
+    }
+
+    /// The curves of the voices in `shown`, by index, the primary's last: drawn and taking
+    /// the pointer on top where points meet.
+    pub fn curves_in_order(&self, shown: VoiceSet) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.curves.len())
+            .filter(|&v| shown.contains(v))
+            .collect();
+        order.sort_by_key(|&v| self.curves[v].primary);
+        order
     }
 
     /// The emotion score a point dragged to map height `y` takes, in -2..=2.

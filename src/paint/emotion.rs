@@ -42,11 +42,7 @@ pub(super) fn paint_emotion(map: &MapPainter<'_>) {
     let (left, right) = (view.to_map(clip.min).x, view.to_map(clip.max).x);
     let radius = (size::EMOTION_POINT_RADIUS * view.zoom).max(2.0);
     let width = (size::EMOTION_STROKE * view.zoom).clamp(1.0, 4.0);
-    let mut order: Vec<usize> = (0..layout.curves.len())
-        .filter(|&v| highlight.curves.contains(v))
-        .collect();
-    order.sort_by_key(|&v| layout.curves[v].primary);
-    for voice in order {
+    for voice in layout.curves_in_order(highlight.curves) {
         let curve = &layout.curves[voice];
         // Only the part in view, with one point more on each side for continuity.
         let shown = curve.points_in(left, right);
@@ -70,11 +66,7 @@ pub(super) fn paint_emotion(map: &MapPainter<'_>) {
                 view.to_screen(pos2(point.pos.x, emotion_y(lane.y, f32::from(emotion))))
             })
             .collect();
-        let style = CurveStyle {
-            color: colors[voice],
-            width: if curve.primary { width } else { width * 0.8 },
-            area: curve.primary,
-        };
+        let style = CurveStyle::of(curve.primary, colors[voice], width);
         paint_emotion_curve(painter, &visible, y_of(0.0), style, theme, |i| {
             let card = in_view[i].card;
             let active =
@@ -171,6 +163,18 @@ pub struct CurveStyle {
     pub width: f32,
     /// With the faint area to the zero line (the primary persona's curve).
     pub area: bool,
+}
+
+impl CurveStyle {
+    /// A committee member's curve, `width` wide for the primary: theirs leads, with its
+    /// area; the others' are thinner lines.
+    pub fn of(primary: bool, color: Color32, width: f32) -> Self {
+        Self {
+            color,
+            width: if primary { width } else { width * 0.8 },
+            area: primary,
+        }
+    }
 }
 
 /// An emotion curve through `points` (on screen, sorted by x), with its faint area to the

@@ -163,12 +163,7 @@ pub(super) fn emotion_widgets(
     let layout = screen.layout;
     let (view, body) = (&screen.view, screen.body());
     let voices = voices(project, journey);
-    // The primary's points last, so they are on top where points meet.
-    let mut order: Vec<usize> = (0..layout.curves.len())
-        .filter(|&v| curves.contains(v))
-        .collect();
-    order.sort_by_key(|&v| layout.curves[v].primary);
-    for v in order {
+    for v in layout.curves_in_order(curves) {
         let (curve, voice) = (&layout.curves[v], &voices[v]);
         let in_view = curve.points_in(view.to_map(body.min).x, view.to_map(body.max).x);
         for point in &curve.points[in_view] {

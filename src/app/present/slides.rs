@@ -502,11 +502,7 @@ pub fn emotion_strip(
     let y_of = |emotion: f32| emotion_y(curve.y_range(), emotion);
     paint_emotion_guides(&painter, curve.x_range(), y_of, theme);
     let colors = curve_colors(c.project, c.journey, theme);
-    let mut order: Vec<usize> = (0..c.layout.curves.len())
-        .filter(|&v| c.curves.contains(v))
-        .collect();
-    order.sort_by_key(|&v| c.layout.curves[v].primary);
-    for v in order {
+    for v in c.layout.curves_in_order(c.curves) {
         let curve = &c.layout.curves[v];
         // Each point keeps its place within its stage's column on the map.
         let points: Vec<(usize, Pos2)> = curve
@@ -522,11 +518,7 @@ pub fn emotion_strip(
             .collect();
         let line: Vec<Pos2> = points.iter().map(|(_, p)| *p).collect();
         let width = size::EMOTION_STROKE * c.scale;
-        let style = CurveStyle {
-            color: colors[v],
-            width: if curve.primary { width } else { width * 0.8 },
-            area: curve.primary,
-        };
+        let style = CurveStyle::of(curve.primary, colors[v], width);
         paint_emotion_curve(&painter, &line, y_of(0.0), style, theme, |i| {
             let large = Some(points[i].0) == current;
             c.scale * if large { 5.0 } else { 3.0 }
