@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod export;
 pub mod file;
+pub mod interchange;
 pub mod layout;
 pub mod model;
 pub mod paint;

@@ -24,7 +24,9 @@ pub use edit::{Edit, EditError, Item, List, ListOp};
 pub use filter::{Filter, department_id};
 pub use health::{Finding, RULES, Subject, check_health, check_journey, rule_summary};
 pub use legend::LegendItems;
-pub use names::{echo, emotion_label, escaped, is_invisible, named_ids, quantity, with_article};
+pub use names::{
+    echo, emotion_label, escaped, is_invisible, named_ids, quantity, slug, with_article,
+};
 pub use sample::{generated_committee, generated_project};
 pub use template::{TEMPLATE_NAME, TEMPLATE_RON};
 pub use types::*;

@@ -152,6 +152,17 @@ pub fn named_ids<'a>(items: impl IntoIterator<Item = (&'a str, &'a str)>) -> Str
     }
 }
 
+/// A name as an id or a file name is made of it: its words of letters and digits, lower
+/// case, joined by `-` ("As is" → `as-is`); empty when the name has none.
+pub fn slug(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.join("-")
+}
+
 /// A number of things with the right word: "1 card", "12 cards", "0 cards".
 pub fn quantity(n: usize, one: &str, many: &str) -> String {
     if n == 1 {

@@ -8,7 +8,7 @@ use crate::export::{
     Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, Picture, StageRange, check_output,
     export_png, export_slides, leftover_slide, plan_slides, render, render_slide, stage_numbers,
 };
-use crate::model::{Filter, quantity};
+use crate::model::{Filter, quantity, slug};
 
 impl JourneymapApp {
     /// Opens the export dialog on the journey on screen, with the last choices.
@@ -243,16 +243,8 @@ impl JourneymapApp {
 /// A file name made from a journey's name ("As is" → `as-is`), or its id when the name has
 /// no letter or digit.
 fn file_stem(name: &str, id: &str) -> String {
-    let words: Vec<String> = name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.is_empty() {
-        id.to_owned()
-    } else {
-        words.join("-")
-    }
+    let stem = slug(name);
+    if stem.is_empty() { id.to_owned() } else { stem }
 }
 
 /// An export error in the dialog's words: what to pick there when the picture is too large.

@@ -1,0 +1,210 @@
+//! Journeys in and out of spreadsheets and Mermaid: CSV and TSV tables of cards, Mermaid
+//! `journey` diagrams, both ways, and tab-separated rows pasted from a spreadsheet.
+//!
+//! Every import goes through [`Assembly`]: rows (a table's, a diagram's tasks) become
+//! journeys, stages, lanes, cards, departments and personas by name, so a table and a
+//! diagram follow the same rules. Nothing is half-imported: an error stops the import
+//! before anything is changed.
+
+mod assemble;
+mod columns;
+mod csv_export;
+mod csv_import;
+mod mermaid_export;
+mod mermaid_import;
+mod mermaid_parse;
+mod mermaid_text;
+
+use std::fmt;
+use std::path::Path;
+
+pub use assemble::{Assembly, Row, Scores};
+pub use columns::Column;
+pub use csv_export::{CSV_COLUMNS, export_csv};
+pub use csv_import::{Separator, import_csv, paste_rows};
+pub use mermaid_export::{MermaidLanes, export_mermaid};
+pub use mermaid_import::import_mermaid;
+pub use mermaid_parse::{Diagram, Score, Task, parse_mermaid};
+
+use crate::file::{FileError, MAX_PROJECT_BYTES};
+use crate::model::{Project, echo};
+
+/// What a file to import holds, from its extension or `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Comma- or semicolon-separated values, one card a row (`.csv`).
+    Csv,
+    /// Tab-separated values (`.tsv`, `.tab`).
+    Tsv,
+    /// A Mermaid `journey` diagram (`.mmd`, `.mermaid`).
+    Mermaid,
+}
+
+impl Format {
+    /// The format a file's extension names, if any (any case).
+    pub fn of_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_lowercase();
+        match extension.as_str() {
+            "csv" => Some(Format::Csv),
+            "tsv" | "tab" => Some(Format::Tsv),
+            "mmd" | "mermaid" => Some(Format::Mermaid),
+            _ => None,
+        }
+    }
+
+    /// What messages call the format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "CSV table",
+            Format::Tsv => "tab-separated table",
+            Format::Mermaid => "Mermaid journey diagram",
+        }
+    }
+}
+
+/// Where in the imported text something is: a table's row (the header is row 1, as a
+/// spreadsheet numbers them) and column, or a diagram's line and column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    Row { row: usize, column: Option<String> },
+    Line { line: usize, column: Option<usize> },
+}
+
+impl Place {
+    /// The same row, at `column`.
+    pub fn at(&self, column: &str) -> Place {
+        match self {
+            Place::Row { row, .. } => Place::Row {
+                row: *row,
+                column: Some(column.to_owned()),
+            },
+            line => line.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Row { row, column: None } => write!(f, "row {row}"),
+            Place::Row {
+                row,
+                column: Some(column),
+            } => write!(f, "row {row}, column {}", echo(column)),
+            Place::Line { line, column: None } => write!(f, "line {line}"),
+            Place::Line {
+                line,
+                column: Some(column),
+            } => write!(f, "line {line}, column {column}"),
+        }
+    }
+}
+
+/// Why an import stopped: where, and what was wrong there.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("{place}: {message}")]
+    At { place: Place, message: String },
+    /// Something about the whole input: no header, no rows, a project that would be
+    /// invalid.
+    #[error("{0}")]
+    Whole(String),
+}
+
+impl ImportError {
+    pub fn at(place: &Place, message: impl Into<String>) -> Self {
+        ImportError::At {
+            place: place.clone(),
+            message: message.into(),
+        }
+    }
+}
+
+/// An imported project, and what was taken differently from how it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub project: Project,
+    /// "row 3: unknown columns ignored: …", "line 9: score 7 is outside 1..5; taken as 5".
+    pub warnings: Vec<String>,
+}
+
+/// Why a file could not be imported: it could not be read, or what it holds is wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportFailure {
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("{}: {error}", path.display())]
+    Content {
+        path: std::path::PathBuf,
+        error: ImportError,
+    },
+    #[error(
+        "{}: cannot tell what the file holds from its name; name it .csv, .tsv or .mmd, or give --format",
+        path.display()
+    )]
+    UnknownFormat { path: std::path::PathBuf },
+}
+
+/// Imports the file at `path` as `format` (or the format its extension names) into a new
+/// project. A journey without a name in the file is named after the file.
+pub fn import_file(path: &Path, format: Option<Format>) -> Result<Imported, ImportFailure> {
+    let format =
+        format
+            .or_else(|| Format::of_path(path))
+            .ok_or_else(|| ImportFailure::UnknownFormat {
+                path: path.to_owned(),
+            })?;
+    let bytes = read_limited(path)?;
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    import_bytes(&bytes, format, &name).map_err(|error| ImportFailure::Content {
+        path: path.to_owned(),
+        error,
+    })
+}
+
+/// Imports `bytes` as `format`; `name` names a journey the text leaves unnamed.
+pub fn import_bytes(bytes: &[u8], format: Format, name: &str) -> Result<Imported, ImportError> {
+    match format {
+        Format::Csv => import_csv(bytes, Separator::Sniff, name),
+        Format::Tsv => import_csv(bytes, Separator::Tab, name),
+        Format::Mermaid => {
+            let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e))?;
+            import_mermaid(text, name)
+        }
+    }
+}
+
+/// The text at `path`, refused when larger than a project may be.
+fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
+    use std::io::Read;
+    let error = |source| FileError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(error)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_PROJECT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(error)?;
+    if bytes.len() as u64 > MAX_PROJECT_BYTES {
+        return Err(FileError::TooLarge {
+            path: path.to_owned(),
+            size: std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len()),
+            limit: MAX_PROJECT_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// The error for a diagram that is not UTF-8, naming the line of the first bad byte.
+fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> ImportError {
+    let before = &bytes[..error.valid_up_to()];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    ImportError::at(
+        &Place::Line { line, column: None },
+        "the text is not UTF-8; save the file as UTF-8",
+    )
+}

@@ -1,0 +1,281 @@
+//! Tables of cards in and out: what spreadsheets write (a byte-order mark, CRLF, `;`,
+//! quoted fields, tabs), every error with its row and column, and round trips.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use journeymap::file::template_project;
+use journeymap::interchange::{
+    Format, ImportFailure, Imported, export_csv, import_bytes, import_file,
+};
+use journeymap::model::{Card, CardKind, Evidence, LaneKind, Project, Severity};
+
+fn table(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/tables")
+        .join(name)
+}
+
+fn import(name: &str) -> Imported {
+    import_file(&table(name), None).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The message of an import of `name` that fails, without the file's path.
+fn refused(name: &str) -> String {
+    match import_file(&table(name), None) {
+        Err(ImportFailure::Content { error, .. }) => error.to_string(),
+        other => panic!("{name}: expected a refusal, got {other:?}"),
+    }
+}
+
+fn titles(project: &Project) -> Vec<&str> {
+    project.journeys[0]
+        .cards
+        .iter()
+        .map(|c| c.title.as_str())
+        .collect()
+}
+
+#[test]
+fn excel_writes_semicolons_a_byte_order_mark_crlf_and_quoted_fields() {
+    let imported = import("excel-semicolon.csv");
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    let project = &imported.project;
+    let journey = &project.journeys[0];
+    assert_eq!(journey.name, "excel-semicolon");
+    assert_eq!(
+        titles(project),
+        [
+            "Reads \"The buyer's guide\"",
+            "Cannot find pricing",
+            "Demo call"
+        ]
+    );
+    let first = &journey.cards[0];
+    assert_eq!(first.notes, "Two lines:\nfirst; second");
+    assert!(first.moment_of_truth);
+    assert_eq!(first.emotion, Some(1));
+    assert_eq!(journey.cards[1].kind, CardKind::PainPoint);
+    assert_eq!(journey.cards[1].emotion, Some(-2));
+    assert!(journey.cards[2].moment_of_truth);
+    // Owners that name no department make one; stages come in the order of their rows.
+    let departments: Vec<&str> = project
+        .departments
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect();
+    assert_eq!(departments, ["Marketing", "Sales"]);
+    let stages: Vec<&str> = journey.stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(stages, ["Discover", "Evaluate"]);
+    // A pain point goes to a pain-point lane, and the scores get an emotion lane.
+    let kinds: Vec<LaneKind> = journey.lanes.iter().map(|l| l.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            LaneKind::Touchpoints,
+            LaneKind::Emotion,
+            LaneKind::PainPoints
+        ]
+    );
+}
+
+#[test]
+fn tab_separated_tables_and_names_in_any_case() {
+    let project = import("spreadsheet.tsv").project;
+    let cards = &project.journeys[0].cards;
+    assert_eq!(cards[0].channel, "LinkedIn");
+    assert_eq!(cards[0].evidence, Evidence::Research);
+    assert_eq!(cards[1].severity, Some(Severity::High));
+    assert_eq!(cards[1].evidence, Evidence::Anecdote);
+}
+
+#[test]
+fn stage_and_title_are_enough_in_any_column_order() {
+    let project = import("minimal.csv").project;
+    assert_eq!(
+        titles(&project),
+        ["First step", "Second step", "Third step"]
+    );
+    let journey = &project.journeys[0];
+    assert!(journey.cards.iter().all(|c| c.kind == CardKind::Touchpoint));
+    let ids: Vec<&str> = journey.cards.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["card-1", "card-2", "card-3"]);
+    assert_eq!(journey.stages.len(), 2);
+    // No scores, no emotion lane.
+    assert!(journey.lanes.iter().all(|l| l.kind != LaneKind::Emotion));
+}
+
+#[test]
+fn journeys_personas_and_committee_scores() {
+    let project = import("committee.csv").project;
+    let names: Vec<&str> = project.journeys.iter().map(|j| j.name.as_str()).collect();
+    assert_eq!(names, ["As is", "To be"]);
+    let personas: Vec<&str> = project.personas.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(personas, ["Champion", "CFO", "IT security"]);
+    let as_is = &project.journeys[0];
+    assert_eq!(as_is.persona.as_deref(), Some("champion"));
+    let members: Vec<&str> = as_is.committee.iter().map(|m| m.persona.as_str()).collect();
+    assert_eq!(members, ["champion", "cfo", "it-security"]);
+    assert_eq!(as_is.cards[0].emotion, Some(2));
+    assert_eq!(as_is.cards[0].emotions.get("cfo"), Some(&0));
+    assert_eq!(as_is.cards[1].emotions.get("it-security"), Some(&-2));
+    // Each journey's committee is who scored in it.
+    let to_be = &project.journeys[1];
+    let members: Vec<&str> = to_be.committee.iter().map(|m| m.persona.as_str()).collect();
+    assert_eq!(members, ["champion", "it-security"]);
+}
+
+#[test]
+fn unknown_columns_are_ignored_with_a_warning() {
+    let imported = import("unknown-columns.csv");
+    assert_eq!(
+        imported.warnings,
+        ["row 1: unknown columns are ignored: `priority`, `Sprint`"]
+    );
+    assert_eq!(titles(&imported.project), ["A step"]);
+}
+
+#[test]
+fn every_error_names_its_row_and_column() {
+    for (file, message) in [
+        (
+            "emotion-out-of-range.csv",
+            "row 14, column emotion: 7 is outside −2..+2",
+        ),
+        (
+            "bad-kind.csv",
+            "row 4, column kind: `idea` is not a kind of card; write one of: touchpoint, pain point, opportunity, note",
+        ),
+        (
+            "bad-yes-no.csv",
+            "row 2, column moment_of_truth: `maybe` is not yes or no",
+        ),
+        ("latin-1.csv", "row 2, column 2: the text is not UTF-8"),
+        (
+            "duplicate-id.csv",
+            "row 4, column id: the id `a` is already the id of row 2",
+        ),
+        (
+            "unknown-link.csv",
+            "row 3, column links: no card of this journey has the id `c`",
+        ),
+        (
+            "emotion-lane-card.csv",
+            "row 2, column lane: “Emotion” is the emotion lane, which holds no cards",
+        ),
+        (
+            "extra-cell.csv",
+            "row 2, column 3: `stray` stands in a column the header does not name",
+        ),
+        (
+            "no-title-column.csv",
+            "row 1: the header has no `title` column",
+        ),
+        ("empty.csv", "the table is empty"),
+        ("header-only.csv", "the table has no rows of cards"),
+    ] {
+        let got = refused(file);
+        assert!(got.starts_with(message), "{file}: {got}");
+    }
+}
+
+#[test]
+fn a_failed_import_names_the_file() {
+    let error = import_file(&table("bad-kind.csv"), None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("bad-kind.csv: row 4, column kind"),
+        "{error}"
+    );
+    let error = import_file(Path::new("journey.txt"), None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("name it .csv, .tsv or .mmd, or give --format"),
+        "{error}"
+    );
+}
+
+/// A card with its stage, lane and owner by name, as a table carries them.
+fn by_name(project: &Project, journey: usize, card: &Card) -> Card {
+    let journey = &project.journeys[journey];
+    let mut card = card.clone();
+    card.stage = journey
+        .stages
+        .iter()
+        .find(|s| s.id == card.stage)
+        .unwrap()
+        .name
+        .clone();
+    let lane = journey.lanes.iter().find(|l| l.id == card.lane).unwrap();
+    card.lane = format!("{} {:?}", lane.display_title(), lane.kind);
+    card.owner = card.owner.map(|id| {
+        project
+            .departments
+            .iter()
+            .find(|d| d.id == id)
+            .unwrap()
+            .name
+            .clone()
+    });
+    card.emotions = card
+        .emotions
+        .iter()
+        .map(|(id, score)| {
+            (
+                project
+                    .personas
+                    .iter()
+                    .find(|p| &p.id == id)
+                    .unwrap()
+                    .name
+                    .clone(),
+                *score,
+            )
+        })
+        .collect();
+    card.comments.clear();
+    card
+}
+
+#[test]
+fn the_template_round_trips_through_a_table_keeping_every_card_field_in_order() {
+    let project = template_project().unwrap();
+    let text = export_csv(&project, None).unwrap();
+    let back = import_bytes(text.as_bytes(), Format::Csv, "x").unwrap();
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    let back = back.project;
+    assert_eq!(back.journeys.len(), project.journeys.len());
+    for (j, (before, after)) in project.journeys.iter().zip(&back.journeys).enumerate() {
+        assert_eq!(before.name, after.name);
+        assert_eq!(before.cards.len(), after.cards.len());
+        for (a, b) in before.cards.iter().zip(&after.cards) {
+            assert_eq!(by_name(&project, j, a), by_name(&back, j, b));
+        }
+        let primary = |p: &Project, j: &journeymap::model::Journey| {
+            j.persona.as_ref().map(|id| {
+                p.personas
+                    .iter()
+                    .find(|x| &x.id == id)
+                    .unwrap()
+                    .name
+                    .clone()
+            })
+        };
+        assert_eq!(primary(&project, before), primary(&back, after));
+    }
+    // And once more: the table of the table is the same table.
+    assert_eq!(export_csv(&back, None).unwrap(), text);
+}
+
+#[test]
+fn one_journey_by_index() {
+    let project = template_project().unwrap();
+    let text = export_csv(&project, Some(1)).unwrap();
+    let back = import_bytes(text.as_bytes(), Format::Csv, "x")
+        .unwrap()
+        .project;
+    assert_eq!(back.journeys.len(), 1);
+    assert_eq!(back.journeys[0].name, project.journeys[1].name);
+}
