@@ -10,7 +10,8 @@ use crate::export::{
     Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, StageRange, check_output, curves_of,
     export_png, export_slides, journey_index, leftover_slide, stage_numbers,
 };
-use crate::file::{read_project, read_project_from, template_project};
+use crate::file::{read_project, read_project_from, save_project, template_project};
+use crate::interchange::{Format, MermaidLanes, export_text, import_file};
 use crate::model::{
     CardKind, Document, Evidence, Project, VoiceSet, check_journey, echo, escaped, named_ids,
     quantity,
@@ -55,16 +56,19 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Export a journey as a PNG picture that carries its map inside (see --embed).
+    /// Export a journey as a PNG picture that carries its map inside (see --embed), as a
+    /// table of cards (OUT.csv, OUT.tsv) or as a Mermaid journey diagram (OUT.mmd).
     ///
     /// The picture is drawn by the same code as the window's map, without a window or GPU.
-    /// Exits 0 when written, 1 on any error (the file, the journey, the size), 2 on usage
-    /// errors. An existing OUT is replaced only when the new picture is complete.
+    /// A table has a row per card, of every journey unless --journey is given; a diagram
+    /// has a section per stage and a task per touchpoint (see --mermaid-lanes). Exits 0
+    /// when written, 1 on any error (the file, the journey, the size), 2 on usage errors.
+    /// An existing OUT is replaced only when the new file is complete.
     Export {
         /// The project: a .ron file, or a PNG exported by Journeymap; `-` reads standard
         /// input.
         file: PathBuf,
-        /// Where to write the PNG.
+        /// Where to write: the extension says what (.png, .csv, .tsv, .mmd or .mermaid).
         #[arg(short, long, value_name = "OUT.png")]
         output: PathBuf,
         /// Pixels per point, 1 to 4: 2 is crisp on slides, 4 on a 4K projector.
@@ -99,8 +103,31 @@ pub enum Command {
         /// commas); every member's when left out.
         #[arg(long, value_name = "ID,ID", value_delimiter = ',')]
         personas: Vec<String>,
+        /// Which cards a Mermaid diagram has as tasks: the touchpoints (the buyer's
+        /// steps), or every card.
+        #[arg(long, value_enum, default_value_t = MermaidLanes::Touchpoints)]
+        mermaid_lanes: MermaidLanes,
         #[command(flatten)]
         filter: FilterArgs,
+    },
+    /// Make a project from a table of cards (.csv, .tsv) or a Mermaid journey diagram
+    /// (.mmd, .mermaid).
+    ///
+    /// A table has a header row naming its columns (stage and title at least; journey,
+    /// lane, lane_kind, kind, id, notes, channel, owner, persona, emotion,
+    /// emotion:PERSONA, moment_of_truth, if_it_fails, severity, evidence, links) and a
+    /// row per card. Exits 0 when written, 1 when the input cannot be read or holds an
+    /// error (named by row and column, or line and column), 2 on usage errors. Nothing
+    /// is written when the import fails.
+    Import {
+        /// The table or diagram to import.
+        file: PathBuf,
+        /// Where to write the project.
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: PathBuf,
+        /// What FILE holds, when its extension does not say.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
     },
 }
 
@@ -230,8 +257,12 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
             stages,
             slides,
             personas,
+            mermaid_lanes,
             filter,
         }) => {
+            if let Some(format) = Format::of_path(&output) {
+                return export_text_file(&file, &output, journey.as_deref(), format, mermaid_lanes);
+            }
             let options = ExportOptions {
                 scale,
                 dark: theme == ThemeName::Dark,
@@ -245,7 +276,89 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
             let picked = Picked { filter, personas };
             export(&file, &output, journey.as_deref(), options, picked)
         }
+        Some(Command::Import {
+            file,
+            output,
+            format,
+        }) => import(&file, &output, format),
         None => open_window(cli.file),
+    }
+}
+
+/// `export` to a table or a diagram.
+fn export_text_file(
+    file: &Path,
+    output: &Path,
+    journey: Option<&str>,
+    format: Format,
+    lanes: MermaidLanes,
+) -> ExitCode {
+    let result = not_over(output, file, format.name())
+        .and_then(|()| read_input(file).map_err(|error| error.to_string()))
+        .and_then(|project| {
+            let index = match (journey, format) {
+                (None, Format::Csv | Format::Tsv) => None,
+                (journey, _) => Some(
+                    journey_index(&project, journey)
+                        .map_err(|e| format!("{}: {}", input_name(file), advice(&e)))?,
+                ),
+            };
+            export_text(&project, index, format, lanes, output).map_err(|e| e.to_string())
+        });
+    match result {
+        Ok(()) => {
+            print_lines([format!("{}: written", output.display())]);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            report_error(&error);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Refuses to write `output` (`what` it would hold) over the `input` it is made from.
+fn not_over(output: &Path, input: &Path, what: &str) -> Result<(), String> {
+    if !is_standard_input(input) && crate::file::same_file(output, input) {
+        return Err(format!(
+            "{}: that is the file being read; writing the {what} there would replace it. Choose another name",
+            output.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `import`: a table or a diagram into a new project file.
+fn import(file: &Path, output: &Path, format: Option<Format>) -> ExitCode {
+    let is_ron = output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    let result = if !is_ron {
+        Err(format!(
+            "{}: a project is written as a .ron file; name it {}",
+            output.display(),
+            output.with_extension("ron").display()
+        ))
+    } else {
+        not_over(output, file, "project")
+            .and_then(|()| import_file(file, format).map_err(|e| e.to_string()))
+            .and_then(|imported| {
+                for warning in &imported.warnings {
+                    eprintln!("warning: {}: {}", file.display(), escaped(warning));
+                }
+                save_project(output, &imported.project).map_err(|e| e.to_string())?;
+                Ok(summary(&imported.project))
+            })
+    };
+    match result {
+        Ok(summary) => {
+            print_lines([format!("{}: written, {summary}", output.display())]);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            report_error(&error);
+            ExitCode::FAILURE
+        }
     }
 }
 

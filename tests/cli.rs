@@ -11,20 +11,12 @@ mod common;
 mod photo;
 #[path = "common/pixels.rs"]
 mod pixels;
+#[path = "common/run.rs"]
+mod run;
 
 use photo::photo_png;
 use pixels::read_pixels;
-
-fn journeymap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use run::{journeymap, text, text_of};
 
 fn example(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -639,10 +631,6 @@ fn check_and_export_read_standard_input_and_pipes_whole() {
     let output = journeymap(&["check", fifo.to_str().unwrap()]);
     writer.join().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", text_of(&output));
-}
-
-fn text_of(output: &Output) -> String {
-    format!("{}{}", text(&output.stdout), text(&output.stderr))
 }
 
 #[test]

@@ -242,7 +242,7 @@ fn by_name(project: &Project, journey: usize, card: &Card) -> Card {
 #[test]
 fn the_template_round_trips_through_a_table_keeping_every_card_field_in_order() {
     let project = template_project().unwrap();
-    let text = export_csv(&project, None).unwrap();
+    let text = export_csv(&project, None, b',').unwrap();
     let back = import_bytes(text.as_bytes(), Format::Csv, "x").unwrap();
     assert!(back.warnings.is_empty(), "{:?}", back.warnings);
     let back = back.project;
@@ -266,13 +266,13 @@ fn the_template_round_trips_through_a_table_keeping_every_card_field_in_order() 
         assert_eq!(primary(&project, before), primary(&back, after));
     }
     // And once more: the table of the table is the same table.
-    assert_eq!(export_csv(&back, None).unwrap(), text);
+    assert_eq!(export_csv(&back, None, b',').unwrap(), text);
 }
 
 #[test]
 fn one_journey_by_index() {
     let project = template_project().unwrap();
-    let text = export_csv(&project, Some(1)).unwrap();
+    let text = export_csv(&project, Some(1), b',').unwrap();
     let back = import_bytes(text.as_bytes(), Format::Csv, "x")
         .unwrap()
         .project;

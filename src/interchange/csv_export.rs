@@ -28,9 +28,14 @@ pub const CSV_COLUMNS: [Column; 17] = [
     Column::Links,
 ];
 
-/// The table of the journey at `journey`, or of every journey, as CSV text (comma
-/// separated, CRLF as spreadsheets expect, fields quoted where they must be).
-pub fn export_csv(project: &Project, journey: Option<usize>) -> Result<String, csv::Error> {
+/// The table of the journey at `journey`, or of every journey, as CSV text: fields
+/// separated by `delimiter` (`,`, or a tab), CRLF as spreadsheets expect, quoted where
+/// they must be.
+pub fn export_csv(
+    project: &Project,
+    journey: Option<usize>,
+    delimiter: u8,
+) -> Result<String, csv::Error> {
     let journeys: Vec<&Journey> = match journey {
         Some(index) => project.journeys.get(index).into_iter().collect(),
         None => project.journeys.iter().collect(),
@@ -67,6 +72,7 @@ pub fn export_csv(project: &Project, journey: Option<usize>) -> Result<String, c
         }
     }
     let mut out = csv::WriterBuilder::new()
+        .delimiter(delimiter)
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::with_capacity(
             journeys.iter().map(|j| j.cards.len() * 160).sum(),

@@ -208,3 +208,31 @@ fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> ImportError {
         "the text is not UTF-8; save the file as UTF-8",
     )
 }
+
+/// Why a journey could not be exported as a table or a diagram.
+#[derive(Debug, thiserror::Error)]
+pub enum TextExportError {
+    #[error("cannot write the table: {0}")]
+    Table(#[from] csv::Error),
+    #[error(transparent)]
+    File(#[from] FileError),
+}
+
+/// The project's journey at `journey` (every journey, for a table, when `None`) as
+/// `format`, written atomically to `path`. A diagram shows one journey: the first when
+/// none is given.
+pub fn export_text(
+    project: &Project,
+    journey: Option<usize>,
+    format: Format,
+    lanes: MermaidLanes,
+    path: &Path,
+) -> Result<(), TextExportError> {
+    let text = match format {
+        Format::Csv => export_csv(project, journey, b',')?,
+        Format::Tsv => export_csv(project, journey, b'\t')?,
+        Format::Mermaid => export_mermaid(project, journey.unwrap_or(0), lanes).unwrap_or_default(),
+    };
+    crate::file::write_atomically(path, text.as_bytes(), crate::file::Backup::Skip)?;
+    Ok(())
+}
