@@ -6,9 +6,14 @@
 use std::path::{Path, PathBuf};
 
 use journeymap::interchange::{
-    Diagram, ImportError, MermaidLanes, export_mermaid, import_mermaid, parse_mermaid,
+    Diagram, Format, ImportError, Imported, MermaidLanes, export_mermaid, import_bytes,
+    parse_mermaid,
 };
 use serde_json::Value;
+
+fn import_mermaid(source: &str, name: &str) -> Result<Imported, ImportError> {
+    import_bytes(source.as_bytes(), Format::Mermaid, name)
+}
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mermaid-journey")

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::command::Command;
-use super::files::dialog::Pending;
+use super::files::dialog::{Pending, TextExport};
 use crate::export::ExportOptions;
 use crate::layout::DropSlot;
 use crate::model::{Edit, Journey};
@@ -162,6 +162,25 @@ pub enum Action {
         options: ExportOptions,
         filtered: bool,
     },
+    /// Export a table or a diagram of the journey (every journey, for a table, when
+    /// `None`): ask where, then write it.
+    ChooseTextExportPath {
+        journey: Option<usize>,
+        text: TextExport,
+    },
+    ExportTextTo {
+        path: PathBuf,
+        journey: Option<usize>,
+        text: TextExport,
+    },
+    /// Read this file for File → Import….
+    ImportFrom(PathBuf),
+    /// Put the file waiting in the import dialog in a new project, or in this one.
+    ImportAs {
+        new_project: bool,
+    },
+    /// Add the rows pasted into the outline to the journey on screen.
+    PasteRows(String),
     /// Show this slide of the presentation.
     GoToSlide(usize),
     RestoreRecovery,

@@ -7,9 +7,11 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 pub enum Command {
     New,
     Open,
+    /// Read a table of cards or a Mermaid diagram.
+    Import,
     Save,
     SaveAs,
-    ExportPng,
+    Export,
     CopyImage,
     Quit,
     Undo,
@@ -56,13 +58,14 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Command {
     /// In the order keys are matched: a shortcut with Shift comes before the same one
     /// without, because egui lets extra modifiers through.
-    pub const ALL: [Command; 34] = [
+    pub const ALL: [Command; 35] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyImage,
-        Command::ExportPng,
+        Command::Export,
         Command::New,
         Command::Open,
+        Command::Import,
         Command::Save,
         Command::Quit,
         Command::Undo,
@@ -97,9 +100,10 @@ impl Command {
         match self {
             Command::New => "New…",
             Command::Open => "Open…",
+            Command::Import => "Import…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
-            Command::ExportPng => "Export PNG…",
+            Command::Export => "Export…",
             Command::CopyImage => "Copy image",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
@@ -170,7 +174,7 @@ impl Command {
             Command::Save => &SAVE,
             Command::SaveAs => &SAVE_AS,
             Command::Quit => &QUIT,
-            Command::ExportPng => &EXPORT,
+            Command::Export => &EXPORT,
             Command::CopyImage => &COPY_IMAGE,
             Command::Undo => &UNDO,
             Command::Redo => &REDO,
@@ -195,7 +199,8 @@ impl Command {
             Command::Find => &FIND,
             Command::Present => &PRESENT,
             Command::Palette => &PALETTE,
-            Command::AddStage
+            Command::Import
+            | Command::AddStage
             | Command::AddLane
             | Command::ToggleDarkMode
             | Command::ToggleEmpathy => &[],

@@ -198,6 +198,17 @@ impl JourneymapApp {
                 options,
                 filtered,
             } => self.export_to(path, journey, options, filtered),
+            Action::ChooseTextExportPath { journey, text } => {
+                self.choose_text_export_path(journey, text)
+            }
+            Action::ExportTextTo {
+                path,
+                journey,
+                text,
+            } => self.export_text_to(path, journey, text),
+            Action::ImportFrom(path) => self.read_import(path),
+            Action::ImportAs { new_project } => self.import_as(new_project, ctx),
+            Action::PasteRows(text) => self.paste_rows(&text),
             Action::GoToSlide(index) => self.go_to_slide(index),
             Action::RestoreRecovery => self.restore_recovery(),
             Action::DiscardRecovery => {
@@ -209,7 +220,7 @@ impl JourneymapApp {
     }
 
     /// Applies an edit as one undo step; a refused edit is reported in the status line.
-    fn apply(&mut self, edit: Edit) -> bool {
+    pub(super) fn apply(&mut self, edit: Edit) -> bool {
         if matches!(&edit, Edit::Batch(edits) if edits.is_empty()) {
             return false;
         }
@@ -266,6 +277,7 @@ impl JourneymapApp {
         match command {
             Command::New => self.guard_unsaved(Pending::New, ctx),
             Command::Open => self.guard_unsaved(Pending::Open, ctx),
+            Command::Import => self.choose_file_to_import(),
             Command::Quit => self.guard_unsaved(Pending::Quit, ctx),
             Command::Save => {
                 self.save();
@@ -356,7 +368,7 @@ impl JourneymapApp {
                     None => Some(super::review::OutlineState::default()),
                 }
             }
-            Command::ExportPng => self.open_export_dialog(),
+            Command::Export => self.open_export_dialog(),
             Command::CopyImage => self.copy_image(ctx),
             Command::Present => self.toggle_presentation(ctx),
         }
@@ -502,7 +514,7 @@ impl JourneymapApp {
     }
 
     /// Runs `pending` now, or first asks what to do with unsaved changes.
-    fn guard_unsaved(&mut self, pending: Pending, ctx: &egui::Context) {
+    pub(super) fn guard_unsaved(&mut self, pending: Pending, ctx: &egui::Context) {
         if self.document.is_dirty() {
             self.dialog = Some(Dialog::Unsaved { then: pending });
         } else {
@@ -516,6 +528,7 @@ impl JourneymapApp {
             Pending::New => self.dialog = Some(Dialog::NewProject),
             Pending::Open => self.choose_file_to_open(),
             Pending::OpenPath(path) => self.open_path(path),
+            Pending::OpenImported(project, from) => self.open_imported(*project, &from),
             Pending::Quit => {
                 self.quitting = true;
                 self.recovery.clear(&self.environment);

@@ -57,11 +57,12 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                         }
                     }
                 });
+                command_button(ui, Command::Import, actions);
                 ui.separator();
                 command_button(ui, Command::Save, actions);
                 command_button(ui, Command::SaveAs, actions);
                 ui.separator();
-                command_button(ui, Command::ExportPng, actions);
+                command_button(ui, Command::Export, actions);
                 ui.separator();
                 command_button(ui, Command::Quit, actions);
             });

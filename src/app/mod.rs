@@ -47,6 +47,8 @@ pub struct Settings {
     pub export_folder: Option<PathBuf>,
     /// Whether the inspector is shown beside the map.
     pub inspector: bool,
+    /// The export dialog's last choices for tables and diagrams.
+    pub export_text: files::dialog::TextExport,
 }
 
 impl Default for Settings {
@@ -62,6 +64,7 @@ impl Default for Settings {
             new_from_template: true,
             export_folder: None,
             inspector: true,
+            export_text: files::dialog::TextExport::default(),
         }
     }
 }

@@ -147,6 +147,17 @@ impl Assembly {
         assembly
     }
 
+    /// What a journey the rows leave unnamed is called.
+    pub fn default_name(&self) -> &str {
+        &self.default_name
+    }
+
+    /// Sets the scenario of the journey named `journey`.
+    pub fn set_scenario(&mut self, journey: &str, scenario: String) {
+        let draft = self.draft(journey);
+        self.project.journeys[self.drafts[draft].journey].scenario = scenario;
+    }
+
     /// Notes something taken differently from how it was written.
     pub fn warn(&mut self, warning: String) {
         self.warnings.push(warning);

@@ -4,7 +4,7 @@
 
 use super::assemble::{Assembly, Row};
 use super::columns::{self, Column};
-use super::{ImportError, Imported, Place};
+use super::{ImportError, Place};
 use crate::model::{Edit, Project, echo};
 
 /// What separates a table's fields.
@@ -15,18 +15,19 @@ pub enum Separator {
     Tab,
 }
 
-/// Imports a table of cards as a new project; `name` names a journey the table leaves
-/// unnamed (the file's name).
-pub fn import_csv(bytes: &[u8], separator: Separator, name: &str) -> Result<Imported, ImportError> {
-    let mut assembly = Assembly::new(Project::default(), name);
-    let count = read_rows(bytes, separator, None, &mut assembly)?;
+/// Reads a table of cards into `assembly`.
+pub fn fill_table(
+    bytes: &[u8],
+    separator: Separator,
+    assembly: &mut Assembly,
+) -> Result<(), ImportError> {
+    let count = read_rows(bytes, separator, None, assembly)?;
     if count == 0 {
         return Err(ImportError::Whole(
             "the table has no rows of cards under its header".to_owned(),
         ));
     }
-    let (project, warnings) = assembly.finish()?;
-    Ok(Imported { project, warnings })
+    Ok(())
 }
 
 /// The edit that adds tab-separated `text` (rows copied from a spreadsheet) to the journey

@@ -7,7 +7,17 @@ use std::fmt::Write;
 use crate::model::{Card, LaneKind, Project, Voice, voices};
 
 /// Which cards become tasks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum MermaidLanes {
     /// The cards of the touchpoint lanes: the steps the buyer takes.
     #[default]

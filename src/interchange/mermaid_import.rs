@@ -3,25 +3,22 @@
 
 use super::assemble::{Assembly, Row};
 use super::mermaid_parse::{Diagram, parse_mermaid};
-use super::{ImportError, Imported, Place};
-use crate::model::{CardKind, Project, echo};
+use super::{ImportError, Place};
+use crate::model::{CardKind, echo};
 
 /// What a task before any section is put in.
 const NO_SECTION: &str = "Steps";
 
-/// Imports a Mermaid `journey` diagram as a new project of one journey; `name` names the
-/// journey when the diagram has no title.
-pub fn import_mermaid(source: &str, name: &str) -> Result<Imported, ImportError> {
+/// Reads a Mermaid `journey` diagram into `assembly` as one journey, named by the
+/// diagram's title or else as the assembly names journeys.
+pub fn fill_diagram(source: &str, assembly: &mut Assembly) -> Result<(), ImportError> {
     let diagram = parse_mermaid(source)?;
     let title = lines(&diagram.title);
-    let title = title.trim();
-    let journey = if title.is_empty() { name.trim() } else { title };
-    let journey = if journey.is_empty() {
-        "Imported journey"
-    } else {
-        journey
+    let journey = match title.trim() {
+        "" => assembly.default_name().to_owned(),
+        title => title.to_owned(),
     };
-    let mut assembly = Assembly::new(Project::default(), journey);
+    let journey = journey.as_str();
     let stages: Vec<String> = diagram
         .sections
         .iter()
@@ -47,7 +44,7 @@ pub fn import_mermaid(source: &str, name: &str) -> Result<Imported, ImportError>
                 .get_or_insert_with(|| assembly.add_stage(journey, NO_SECTION))
                 .clone(),
         };
-        let emotion = emotion(&task.score.value, &task.score.text, &place, &mut assembly);
+        let emotion = emotion(&task.score.value, &task.score.text, &place, assembly);
         let mut row = Row::at(place);
         row.journey = journey.to_owned();
         row.stage_id = Some(stage);
@@ -67,15 +64,12 @@ pub fn import_mermaid(source: &str, name: &str) -> Result<Imported, ImportError>
         }
         assembly.add_row(row)?;
     }
-    // A diagram without tasks still makes its journey.
+    // A diagram without sections or tasks still makes its journey.
     if diagram.tasks.is_empty() && diagram.sections.is_empty() {
         assembly.add_stage(journey, NO_SECTION);
     }
-    let (mut project, warnings) = assembly.finish()?;
-    if let Some(journey) = project.journeys.first_mut() {
-        journey.scenario = scenario(&diagram);
-    }
-    Ok(Imported { project, warnings })
+    assembly.set_scenario(journey, scenario(&diagram));
+    Ok(())
 }
 
 /// The journey's scenario: the diagram's accessible title and description, a line each.

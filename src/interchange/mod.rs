@@ -21,13 +21,14 @@ use std::path::Path;
 pub use assemble::{Assembly, Row, Scores};
 pub use columns::Column;
 pub use csv_export::{CSV_COLUMNS, export_csv};
-pub use csv_import::{Separator, import_csv, paste_rows};
+pub use csv_import::{Separator, paste_rows};
 pub use mermaid_export::{MermaidLanes, export_mermaid};
-pub use mermaid_import::import_mermaid;
 pub use mermaid_parse::{Diagram, Score, Task, parse_mermaid};
 
 use crate::file::{FileError, MAX_PROJECT_BYTES};
-use crate::model::{Project, echo};
+use crate::model::{Edit, Project, echo};
+use csv_import::fill_table;
+use mermaid_import::fill_diagram;
 
 /// What a file to import holds, from its extension or `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -165,20 +166,41 @@ pub fn import_file(path: &Path, format: Option<Format>) -> Result<Imported, Impo
     })
 }
 
-/// Imports `bytes` as `format`; `name` names a journey the text leaves unnamed.
+/// Imports `bytes` as `format` into a new project; `name` names a journey the text
+/// leaves unnamed.
 pub fn import_bytes(bytes: &[u8], format: Format, name: &str) -> Result<Imported, ImportError> {
+    let mut assembly = Assembly::new(Project::default(), name);
+    fill(&mut assembly, bytes, format)?;
+    let (project, warnings) = assembly.finish()?;
+    Ok(Imported { project, warnings })
+}
+
+/// The edit that adds what `bytes` hold to `base` as new journeys (one undo step), with
+/// the departments and personas they name that `base` does not have.
+pub fn import_into(
+    base: &Project,
+    bytes: &[u8],
+    format: Format,
+    name: &str,
+) -> Result<(Edit, Vec<String>), ImportError> {
+    let mut assembly = Assembly::new(base.clone(), name);
+    fill(&mut assembly, bytes, format)?;
+    assembly.finish_as_edit()
+}
+
+fn fill(assembly: &mut Assembly, bytes: &[u8], format: Format) -> Result<(), ImportError> {
     match format {
-        Format::Csv => import_csv(bytes, Separator::Sniff, name),
-        Format::Tsv => import_csv(bytes, Separator::Tab, name),
+        Format::Csv => fill_table(bytes, Separator::Sniff, assembly),
+        Format::Tsv => fill_table(bytes, Separator::Tab, assembly),
         Format::Mermaid => {
             let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e))?;
-            import_mermaid(text, name)
+            fill_diagram(text, assembly)
         }
     }
 }
 
 /// The text at `path`, refused when larger than a project may be.
-fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
     use std::io::Read;
     let error = |source| FileError::Read {
         path: path.to_owned(),

@@ -9,6 +9,7 @@ mod common;
 mod files;
 mod harness;
 mod inspector;
+mod interchange;
 mod palette;
 #[path = "../common/pixels.rs"]
 mod pixels;

@@ -87,7 +87,7 @@ fn the_palette_finds_a_command_by_a_few_letters_and_runs_it_with_enter() {
 
 #[test]
 fn matches_rank_a_label_s_start_then_a_word_s_start_then_letters_in_order() {
-    assert_eq!(palette_matches("export").first(), Some(&Command::ExportPng));
+    assert_eq!(palette_matches("export").first(), Some(&Command::Export));
     assert_eq!(palette_matches("zo in").first(), Some(&Command::ZoomIn));
     let review = palette_matches("mode");
     assert!(review.contains(&Command::ToggleReview) && review.contains(&Command::ToggleDarkMode));

@@ -2,11 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::dialog::{Dialog, PathPurpose};
+use super::dialog::{Dialog, ExportFormat, PathPurpose, TextExport};
+use super::text_export::text_fields;
 use crate::app::{Action, JourneymapApp, Selected};
 use crate::export::{
-    Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, Picture, StageRange, check_output,
-    export_png, export_slides, leftover_slide, plan_slides, render, render_slide, stage_numbers,
+    Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, Picture, StageRange, export_png,
+    export_slides, leftover_slide, plan_slides, render, render_slide, stage_numbers,
 };
 use crate::model::{Filter, quantity, slug};
 
@@ -21,6 +22,7 @@ impl JourneymapApp {
             journey: self.journey,
             options: self.settings.export,
             filtered: self.settings.export_filtered,
+            text: self.settings.export_text,
         });
     }
 
@@ -30,6 +32,57 @@ impl JourneymapApp {
             .as_ref()
             .map(|s| &s.filter)
             .filter(|f| filtered && f.is_active())
+    }
+
+    /// Where an export is offered to go, with `name`: a native dialog's answer, or `None`
+    /// and the path field opened for `purpose` when no native dialog can be shown.
+    pub(super) fn export_path(
+        &mut self,
+        name: &str,
+        filter: (&str, &[&str]),
+        purpose: impl FnOnce() -> PathPurpose,
+    ) -> Option<PathBuf> {
+        match &self.environment.native_dialogs {
+            Ok(()) => {
+                let mut dialog = rfd::FileDialog::new()
+                    .add_filter(filter.0, filter.1)
+                    .set_file_name(name);
+                if let Some(folder) = self.export_folder() {
+                    dialog = dialog.set_directory(folder);
+                }
+                dialog.save_file()
+            }
+            Err(reason) => {
+                let folder = self.export_folder().unwrap_or_default();
+                self.dialog = Some(Dialog::PathPrompt {
+                    purpose: purpose(),
+                    text: folder.join(name).display().to_string(),
+                    note: reason.clone(),
+                });
+                None
+            }
+        }
+    }
+
+    /// A file name for an export of the journey at `journey`: `as-is.png`.
+    pub(super) fn export_name(&self, journey: usize, extension: &str) -> String {
+        let name = self
+            .document
+            .project()
+            .journeys
+            .get(journey)
+            .map_or_else(|| "journey".to_owned(), |j| file_stem(&j.name, &j.id));
+        format!("{name}.{extension}")
+    }
+
+    /// The project's own file or the picture it came from, when `path` is one of them:
+    /// an export never replaces them.
+    pub(super) fn is_source(&self, path: &Path) -> Option<&Path> {
+        [&self.path, &self.picture]
+            .into_iter()
+            .flatten()
+            .find(|source| crate::file::same_file(path, source))
+            .map(PathBuf::as_path)
     }
 
     /// Remembers the choices, then asks where to write the PNG.
@@ -42,37 +95,14 @@ impl JourneymapApp {
         self.settings.export = options;
         self.settings.export_filtered = filtered;
         self.dialog = None;
-        let name = self
-            .document
-            .project()
-            .journeys
-            .get(journey)
-            .map_or_else(|| "journey".to_owned(), |j| file_stem(&j.name, &j.id));
-        let file_name = format!("{name}.png");
-        match &self.environment.native_dialogs {
-            Ok(()) => {
-                let mut dialog = rfd::FileDialog::new()
-                    .add_filter("PNG picture", &["png"])
-                    .set_file_name(&file_name);
-                if let Some(folder) = self.export_folder() {
-                    dialog = dialog.set_directory(folder);
-                }
-                if let Some(path) = dialog.save_file() {
-                    self.export_to(path, journey, options, filtered);
-                }
-            }
-            Err(reason) => {
-                let folder = self.export_folder().unwrap_or_default();
-                self.dialog = Some(Dialog::PathPrompt {
-                    purpose: PathPurpose::ExportPng {
-                        journey,
-                        options,
-                        filtered,
-                    },
-                    text: folder.join(file_name).display().to_string(),
-                    note: reason.clone(),
-                });
-            }
+        let name = self.export_name(journey, "png");
+        let purpose = || PathPurpose::ExportPng {
+            journey,
+            options,
+            filtered,
+        };
+        if let Some(path) = self.export_path(&name, ("PNG picture", &["png"]), purpose) {
+            self.export_to(path, journey, options, filtered);
         }
     }
 
@@ -102,12 +132,8 @@ impl JourneymapApp {
         // Said in full in the status line, and remembered for the next export.
         let path = std::path::absolute(&path).unwrap_or(path);
         // The project's own file, or the picture it was opened from, is never replaced.
-        let sources = [&self.path, &self.picture];
-        let refused = sources
-            .into_iter()
-            .flatten()
-            .find_map(|source| check_output(&path, source).err());
-        if let Some(error) = refused {
+        if self.is_source(&path).is_some() {
+            let error = ExportError::OutputIsInput { path };
             self.show_error("Cannot export", advice(&error));
             return;
         }
@@ -169,7 +195,7 @@ impl JourneymapApp {
 
     /// Where an export is offered to go: the folder of the last export, else the
     /// project's own folder, else the home folder.
-    fn export_folder(&self) -> Option<PathBuf> {
+    pub(super) fn export_folder(&self) -> Option<PathBuf> {
         let last = self.settings.export_folder.clone();
         let project = self
             .path
@@ -253,7 +279,7 @@ pub fn advice(error: &ExportError) -> String {
         ExportError::TooLarge {
             fits: Some(scale), ..
         } => {
-            format!("{error}. Pick scale {scale} in the Export PNG dialog.")
+            format!("{error}. Pick scale {scale} in the Export dialog.")
         }
         ExportError::TooLarge { fits: None, .. } => {
             format!("{error}. Split the journey into smaller ones.")
@@ -316,9 +342,23 @@ impl ExportFields<'_> {
         journey: &mut usize,
         options: &mut ExportOptions,
         filtered: &mut bool,
+        text: &mut TextExport,
     ) -> Option<Action> {
-        ui.heading("Export PNG");
+        ui.heading("Export");
         ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            ui.label("Format");
+            for (format, name) in [
+                (ExportFormat::Picture, "PNG picture"),
+                (ExportFormat::Table, "CSV table"),
+                (ExportFormat::Diagram, "Mermaid diagram"),
+            ] {
+                ui.selectable_value(&mut text.format, format, name);
+            }
+        });
+        if text.format != ExportFormat::Picture {
+            return text_fields(ui, self.journeys, journey, text);
+        }
         let name = self.journeys.get(*journey).map_or("", |j| j.name.as_str());
         egui::ComboBox::from_label("Journey")
             .selected_text(name)

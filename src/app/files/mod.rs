@@ -4,9 +4,11 @@
 
 pub mod dialog;
 mod export;
+mod import;
 pub mod modal;
 mod native;
 mod recovery;
+mod text_export;
 
 use std::path::{Path, PathBuf};
 
@@ -157,7 +159,7 @@ impl JourneymapApp {
             self.show_error(
                 "Cannot save",
                 format!(
-                    "{}: a project is saved as a .ron file; to make a picture of the map, use Export PNG… in the File menu",
+                    "{}: a project is saved as a .ron file; to make a picture of the map, use Export… in the File menu",
                     path.display()
                 ),
             );

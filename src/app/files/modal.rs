@@ -101,6 +101,13 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                         ("Export the slides as", "Export")
                     }
                     PathPurpose::ExportPng { .. } => ("Export the map as", "Export"),
+                    PathPurpose::ExportText { text, .. }
+                        if text.format == super::dialog::ExportFormat::Diagram =>
+                    {
+                        ("Export the Mermaid diagram as", "Export")
+                    }
+                    PathPurpose::ExportText { .. } => ("Export the table as", "Export"),
+                    PathPurpose::Import => ("Import a table or a Mermaid diagram", "Import"),
                 };
                 ui.heading(heading);
                 ui.add_space(8.0);
@@ -143,6 +150,12 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                                 options: *options,
                                 filtered: *filtered,
                             },
+                            PathPurpose::ExportText { journey, text } => Action::ExportTextTo {
+                                path,
+                                journey: *journey,
+                                text: *text,
+                            },
+                            PathPurpose::Import => Action::ImportFrom(path),
                         });
                     }
                     if ui.button("Cancel").clicked() {
@@ -154,15 +167,17 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                 journey,
                 options,
                 filtered,
+                text,
             } => {
                 let fields = ExportFields {
                     journeys,
                     filter: active_filter.as_deref(),
                 };
-                if let Some(action) = fields.show(ui, journey, options, filtered) {
+                if let Some(action) = fields.show(ui, journey, options, filtered, text) {
                     actions.push(action);
                 }
             }
+            Dialog::Import(offer) => super::import::show_offer(ui, offer, actions),
             Dialog::Recovery(recovered) => {
                 ui.heading("Restore unsaved work?");
                 ui.add_space(8.0);

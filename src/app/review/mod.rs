@@ -3,6 +3,7 @@
 
 pub mod health;
 mod outline;
+mod paste;
 mod search;
 
 pub use health::HealthState;

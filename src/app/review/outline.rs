@@ -25,7 +25,7 @@ pub enum SortBy {
 }
 
 /// The outline's columns and their headers: an emotion column per committee member.
-fn columns(project: &Project, journey: &Journey) -> Vec<(SortBy, String)> {
+pub(super) fn columns(project: &Project, journey: &Journey) -> Vec<(SortBy, String)> {
     let voices = voices(project, journey);
     let fixed = [
         (SortBy::Stage, "Stage"),
@@ -122,6 +122,18 @@ pub fn panel(
         outline.order_for = Some(key);
     }
     let columns = columns(project, journey);
+    // Rows copied from a spreadsheet, pasted while no field has the keyboard.
+    let pasted = ui.input(|i| {
+        i.events.iter().find_map(|e| match e {
+            egui::Event::Paste(text) if text.contains('\t') => Some(text.clone()),
+            _ => None,
+        })
+    });
+    if let Some(text) = pasted
+        && ui.memory(|m| m.focused().is_none())
+    {
+        actions.push(Action::PasteRows(text));
+    }
     egui::Panel::bottom("outline")
         .resizable(true)
         .default_size(260.0)
@@ -130,7 +142,7 @@ pub fn panel(
             ui.horizontal(|ui| {
                 ui.strong("Outline");
                 ui.label(format!(
-                    "{} · click a column to sort",
+                    "{} · click a column to sort · paste rows from a spreadsheet to add cards",
                     quantity(journey.cards.len(), "card", "cards")
                 ));
             });

@@ -1,0 +1,230 @@
+//! Tables and diagrams in the app: File → Import… as a new project or as more journeys,
+//! the export dialog's CSV table and Mermaid diagram, and rows pasted into the outline.
+
+use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use journeymap::app::JourneymapApp;
+use journeymap::interchange::{Format, import_bytes};
+
+use crate::harness::{Setup, journey, setup, undo};
+
+const TABLE: &str = "journey,stage,title,owner,emotion,moment_of_truth\nRenewal,Review,Usage report arrives,Customer success,1,yes\nRenewal,Review,Price rise announced,Finance,-2,\nRenewal,Decide,Renewal call,Sales,0,\n";
+
+/// Opens File → Import… and types `path` into the path field (no native dialog here).
+fn import(harness: &mut Harness<'_, JourneymapApp>, path: &std::path::Path) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import…").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Import a table or a Mermaid diagram")
+            .is_some()
+    );
+    harness
+        .get_by_label("File path")
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Import").click();
+    harness.run();
+}
+
+#[test]
+fn an_imported_table_adds_a_journey_in_one_undo_step_reusing_departments() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    let path = folder.path().join("renewal.csv");
+    std::fs::write(&path, TABLE).unwrap();
+    let before = harness.state().document().project().clone();
+    import(&mut harness, &path);
+    // The dialog says what the file holds before anything changes.
+    assert!(
+        harness
+            .query_by_label_contains("holds 1 journey, 2 stages, 3 cards")
+            .is_some()
+    );
+    assert_eq!(harness.state().document().project(), &before);
+    harness.get_by_label("Add to this project").click();
+    harness.run();
+    let project = harness.state().document().project().clone();
+    assert_eq!(project.journeys.len(), before.journeys.len() + 1);
+    let added = project.journeys.last().unwrap();
+    assert_eq!(added.name, "Renewal");
+    assert_eq!(added.cards.len(), 3);
+    // "Customer success" and "Sales" are the template's own departments; Finance is new.
+    assert_eq!(project.departments.len(), before.departments.len() + 1);
+    assert!(project.departments.iter().any(|d| d.name == "Finance"));
+    assert!(
+        harness
+            .query_by_label_contains("Added 1 journey from")
+            .is_some()
+    );
+    undo(&mut harness);
+    assert_eq!(harness.state().document().project(), &before);
+}
+
+#[test]
+fn an_imported_diagram_opens_as_a_new_unsaved_project_after_asking_about_changes() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    let path = folder.path().join("day.mmd");
+    std::fs::write(
+        &path,
+        "journey\n  title My day\n  section Work\n    Make tea: 5: Me\n    Do work: 1: Me, Cat\n",
+    )
+    .unwrap();
+    // An unsaved change first: the import asks before replacing the project.
+    harness.get_by_label(crate::harness::NEWSLETTER).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+    assert!(harness.state().document().is_dirty());
+    import(&mut harness, &path);
+    harness.get_by_label("Open as a new project").click();
+    harness.run();
+    assert!(harness.query_by_label("Save changes?").is_some());
+    harness.get_by_label("Discard").click();
+    harness.run();
+    let project = harness.state().document().project();
+    assert_eq!(project.journeys.len(), 1);
+    assert_eq!(project.journeys[0].name, "My day");
+    assert_eq!(project.personas.len(), 2);
+    assert!(harness.state().path().is_none());
+    assert!(harness.state().title().starts_with("Imported project *"));
+    assert!(harness.query_by_label_contains("not saved yet").is_some());
+}
+
+#[test]
+fn a_bad_file_is_refused_with_its_row_and_column_and_nothing_changes() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    let path = folder.path().join("bad.csv");
+    std::fs::write(&path, "stage,title,emotion\nS,A,3\n").unwrap();
+    let before = harness.state().document().project().clone();
+    import(&mut harness, &path);
+    assert!(harness.query_by_label("Cannot import").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("bad.csv: row 2, column emotion: 3 is outside −2..+2")
+            .is_some()
+    );
+    assert_eq!(harness.state().document().project(), &before);
+}
+
+#[test]
+fn the_export_dialog_writes_a_table_and_a_diagram() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("CSV table").click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    let expected = folder.path().join("plan.csv");
+    assert_eq!(
+        harness.get_by_label("File path").value().as_deref(),
+        Some(expected.to_str().unwrap())
+    );
+    harness.get_by_label("Export").click();
+    harness.run();
+    let table = std::fs::read(&expected).unwrap();
+    let back = import_bytes(&table, Format::Csv, "x").unwrap().project;
+    let project = harness.state().document().project();
+    assert_eq!(back.journeys.len(), project.journeys.len());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    // The table stays chosen; a diagram of the journey on screen this time.
+    harness.get_by_label("Mermaid diagram").click();
+    harness.run();
+    harness.get_by_label("Every lane").click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    let diagram = std::fs::read_to_string(folder.path().join("as-is.mmd")).unwrap();
+    let back = import_bytes(diagram.as_bytes(), Format::Mermaid, "x")
+        .unwrap()
+        .project;
+    assert_eq!(back.journeys[0].cards.len(), journey(&harness).cards.len());
+    assert!(
+        harness.state().settings().export_text.lanes == journeymap::interchange::MermaidLanes::All
+    );
+}
+
+/// Pastes `text` as Ctrl+V does.
+fn paste(harness: &mut Harness<'_, JourneymapApp>, text: &str) {
+    harness
+        .input_mut()
+        .events
+        .push(Event::Paste(text.to_owned()));
+    harness.run();
+}
+
+#[test]
+fn rows_pasted_into_the_outline_become_cards_in_one_undo_step() {
+    let Setup { mut harness, .. } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    let before = journey(&harness);
+    // With a header row, in any order.
+    paste(
+        &mut harness,
+        "Title\tStage\tEmotion\r\nAsks a peer\tSolution exploration\t1\r\nReads a review\tSolution exploration\t-1\r\n",
+    );
+    let after = journey(&harness);
+    assert_eq!(after.cards.len(), before.cards.len() + 2);
+    let asked = after
+        .cards
+        .iter()
+        .find(|c| c.title == "Asks a peer")
+        .unwrap();
+    let stage = after.stages.iter().find(|s| s.id == asked.stage).unwrap();
+    assert_eq!(stage.name, "Solution exploration");
+    assert_eq!(asked.emotion, Some(1));
+    assert!(harness.query_by_label_contains("Pasted 2 cards").is_some());
+    undo(&mut harness);
+    assert_eq!(journey(&harness), before);
+    // Without a header, the cells follow the outline's columns: stage, lane, kind, title.
+    paste(
+        &mut harness,
+        "Purchase\tTouchpoints\tTouchpoint\tSigns the order form\n",
+    );
+    let after = journey(&harness);
+    let signed = after
+        .cards
+        .iter()
+        .find(|c| c.title == "Signs the order form")
+        .unwrap();
+    assert_eq!(
+        after
+            .stages
+            .iter()
+            .find(|s| s.id == signed.stage)
+            .unwrap()
+            .name,
+        "Purchase"
+    );
+    // A bad row is refused whole, naming its row and column.
+    paste(
+        &mut harness,
+        "stage\ttitle\temotion\nPurchase\tA\t1\nPurchase\tB\t5\n",
+    );
+    assert!(
+        harness
+            .query_by_label_contains("row 3, column emotion: 5 is outside")
+            .is_some()
+    );
+    assert_eq!(journey(&harness), after);
+}
