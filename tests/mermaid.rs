@@ -49,7 +49,7 @@ fn as_json(diagram: &Diagram) -> Value {
                 serde_json::json!(task.score.value)
             };
             serde_json::json!({
-                "section": task.section.map_or("", |s| diagram.sections[s].as_str()),
+                "section": task.section.map_or("", |s| diagram.sections[s].name.as_str()),
                 "task": task.name,
                 "score": score,
                 "people": task.people,
@@ -60,7 +60,7 @@ fn as_json(diagram: &Diagram) -> Value {
         "title": diagram.title,
         "accTitle": diagram.acc_title,
         "accDescr": diagram.acc_descr,
-        "sections": diagram.sections,
+        "sections": diagram.sections.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
         "tasks": tasks,
     })
 }
@@ -177,7 +177,7 @@ fn entity_codes_keywords_and_comments_follow_mermaid() {
     let source = "%% a comment\njourney\n  title Q#58; A #59; B # not this\n  section One #35;1\n    Call at 9#58;30: 4: Sales #44; CS\n";
     let diagram = parse_mermaid(source).unwrap();
     assert_eq!(diagram.title, "Q: A ; B ");
-    assert_eq!(diagram.sections, ["One #1"]);
+    assert_eq!(diagram.sections[0].name, "One #1");
     assert_eq!(diagram.tasks.len(), 1);
     assert_eq!(diagram.tasks[0].name, "Call at 9:30");
     assert_eq!(diagram.tasks[0].people, ["Sales , CS"]);
@@ -248,4 +248,25 @@ fn export_escapes_what_mermaid_cannot_hold_and_reads_back_the_same() {
     assert_eq!(back.journeys[0].stages[0].name, "section one: start");
     let touchpoints = export_mermaid(&project, 0, MermaidLanes::Touchpoints).unwrap();
     assert!(touchpoints.lines().count() < diagram.lines().count());
+}
+
+#[test]
+fn a_huge_diagram_is_refused_and_a_large_one_read_in_one_pass() {
+    let huge = "journey\n".to_owned() + &"\n".repeat(3 * 1024 * 1024);
+    let error = import_mermaid(&huge, "x").unwrap_err().to_string();
+    assert!(
+        error.starts_with("the diagram is 3145736 bytes; Mermaid draws"),
+        "{error}"
+    );
+    // Two million blank lines, then a diagram: blank lines are dropped in one go.
+    let blank = "\n".repeat(2_000_000) + "journey\nsection S\nA: 5: Me\n";
+    let project = import_mermaid(&blank, "x").unwrap().project;
+    assert_eq!(project.journeys[0].cards.len(), 1);
+    let error = import_mermaid(
+        &("\n".repeat(1_000_000) + "journey\nsection S\n  Oops\n"),
+        "x",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(error.starts_with("line 1000003, column 7:"), "{error}");
 }

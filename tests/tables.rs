@@ -279,3 +279,29 @@ fn one_journey_by_index() {
     assert_eq!(back.journeys.len(), 1);
     assert_eq!(back.journeys[0].name, project.journeys[1].name);
 }
+
+#[test]
+fn a_table_past_the_limits_stops_at_the_row_that_passes_them() {
+    let mut text = String::from("stage,title\n");
+    for i in 0..10_001 {
+        text.push_str(&format!("S,Step {i}\n"));
+    }
+    let error = import_bytes(text.as_bytes(), Format::Csv, "big")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        error,
+        "row 10002: the journey “big” has 10001 cards; a journey holds at most 10000"
+    );
+    let mut text = String::from("stage,title\n");
+    for i in 0..101 {
+        text.push_str(&format!("Stage {i},Step\n"));
+    }
+    let error = import_bytes(text.as_bytes(), Format::Csv, "wide")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with("row 102: the journey “wide” has 101 stages"),
+        "{error}"
+    );
+}

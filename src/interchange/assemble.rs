@@ -10,7 +10,7 @@ use super::{ImportError, Place};
 use crate::model::operations::unique_id;
 use crate::model::{
     Card, CardKind, Department, Edit, Evidence, Item, Journey, Lane, LaneKind, List, ListOp,
-    Member, Persona, Project, Severity, Stage, echo, slug, validate,
+    Member, Persona, Project, Severity, Stage, echo, limits, slug, validate,
 };
 
 /// One card as a table's row or a diagram's task describes it, with names where the
@@ -205,11 +205,17 @@ impl Assembly {
     }
 
     /// Adds a stage named `name` to the journey named `journey`, even when it has one of
-    /// that name already (a diagram's repeated section); returns its id, for rows'
-    /// `stage_id`.
-    pub fn add_stage(&mut self, journey: &str, name: &str) -> String {
+    /// that name already (a diagram's repeated section, at `place`); returns its id, for
+    /// rows' `stage_id`.
+    pub fn add_stage(
+        &mut self,
+        journey: &str,
+        name: &str,
+        place: &Place,
+    ) -> Result<String, ImportError> {
         let draft = self.draft(journey);
-        let journey = &mut self.project.journeys[self.drafts[draft].journey];
+        let index = self.drafts[draft].journey;
+        let journey = &mut self.project.journeys[index];
         let stages = &journey.stages;
         let id = fresh_id(name, "stage", |id| stages.iter().any(|s| s.id == id));
         journey.stages.push(Stage {
@@ -217,7 +223,39 @@ impl Assembly {
             name: name.trim().to_owned(),
             ..Stage::default()
         });
-        id
+        self.within_limits(index, place)?;
+        Ok(id)
+    }
+
+    /// Stops an import as soon as it would pass a limit of the format, before a huge
+    /// table is built whole only to be refused.
+    fn within_limits(&self, journey: usize, place: &Place) -> Result<(), ImportError> {
+        let project = &self.project;
+        let counts = [
+            (project.journeys.len(), limits::JOURNEYS),
+            (project.departments.len(), limits::DEPARTMENTS),
+            (project.personas.len(), limits::PERSONAS),
+        ];
+        let whole = counts.into_iter().map(|(n, limit)| (n, limit, None));
+        let here = &project.journeys[journey];
+        let counts = [
+            (here.stages.len(), limits::STAGES),
+            (here.lanes.len(), limits::LANES),
+            (here.cards.len(), limits::CARDS),
+        ];
+        let name = Some(here.name.as_str());
+        let journey = counts.into_iter().map(|(n, limit)| (n, limit, name));
+        match whole.chain(journey).find(|(n, limit, _)| *n > limit.max) {
+            Some((n, limit, Some(name))) => Err(ImportError::at(
+                place,
+                format!("the journey “{}” {}", echo(name), limit.exceeded(n)),
+            )),
+            Some((n, limit, None)) => Err(ImportError::at(
+                place,
+                format!("the project {}", limit.exceeded(n)),
+            )),
+            None => Ok(()),
+        }
     }
 
     /// Adds the card a row describes.
@@ -277,11 +315,11 @@ impl Assembly {
         journey.cards.push(card);
         self.drafts[draft].cards.push(Pending {
             card: journey.cards.len() - 1,
-            place: row.place,
+            place: row.place.clone(),
             scores,
             primary: row.scores.primary,
         });
-        Ok(())
+        self.within_limits(index, &row.place)
     }
 
     /// The id of the row's stage in journey `index`: its `stage_id`, a stage of that id

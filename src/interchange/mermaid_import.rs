@@ -23,25 +23,29 @@ pub fn fill_diagram(source: &str, assembly: &mut Assembly) -> Result<(), ImportE
         .sections
         .iter()
         .map(|section| {
-            let name = lines(section);
+            let place = Place::Line {
+                line: section.line,
+                column: None,
+            };
+            let name = lines(&section.name);
             let name = if name.trim().is_empty() {
                 NO_SECTION.to_owned()
             } else {
                 name
             };
-            assembly.add_stage(journey, &name)
+            assembly.add_stage(journey, &name, &place)
         })
-        .collect();
+        .collect::<Result<_, _>>()?;
     let mut loose = None;
     for task in &diagram.tasks {
         let place = Place::Line {
             line: task.line,
             column: None,
         };
-        let stage = match task.section.and_then(|s| stages.get(s)) {
-            Some(stage) => stage.clone(),
-            None => loose
-                .get_or_insert_with(|| assembly.add_stage(journey, NO_SECTION))
+        let stage = match (task.section.and_then(|s| stages.get(s)), &loose) {
+            (Some(stage), _) | (None, Some(stage)) => stage.clone(),
+            (None, None) => loose
+                .insert(assembly.add_stage(journey, NO_SECTION, &place)?)
                 .clone(),
         };
         let emotion = emotion(&task.score.value, &task.score.text, &place, assembly);
@@ -66,7 +70,11 @@ pub fn fill_diagram(source: &str, assembly: &mut Assembly) -> Result<(), ImportE
     }
     // A diagram without sections or tasks still makes its journey.
     if diagram.tasks.is_empty() && diagram.sections.is_empty() {
-        assembly.add_stage(journey, NO_SECTION);
+        let place = Place::Line {
+            line: 1,
+            column: None,
+        };
+        assembly.add_stage(journey, NO_SECTION, &place)?;
     }
     assembly.set_scenario(journey, scenario(&diagram));
     Ok(())

@@ -11,9 +11,16 @@ pub struct Diagram {
     pub title: String,
     pub acc_title: String,
     pub acc_descr: String,
-    /// Every `section` statement's name, repeats too.
-    pub sections: Vec<String>,
+    /// Every `section` statement, repeats too.
+    pub sections: Vec<Section>,
     pub tasks: Vec<Task>,
+}
+
+/// A `section` statement: its name and its line in the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub name: String,
+    pub line: usize,
 }
 
 /// A task line: `Name: score: actor, actor`.
@@ -101,7 +108,10 @@ pub fn parse_mermaid(source: &str) -> Result<Diagram, ImportError> {
             Token::Title(title) => diagram.title = show_entities(&title),
             Token::AccTitle(text) => diagram.acc_title = show_entities(text.trim()),
             Token::AccDescr(text) => diagram.acc_descr = show_entities(&text),
-            Token::Section(name) => diagram.sections.push(show_entities(&name)),
+            Token::Section(name) => diagram.sections.push(Section {
+                name: show_entities(&name),
+                line: prepared.place(at).0,
+            }),
             Token::TaskName(name) => {
                 let (data, data_at) = lexer.next(&prepared)?;
                 let Token::TaskData(data) = data else {

@@ -146,19 +146,32 @@ fn dedent(lines: &mut Vec<Line>) {
         }
     }
     if lines.len() > 1 && lines[0].text.is_empty() {
-        lines.remove(0);
+        lines.drain(..1);
+    }
+}
+
+/// Removes the lines at the start that `blank` says are blank, keeping the last line.
+fn drop_leading(lines: &mut Vec<Line>, blank: impl Fn(&Line) -> bool) {
+    let count = lines
+        .iter()
+        .take(lines.len().saturating_sub(1))
+        .take_while(|line| blank(line))
+        .count();
+    lines.drain(..count);
+}
+
+/// JavaScript's `trimStart` of the whole text.
+fn trim_start(lines: &mut Vec<Line>) {
+    drop_leading(lines, |line| line.text.chars().all(js_space));
+    if let Some(first) = lines.first_mut() {
+        let n = first.text.chars().take_while(|&c| js_space(c)).count();
+        cut(first, n);
     }
 }
 
 /// JavaScript's `trim` of the whole text.
 fn trim(lines: &mut Vec<Line>) {
-    while lines.len() > 1 && lines[0].text.chars().all(js_space) {
-        lines.remove(0);
-    }
-    if let Some(first) = lines.first_mut() {
-        let n = first.text.chars().take_while(|&c| js_space(c)).count();
-        cut(first, n);
-    }
+    trim_start(lines);
     while lines.len() > 1 && lines.last().is_some_and(|l| l.text.chars().all(js_space)) {
         lines.pop();
     }
@@ -264,9 +277,7 @@ fn front_matter(lines: &mut Vec<Line>) -> Option<String> {
         .iter()
         .find_map(|line| yaml_title(&line.text));
     lines.drain(..=close);
-    while lines.len() > 1 && lines[0].text.is_empty() {
-        lines.remove(0);
-    }
+    drop_leading(lines, |line| line.text.is_empty());
     title
 }
 
@@ -347,13 +358,7 @@ fn remove_comment_lines(lines: &mut Vec<Line>) {
         let text = line.text.trim_start_matches(js_space);
         !(text.starts_with("%%") && text.len() > 2 && !text[2..].starts_with('{'))
     });
-    while lines.len() > 1 && lines[0].text.chars().all(js_space) {
-        lines.remove(0);
-    }
-    if let Some(first) = lines.first_mut() {
-        let n = first.text.chars().take_while(|&c| js_space(c)).count();
-        cut(first, n);
-    }
+    trim_start(lines);
 }
 
 /// Where an entity code starts and ends inside the prepared text: between these, the

@@ -23,12 +23,16 @@ pub use columns::Column;
 pub use csv_export::{CSV_COLUMNS, export_csv};
 pub use csv_import::{Separator, paste_rows};
 pub use mermaid_export::{MermaidLanes, export_mermaid};
-pub use mermaid_parse::{Diagram, Score, Task, parse_mermaid};
+pub use mermaid_parse::{Diagram, Score, Section, Task, parse_mermaid};
 
 use crate::file::{FileError, MAX_PROJECT_BYTES};
 use crate::model::{Edit, Project, echo};
 use csv_import::fill_table;
 use mermaid_import::fill_diagram;
+
+/// The largest Mermaid diagram imported: forty times what Mermaid itself draws by default
+/// (its `maxTextSize` is 50,000 characters), and small enough to read line by line.
+pub const MAX_DIAGRAM_BYTES: usize = 2 * 1024 * 1024;
 
 /// What a file to import holds, from its extension or `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -193,6 +197,13 @@ fn fill(assembly: &mut Assembly, bytes: &[u8], format: Format) -> Result<(), Imp
         Format::Csv => fill_table(bytes, Separator::Sniff, assembly),
         Format::Tsv => fill_table(bytes, Separator::Tab, assembly),
         Format::Mermaid => {
+            if bytes.len() > MAX_DIAGRAM_BYTES {
+                return Err(ImportError::Whole(format!(
+                    "the diagram is {} bytes; Mermaid draws diagrams of up to 50,000 characters, and Journeymap reads up to {} MiB of one",
+                    bytes.len(),
+                    MAX_DIAGRAM_BYTES / (1024 * 1024)
+                )));
+            }
             let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e))?;
             fill_diagram(text, assembly)
         }
