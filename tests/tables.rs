@@ -305,3 +305,17 @@ fn a_table_past_the_limits_stops_at_the_row_that_passes_them() {
         "{error}"
     );
 }
+
+#[test]
+fn excel_unicode_text_and_a_sep_line_are_read_as_excel_means_them() {
+    let bytes = std::fs::read(table("excel-unicode-text.txt")).unwrap();
+    let project = import_bytes(&bytes, Format::Tsv, "unicode")
+        .unwrap()
+        .project;
+    assert_eq!(titles(&project), ["Reads a guide", "Signs"]);
+    assert_eq!(project.journeys[0].cards[1].emotion, Some(-1));
+    // `sep=;` is no row: the header is row 1, and `1,0` is a European 1.
+    let project = import("sep-line.csv").project;
+    assert_eq!(titles(&project), ["A, with a comma"]);
+    assert_eq!(project.journeys[0].cards[0].emotion, Some(1));
+}

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::columns::usual_lane;
+use super::columns::{same_text, usual_lane};
 use super::{ImportError, Place};
 use crate::model::operations::unique_id;
 use crate::model::{
@@ -115,6 +115,17 @@ pub struct Assembly {
     /// What a journey without a name in the rows is called.
     default_name: String,
     warnings: Vec<String>,
+    /// What each text a row names a stage (of a journey), a department or a persona by
+    /// has been found to be, by id: a large table names the same few thousands of times.
+    found: HashMap<(Named, usize, String), String>,
+}
+
+/// What a row names by id or name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Named {
+    Stage,
+    Department,
+    Persona,
 }
 
 impl Assembly {
@@ -137,6 +148,7 @@ impl Assembly {
             target: None,
             default_name,
             warnings: Vec::new(),
+            found: HashMap::new(),
         }
     }
 
@@ -335,15 +347,26 @@ impl Assembly {
                 "a card needs a stage",
             ));
         }
+        let key = (Named::Stage, index, name.to_owned());
+        if let Some(id) = self.found.get(&key) {
+            return Ok(id.clone());
+        }
+        let id = self.find_or_add_stage(index, name);
+        self.found.insert(key, id.clone());
+        Ok(id)
+    }
+
+    /// The id of the stage of journey `index` with id or name `name`, made when there
+    /// is none.
+    fn find_or_add_stage(&mut self, index: usize, name: &str) -> String {
         let journey = &mut self.project.journeys[index];
-        let lower = name.to_lowercase();
         let found = journey
             .stages
             .iter()
-            .find(|s| s.name.trim().to_lowercase() == lower)
+            .find(|s| same_text(s.name.trim(), name))
             .or_else(|| journey.stages.iter().find(|s| s.id == name));
         if let Some(stage) = found {
-            return Ok(stage.id.clone());
+            return stage.id.clone();
         }
         let stages = &journey.stages;
         let id = fresh_id(name, "stage", |id| stages.iter().any(|s| s.id == id));
@@ -352,7 +375,24 @@ impl Assembly {
             name: name.to_owned(),
             ..Stage::default()
         });
-        Ok(id)
+        id
+    }
+
+    /// The id `find` gives for `text` as a `named`, found once per text.
+    fn remembered(
+        &mut self,
+        named: Named,
+        text: &str,
+        find: impl FnOnce(&mut Self, &str) -> String,
+    ) -> String {
+        let text = text.trim();
+        let key = (named, 0, text.to_owned());
+        if let Some(id) = self.found.get(&key) {
+            return id.clone();
+        }
+        let id = find(self, text);
+        self.found.insert(key, id.clone());
+        id
     }
 
     /// The id of the row's lane in journey `index`, and the card's kind. A missing kind
@@ -360,18 +400,20 @@ impl Assembly {
     fn lane(&mut self, index: usize, row: &Row) -> Result<(String, CardKind), ImportError> {
         let journey = &mut self.project.journeys[index];
         let title = row.lane.trim();
-        let lower = title.to_lowercase();
-        let usual = usual_lane(title);
         let wanted = row.kind.map(lane_for);
+        let mut usual = None;
         let found = if title.is_empty() {
             let kind = wanted.unwrap_or(LaneKind::Touchpoints);
             journey.lanes.iter().find(|l| l.kind == kind)
         } else {
-            journey
+            let named = journey
                 .lanes
                 .iter()
-                .find(|l| l.display_title().to_lowercase() == lower || l.id == title)
-                .or_else(|| journey.lanes.iter().find(|l| Some(l.kind) == usual))
+                .find(|l| same_text(l.shown_title(), title) || l.id == title);
+            if named.is_none() {
+                usual = usual_lane(title);
+            }
+            named.or_else(|| journey.lanes.iter().find(|l| Some(l.kind) == usual))
         };
         let lane = match found {
             Some(lane) => lane.clone(),
@@ -416,9 +458,17 @@ impl Assembly {
 
     /// The id of the department with id or name `name`, made when there is none.
     fn department(&mut self, name: &str) -> String {
-        let name = name.trim();
-        if let Some(id) = crate::model::department_id(&self.project, name) {
-            return id;
+        self.remembered(Named::Department, name, Self::find_or_add_department)
+    }
+
+    fn find_or_add_department(&mut self, name: &str) -> String {
+        let departments = &self.project.departments;
+        let found = departments
+            .iter()
+            .find(|d| d.id == name)
+            .or_else(|| departments.iter().find(|d| same_text(&d.name, name)));
+        if let Some(department) = found {
+            return department.id.clone();
         }
         let departments = &self.project.departments;
         let id = fresh_id(name, "department", |id| {
@@ -434,13 +484,15 @@ impl Assembly {
 
     /// The id of the persona with id or name `name`, made when there is none.
     fn persona(&mut self, name: &str) -> String {
-        let name = name.trim();
-        let lower = name.to_lowercase();
+        self.remembered(Named::Persona, name, Self::find_or_add_persona)
+    }
+
+    fn find_or_add_persona(&mut self, name: &str) -> String {
         let personas = &self.project.personas;
         let found = personas
             .iter()
             .find(|p| p.id == name)
-            .or_else(|| personas.iter().find(|p| p.name.to_lowercase() == lower));
+            .or_else(|| personas.iter().find(|p| same_text(&p.name, name)));
         if let Some(persona) = found {
             return persona.id.clone();
         }
@@ -540,10 +592,17 @@ impl Assembly {
             .iter()
             .map(|c| c.id.clone())
             .collect();
-        let mut taken: HashSet<String> = existing.clone();
-        taken.extend(draft.ids.keys().cloned());
+        let renamed = journey.cards[first_new..]
+            .iter()
+            .any(|c| c.id.is_empty() || existing.contains(&c.id));
+        // Built only when some card needs a fresh id.
+        let mut taken: HashSet<String> = if renamed {
+            existing.iter().chain(draft.ids.keys()).cloned().collect()
+        } else {
+            HashSet::new()
+        };
         let mut counter = 0;
-        for pending in &draft.cards {
+        for pending in draft.cards.iter().filter(|_| renamed) {
             let card = &mut journey.cards[pending.card];
             if card.id.is_empty() || existing.contains(&card.id) {
                 let fresh = loop {
@@ -564,8 +623,16 @@ impl Assembly {
                 card.id = fresh;
             }
         }
-        let ids: HashSet<&str> = journey.cards.iter().map(|c| c.id.as_str()).collect();
-        for pending in &draft.cards {
+        let linked = draft
+            .cards
+            .iter()
+            .any(|p| !journey.cards[p.card].links.is_empty());
+        let ids: HashSet<&str> = if linked {
+            journey.cards.iter().map(|c| c.id.as_str()).collect()
+        } else {
+            HashSet::new()
+        };
+        for pending in draft.cards.iter().filter(|_| linked) {
             let card = &journey.cards[pending.card];
             if let Some(link) = card.links.iter().find(|l| !ids.contains(l.as_str())) {
                 return Err(ImportError::at(

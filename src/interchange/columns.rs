@@ -56,15 +56,14 @@ impl Column {
     pub fn of_header(header: &str) -> Option<Column> {
         let header = header.trim();
         if let Some((emotion, persona)) = header.split_once(':')
-            && squeezed(emotion) == "emotion"
+            && same_name(emotion, "emotion")
         {
             let persona = persona.trim();
             return (!persona.is_empty()).then(|| Column::EmotionOf(persona.to_owned()));
         }
-        let key = squeezed(header);
         Column::NAMED
             .iter()
-            .find(|(_, name)| squeezed(name) == key)
+            .find(|(_, name)| same_name(name, header))
             .map(|(column, _)| column.clone())
     }
 
@@ -80,21 +79,39 @@ impl Column {
     }
 }
 
-/// Text as names are compared: lower case, without spaces, `_` or `-`.
-fn squeezed(text: &str) -> String {
+/// The letters of `text` as names are compared: lower case, without spaces, `_` or `-`.
+fn squeezed(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-'))
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// Whether two texts are the same but for case, without allocating.
+pub fn same_text(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// Whether two names are the same name, compared as [`squeezed`] (without allocating:
+/// every cell of a large table is compared).
+fn same_name(a: &str, b: &str) -> bool {
+    squeezed(a).eq(squeezed(b))
 }
 
 /// The value among `values` that `text` names (any case, spaces, `_` and `-` ignored),
 /// or an error listing the names.
 fn named<T: Copy>(text: &str, values: &[(T, &[&str])], what: &str) -> Result<T, String> {
-    let key = squeezed(text);
+    // Most cells spell a name as it is listed (an export does): that is checked first.
+    let exact = |n: &&str| n.eq_ignore_ascii_case(text.trim());
     values
         .iter()
-        .find(|(_, names)| names.iter().any(|n| squeezed(n) == key))
+        .find(|(_, names)| names.iter().any(exact))
+        .or_else(|| {
+            values
+                .iter()
+                .find(|(_, names)| names.iter().any(|n| same_name(n, text)))
+        })
         .map(|(value, _)| *value)
         .ok_or_else(|| {
             let names: Vec<&str> = values.iter().map(|(_, names)| names[0]).collect();
@@ -180,10 +197,14 @@ pub fn yes_no(text: &str) -> Result<bool, String> {
 }
 
 /// An emotion score, −2..+2, as a spreadsheet writes it: `-1`, `+2`, `−1` (a real minus
-/// sign, as the map shows it), `1.0`.
+/// sign, as the map shows it), `1.0`, `1,0` (a European decimal comma).
 pub fn emotion(text: &str) -> Result<i8, String> {
     let text = text.trim();
-    let plain = text.replace('−', "-");
+    let plain = if text.contains(['−', ',']) {
+        std::borrow::Cow::Owned(text.replace('−', "-").replace(',', "."))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let number: f64 = plain
         .strip_prefix('+')
         .unwrap_or(&plain)

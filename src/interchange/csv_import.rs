@@ -84,10 +84,14 @@ fn read_rows(
     columns: Option<&[Column]>,
     assembly: &mut Assembly,
 ) -> Result<usize, ImportError> {
+    let utf16 = from_utf16(bytes)?;
+    let bytes = utf16.as_deref().unwrap_or(bytes);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let delimiter = match separator {
-        Separator::Tab => b'\t',
-        Separator::Sniff => {
+    let (bytes, told) = separator_line(bytes);
+    let delimiter = match (told, separator) {
+        (Some(told), _) => told,
+        (None, Separator::Tab) => b'\t',
+        (None, Separator::Sniff) => {
             let end = bytes
                 .iter()
                 .position(|&b| b == b'\n')
@@ -133,7 +137,7 @@ fn read_rows(
                     count += 1;
                     given
                 }
-                _ => read_header(&cells, assembly)?,
+                _ => read_header(&cells, number, assembly)?,
             });
             continue;
         };
@@ -146,6 +150,48 @@ fn read_rows(
         ));
     }
     Ok(count)
+}
+
+/// Excel's "Unicode text" (UTF-16 with a byte-order mark) as UTF-8; `None` for any
+/// other text.
+fn from_utf16(bytes: &[u8]) -> Result<Option<Vec<u8>>, ImportError> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return Ok(None),
+    };
+    let units = bytes[2..].chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map(|text| Some(text.into_bytes()))
+        .map_err(|_| {
+            ImportError::Whole(
+                "the table is damaged UTF-16 text; save it as “CSV UTF-8”".to_owned(),
+            )
+        })
+}
+
+/// Excel's `sep=;` first line, which names the separator and is no row of the table:
+/// the rest of the table, and the separator it names.
+fn separator_line(bytes: &[u8]) -> (&[u8], Option<u8>) {
+    let end = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(bytes.len());
+    let line = bytes[..end].strip_suffix(b"\r").unwrap_or(&bytes[..end]);
+    match line {
+        [b's' | b'S', b'e' | b'E', b'p' | b'P', b'=', separator] => {
+            (bytes.get(end + 1..).unwrap_or_default(), Some(*separator))
+        }
+        _ => (bytes, None),
+    }
 }
 
 /// The cells of a record as text, refusing text that is not UTF-8.
@@ -177,6 +223,7 @@ fn names_columns(cells: &[String]) -> bool {
 /// needs `stage` and `title`, each once.
 fn read_header(
     cells: &[String],
+    row: usize,
     assembly: &mut Assembly,
 ) -> Result<Vec<Option<Column>>, ImportError> {
     let header: Vec<Option<Column>> = cells.iter().map(|c| Column::of_header(c)).collect();
@@ -188,7 +235,7 @@ fn read_header(
         .collect();
     if !unknown.is_empty() {
         assembly.warn(format!(
-            "row 1: {} ignored: {}",
+            "row {row}: {} ignored: {}",
             if unknown.len() == 1 {
                 "an unknown column is"
             } else {
@@ -202,7 +249,7 @@ fn read_header(
         if let Some(j) = header[..i].iter().position(|c| c.as_ref() == Some(column)) {
             return Err(ImportError::at(
                 &Place::Row {
-                    row: 1,
+                    row,
                     column: Some(column.header()),
                 },
                 format!(
@@ -217,7 +264,7 @@ fn read_header(
         if !header.contains(&Some(required.clone())) {
             let found: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
             return Err(ImportError::Whole(format!(
-                "row 1: the header has no `{}` column; a table of cards needs at least `stage` and `title` (its header is: {})",
+                "row {row}: the header has no `{}` column; a table of cards needs at least `stage` and `title` (its header is: {})",
                 required.header(),
                 echo(&found.join(", "))
             )));
@@ -244,8 +291,7 @@ fn row(header: &[Option<Column>], cells: &[String], place: Place) -> Result<Row,
                 ));
             }
         };
-        let at = place.at(&column.header());
-        let fail = |message: String| ImportError::at(&at, message);
+        let fail = |message: String| ImportError::at(&place.at(&column.header()), message);
         let blank = cell.trim().is_empty();
         match column {
             Column::Journey => row.journey = cell.trim().to_owned(),

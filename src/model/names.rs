@@ -52,10 +52,15 @@ impl LaneKind {
 impl Lane {
     /// The lane's title, or its kind's name when the title is empty.
     pub fn display_title(&self) -> String {
+        self.shown_title().to_owned()
+    }
+
+    /// [`Self::display_title`], borrowed.
+    pub fn shown_title(&self) -> &str {
         if self.title.is_empty() {
-            self.kind.name().to_owned()
+            self.kind.name()
         } else {
-            self.title.clone()
+            &self.title
         }
     }
 }

@@ -63,11 +63,9 @@ impl JourneymapApp {
             );
             return;
         }
-        // A name ending .tsv gets tabs; any other name gets what the dialog chose.
-        let format = match (format, Format::of_path(&path)) {
-            (Format::Csv, Some(Format::Tsv)) => Format::Tsv,
-            (format, _) => format,
-        };
+        // A name that says what it holds gets that (`.tsv` tabs); any other gets what
+        // the dialog chose.
+        let format = Format::of_path(&path).unwrap_or(format);
         match export_text(self.document.project(), journey, format, text.lanes, &path) {
             Ok(()) => {
                 self.status = format!("Exported {}", path.display());
