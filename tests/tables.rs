@@ -67,16 +67,27 @@ fn excel_writes_semicolons_a_byte_order_mark_crlf_and_quoted_fields() {
     assert_eq!(departments, ["Marketing", "Sales"]);
     let stages: Vec<&str> = journey.stages.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(stages, ["Discover", "Evaluate"]);
-    // A pain point goes to a pain-point lane, and the scores get an emotion lane.
+    // A new journey has the usual lanes; a pain point goes to the pain-point lane.
     let kinds: Vec<LaneKind> = journey.lanes.iter().map(|l| l.kind).collect();
     assert_eq!(
         kinds,
         [
             LaneKind::Touchpoints,
+            LaneKind::PainPoints,
             LaneKind::Emotion,
-            LaneKind::PainPoints
+            LaneKind::Backstage,
+            LaneKind::Opportunities
         ]
     );
+    let lane = |card: &Card| {
+        journey
+            .lanes
+            .iter()
+            .find(|l| l.id == card.lane)
+            .unwrap()
+            .kind
+    };
+    assert_eq!(lane(&journey.cards[1]), LaneKind::PainPoints);
 }
 
 #[test]
@@ -101,8 +112,7 @@ fn stage_and_title_are_enough_in_any_column_order() {
     let ids: Vec<&str> = journey.cards.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["card-1", "card-2", "card-3"]);
     assert_eq!(journey.stages.len(), 2);
-    // No scores, no emotion lane.
-    assert!(journey.lanes.iter().all(|l| l.kind != LaneKind::Emotion));
+    assert!(journey.cards.iter().all(|c| c.lane == "touch"));
 }
 
 #[test]

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::columns::{same_text, usual_lane};
 use super::{ImportError, Place};
 use crate::model::operations::unique_id;
+use crate::model::project_operations::blank_journey;
 use crate::model::{
     Card, CardKind, Department, Edit, Evidence, Item, Journey, Lane, LaneKind, List, ListOp,
     Member, Persona, Project, Severity, Stage, echo, limits, slug, validate,
@@ -192,9 +193,11 @@ impl Assembly {
                         let journeys = &self.project.journeys;
                         let id =
                             fresh_id(&name, "journey", |id| journeys.iter().any(|j| j.id == id));
+                        // A new journey has the usual lanes, ready to be mapped further.
                         self.project.journeys.push(Journey {
                             id,
                             name,
+                            lanes: blank_journey().lanes,
                             ..Journey::default()
                         });
                         self.project.journeys.len() - 1

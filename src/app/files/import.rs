@@ -131,6 +131,20 @@ pub fn show_offer(ui: &mut egui::Ui, offer: &ImportOffer, actions: &mut Vec<Acti
         offer.format.name(),
         crate::cli::summary(project)
     ));
+    let journeys: Vec<String> = project
+        .journeys
+        .iter()
+        .map(|j| format!("“{}”", j.name))
+        .collect();
+    ui.label(format!(
+        "{}: {}",
+        if journeys.len() == 1 {
+            "Journey"
+        } else {
+            "Journeys"
+        },
+        journeys.join(", ")
+    ));
     let warnings = &offer.imported.warnings;
     if !warnings.is_empty() {
         ui.add_space(6.0);
