@@ -173,7 +173,11 @@ pub fn import_file(path: &Path, format: Option<Format>) -> Result<Imported, Impo
 /// Imports `bytes` as `format` into a new project; `name` names a journey the text
 /// leaves unnamed.
 pub fn import_bytes(bytes: &[u8], format: Format, name: &str) -> Result<Imported, ImportError> {
-    let mut assembly = Assembly::new(Project::default(), name);
+    let base = Project {
+        title: name.trim().to_owned(),
+        ..Project::default()
+    };
+    let mut assembly = Assembly::new(base, name);
     fill(&mut assembly, bytes, format)?;
     let (project, warnings) = assembly.finish()?;
     Ok(Imported { project, warnings })

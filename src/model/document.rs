@@ -28,16 +28,27 @@ struct Step {
     merge_key: Option<String>,
 }
 
+/// Where the next document's states start: each document numbers its states from its
+/// own start, far from every other's, so that a view caching by [`Document::state_id`]
+/// never takes a new project (File → New, Open, Import) for the one it replaced.
+static NEXT_DOCUMENT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many states one document's numbers leave room for.
+const STATES_PER_DOCUMENT: u64 = 1 << 40;
+
 impl Document {
     /// A document for a project that matches what is on disk (not dirty).
     pub fn new(project: Project) -> Self {
+        let start = NEXT_DOCUMENT
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            .wrapping_mul(STATES_PER_DOCUMENT);
         Self {
             project,
             undo: Vec::new(),
             redo: Vec::new(),
-            state: 0,
-            last_state: 0,
-            saved_state: Some(0),
+            state: start,
+            last_state: start,
+            saved_state: Some(start),
         }
     }
 

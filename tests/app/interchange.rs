@@ -97,6 +97,7 @@ fn an_imported_diagram_opens_as_a_new_unsaved_project_after_asking_about_changes
     assert!(harness.state().path().is_none());
     assert!(harness.state().title().starts_with("Imported project *"));
     assert!(harness.query_by_label_contains("not saved yet").is_some());
+    assert_eq!(project.title, "day");
 }
 
 #[test]
@@ -227,4 +228,21 @@ fn rows_pasted_into_the_outline_become_cards_in_one_undo_step() {
             .is_some()
     );
     assert_eq!(journey(&harness), after);
+}
+
+#[test]
+fn nothing_counted_for_the_replaced_project_stays_on_screen() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    assert!(harness.query_by_label("2 open comments").is_some());
+    let path = folder.path().join("day.mmd");
+    std::fs::write(&path, "journey\n  section Work\n    Make tea: 5: Me\n").unwrap();
+    import(&mut harness, &path);
+    harness.get_by_label("Open as a new project").click();
+    harness.run();
+    // The diagram has no comments, though nothing was edited before it replaced the
+    // template (whose first journey has two).
+    assert!(harness.query_by_label("0 open comments").is_some());
 }
