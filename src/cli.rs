@@ -294,7 +294,7 @@ fn export_text_file(
     lanes: MermaidLanes,
 ) -> ExitCode {
     let result = not_over(output, file, format.name())
-        .and_then(|()| read_input(file).map_err(|error| error.to_string()))
+        .and_then(|()| read_input(file))
         .and_then(|project| {
             let index = match (journey, format) {
                 (None, Format::Csv | Format::Tsv) => None,
@@ -391,11 +391,27 @@ fn report_error(error: &dyn std::fmt::Display) {
 }
 
 /// The project at `path`, or on standard input for `-`.
-fn read_input(path: &Path) -> Result<Project, crate::file::FileError> {
+fn read_input(path: &Path) -> Result<Project, String> {
     if is_standard_input(path) {
         read_project_from(std::io::stdin().lock(), Path::new(STANDARD_INPUT))
     } else {
         read_project(path)
+    }
+    .map_err(|error| with_import_hint(&error, path))
+}
+
+/// An error reading `path` as a project, with how to import it when its name says it is
+/// a table or a diagram.
+fn with_import_hint(error: &dyn std::fmt::Display, path: &Path) -> String {
+    match Format::of_path(path) {
+        Some(format) => format!(
+            "{error}\n{} is a {}, not a project: `journeymap import {} -o {}` makes a project of it",
+            path.display(),
+            format.name(),
+            path.display(),
+            path.with_extension("ron").display()
+        ),
+        None => error.to_string(),
     }
 }
 
@@ -463,9 +479,19 @@ fn export(
     mut options: ExportOptions,
     picked: Picked,
 ) -> ExitCode {
+    let png = output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+    if !png {
+        report_error(&format!(
+            "{}: an export is named for what it writes: OUT.png for a picture, OUT.csv or OUT.tsv for a table, OUT.mmd or OUT.mermaid for a diagram",
+            output.display()
+        ));
+        return ExitCode::FAILURE;
+    }
     let result = check_output(output, file)
         .map_err(|e| advice(&e))
-        .and_then(|()| read_input(file).map_err(|error| error.to_string()))
+        .and_then(|()| read_input(file))
         .and_then(|project| {
             let index = journey_index(&project, journey)
                 .map_err(|e| format!("{}: {}", input_name(file), advice(&e)))?;
@@ -574,7 +600,11 @@ fn open_window(path: Option<PathBuf>) -> ExitCode {
     let document = match project {
         Ok(project) => Document::new(project),
         Err(error) => {
-            report_error(&error);
+            let shown = match &path {
+                Some(path) => with_import_hint(&error, path),
+                None => error.to_string(),
+            };
+            report_error(&shown);
             return ExitCode::FAILURE;
         }
     };

@@ -440,16 +440,20 @@ fn export_refuses_to_write_over_its_own_input_even_through_a_link() {
     let folder = tempfile::tempdir().unwrap();
     let plan = template_file(folder.path());
     let before = std::fs::read(&plan).unwrap();
-    let link = folder.path().join("link.ron");
+    // A link named like a picture, to the project.
+    let link = folder.path().join("link.png");
     std::os::unix::fs::symlink(&plan, &link).unwrap();
-    for out in [plan.clone(), link.to_string_lossy().into_owned()] {
+    for (out, refusal) in [
+        (plan.clone(), "an export is named for what it writes"),
+        (
+            link.to_string_lossy().into_owned(),
+            "the file the project comes from",
+        ),
+    ] {
         let output = journeymap(&["export", &plan, "-o", &out, "--scale", "1"]);
         assert_eq!(output.status.code(), Some(1));
         let stderr = text(&output.stderr);
-        assert!(
-            stderr.contains("the file the project comes from"),
-            "{stderr}"
-        );
+        assert!(stderr.contains(refusal), "{stderr}");
     }
     assert_eq!(
         std::fs::read(&plan).unwrap(),
@@ -660,7 +664,10 @@ fn an_export_never_replaces_a_file_that_is_not_a_picture() {
     let output = journeymap(&["export", &input, "-o", other.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
-    assert!(stderr.contains("not a PNG picture"), "{stderr}");
+    assert!(
+        stderr.contains("an export is named for what it writes"),
+        "{stderr}"
+    );
     assert_eq!(
         std::fs::read(&other).unwrap(),
         std::fs::read(&input).unwrap(),

@@ -171,7 +171,7 @@ fn export_writes_tables_and_diagrams_that_import_again() {
         }
     }
     let tsv = std::fs::read_to_string(folder.path().join("all.tsv")).unwrap();
-    assert!(tsv.starts_with("journey\tstage\tlane\t"), "{tsv}");
+    assert!(tsv.starts_with("\u{feff}journey\tstage\tlane\t"), "{tsv}");
 }
 
 #[test]
@@ -206,4 +206,38 @@ fn export_to_a_table_never_replaces_its_input_and_names_a_bad_journey() {
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output.stderr).contains("no journey with the id `nope`"));
     assert!(!Path::new(&out).exists());
+}
+
+#[test]
+fn an_export_is_named_for_what_it_writes_and_a_table_is_not_a_project() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = template(folder.path());
+    let plan = plan.to_str().unwrap();
+    for name in ["copy.ron", "notes.txt", "plain"] {
+        let out = inside(folder.path(), name);
+        let output = journeymap(&["export", plan, "-o", &out]);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        assert!(
+            text(&output.stderr).contains("an export is named for what it writes"),
+            "{name}"
+        );
+        assert!(!Path::new(&out).exists(), "{name}");
+    }
+    // A journey may be named by its name as well as its id.
+    let out = inside(folder.path(), "to-be.mmd");
+    let output = journeymap(&["export", plan, "-o", &out, "--journey", "To be"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text_of(&output));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("title To be")
+    );
+    // `check` of a table says how to import it.
+    let output = journeymap(&["check", &fixture("tables/minimal.csv")]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("is a CSV table, not a project: `journeymap import"),
+        "{}",
+        text_of(&output)
+    );
 }

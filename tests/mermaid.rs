@@ -270,3 +270,42 @@ fn a_huge_diagram_is_refused_and_a_large_one_read_in_one_pass() {
     .to_string();
     assert!(error.starts_with("line 1000003, column 7:"), "{error}");
 }
+
+#[test]
+fn long_names_and_braces_come_back_whole() {
+    let source =
+        std::fs::read_to_string(corpus().join("15-e2e-webhook-long-legend-repeated-section.mmd"))
+            .unwrap();
+    let mut project = import_mermaid(&source, "x").unwrap().project;
+    project.journeys[0].scenario = "Budget {draft} } closed\nSecond line".to_owned();
+    let diagram = export_mermaid(&project, 0, MermaidLanes::Touchpoints).unwrap();
+    assert!(diagram.contains("Darkoob userf deliberately increasing the size of this label to check if distance between legend and diagram is  maintained"), "{diagram}");
+    let back = import_mermaid(&diagram, "x").unwrap().project;
+    assert_eq!(back.personas, project.personas);
+    assert_eq!(back.journeys[0].scenario, project.journeys[0].scenario);
+}
+
+#[test]
+fn what_mermaid_refuses_is_refused() {
+    let message =
+        error("---\ntitle: Checkout v2: the #1 flow\n---\njourney\n  section S\n    A: 3: Me\n");
+    assert!(
+        message.starts_with("line 2: the front matter's title `Checkout v2: the` holds a `:`"),
+        "{message}"
+    );
+    let quoted = import_mermaid(
+        "---\ntitle: \"Checkout v2: the #1 flow\"\n---\njourney\n",
+        "x",
+    )
+    .unwrap();
+    assert_eq!(quoted.project.journeys[0].name, "Checkout v2: the #1 flow");
+    let message = error("JOURNEY\n  section S\n");
+    assert!(
+        message.starts_with(
+            "line 1, column 1: Mermaid knows a journey diagram by the word `journey` in lower case"
+        ),
+        "{message}"
+    );
+    let empty = import_mermaid("  \n\n", "x").unwrap_err().to_string();
+    assert!(empty.starts_with("the file is empty"), "{empty}");
+}

@@ -182,6 +182,18 @@ fn every_error_names_its_row_and_column() {
             "row 1: the header has no `title` column",
         ),
         ("empty.csv", "the table is empty"),
+        (
+            "unclosed-quote.csv",
+            "row 2: a cell of this row opens a quote (\") that is never closed",
+        ),
+        (
+            "id-with-space.csv",
+            "row 2, column id: `Demo Call` is not an id: links list ids separated by spaces or commas, so an id has neither; write `demo-call`",
+        ),
+        (
+            "same-persona-twice.csv",
+            "row 1, column emotion:CFO: the column is there twice, as columns 3 and 4",
+        ),
         ("header-only.csv", "the table has no rows of cards"),
     ] {
         let got = refused(file);
@@ -328,4 +340,78 @@ fn excel_unicode_text_and_a_sep_line_are_read_as_excel_means_them() {
     let project = import("sep-line.csv").project;
     assert_eq!(titles(&project), ["A, with a comma"]);
     assert_eq!(project.journeys[0].cards[0].emotion, Some(1));
+}
+
+#[test]
+fn an_emotion_column_beside_named_ones_is_a_buyer_s_and_quotes_inside_cells_are_text() {
+    let imported = import("no-persona-column.csv");
+    let project = &imported.project;
+    let journey = &project.journeys[0];
+    let buyer = project.personas.iter().find(|p| p.name == "Buyer").unwrap();
+    assert_eq!(journey.persona.as_ref(), Some(&buyer.id));
+    assert_eq!(journey.cards[0].emotion, Some(2));
+    assert_eq!(journey.cards[0].emotions.get("cfo"), Some(&0));
+    assert!(
+        imported.warnings[0].contains("given to a persona “Buyer”"),
+        "{:?}",
+        imported.warnings
+    );
+    // A quote inside an unquoted cell is an inch mark, not an open quote.
+    let project = import("inch-mark.csv").project;
+    assert_eq!(titles(&project), ["12\" screen demo"]);
+    assert_eq!(project.journeys[0].cards[0].notes, "quoted \"fine\"");
+}
+
+#[test]
+fn repeated_stage_names_keep_their_stages_apart_through_a_table() {
+    let source = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/mermaid-journey/15-e2e-webhook-long-legend-repeated-section.mmd"),
+    )
+    .unwrap();
+    let project = import_bytes(&source, Format::Mermaid, "x").unwrap().project;
+    assert_eq!(project.journeys[0].stages.len(), 3);
+    let text = export_csv(&project, None, b',').unwrap();
+    assert!(
+        text.starts_with("\u{feff}journey,stage,stage_id,"),
+        "{text}"
+    );
+    let back = import_bytes(text.as_bytes(), Format::Csv, "x")
+        .unwrap()
+        .project;
+    assert_eq!(back.journeys[0].stages, project.journeys[0].stages);
+    assert_eq!(back.journeys[0].cards, project.journeys[0].cards);
+    // Without repeated names, no stage_id column.
+    let plain = export_csv(&template_project().unwrap(), None, b',').unwrap();
+    assert!(!plain.lines().next().unwrap().contains("stage_id"));
+}
+
+#[test]
+fn cells_a_spreadsheet_would_run_as_formulas_are_written_as_text_and_read_back() {
+    let mut project = template_project().unwrap();
+    project.journeys[0].cards[0].title = "=HYPERLINK(\"http://x\")".to_owned();
+    project.journeys[0].cards[1].notes = "-2 points on the score".to_owned();
+    let text = export_csv(&project, Some(0), b',').unwrap();
+    assert!(text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{text}");
+    assert!(text.contains("'-2 points"));
+    let back = import_bytes(text.as_bytes(), Format::Csv, "x")
+        .unwrap()
+        .project;
+    assert_eq!(
+        back.journeys[0].cards[0].title,
+        project.journeys[0].cards[0].title
+    );
+    assert_eq!(
+        back.journeys[0].cards[1].notes,
+        project.journeys[0].cards[1].notes
+    );
+    // A score stays a number.
+    assert!(text.contains(",-1,") || text.contains(",-2,"));
+}
+
+#[test]
+fn a_picture_given_as_a_table_is_told_apart() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    let error = import_bytes(png, Format::Csv, "x").unwrap_err().to_string();
+    assert!(error.starts_with("this is a PNG picture"), "{error}");
 }

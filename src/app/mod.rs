@@ -157,6 +157,9 @@ pub struct JourneymapApp {
     /// The exported PNG the project was opened from, if so: Save asks for a project file
     /// rather than write text over the picture.
     picture: Option<PathBuf>,
+    /// The table or diagram the project was imported from, if so: Save as offers a
+    /// project file beside it, and no export writes over it.
+    imported: Option<PathBuf>,
     journey: usize,
     selection: Selection,
     view: View,
@@ -200,6 +203,7 @@ impl JourneymapApp {
             document,
             path: None,
             picture: None,
+            imported: None,
             journey: 0,
             selection: Selection::None,
             view: View::default(),
@@ -288,6 +292,7 @@ impl JourneymapApp {
             Some(path) if crate::file::is_png(&path) => (None, Some(path)),
             path => (path, None),
         };
+        self.imported = None;
     }
 
     /// The window title: the file name (or the template), with `*` when unsaved.
@@ -296,10 +301,11 @@ impl JourneymapApp {
             path.file_name()
                 .map(|name| name.to_string_lossy().into_owned())
         };
-        let name = match (&self.path, &self.picture) {
-            (Some(path), _) => file_name(path),
-            (None, Some(picture)) => file_name(picture).map(|name| format!("{name} (picture)")),
-            (None, None) => None,
+        let name = match (&self.path, &self.picture, &self.imported) {
+            (Some(path), _, _) => file_name(path),
+            (None, Some(picture), _) => file_name(picture).map(|name| format!("{name} (picture)")),
+            (None, None, Some(table)) => file_name(table).map(|name| format!("{name} (imported)")),
+            (None, None, None) => None,
         }
         .unwrap_or_else(|| self.unsaved_name.to_owned());
         let dirty = if self.document.is_dirty() { " *" } else { "" };

@@ -327,13 +327,20 @@ pub struct Picture {
     pub rgba: Vec<u8>,
 }
 
-/// The index of the journey with `id`, or of the first journey.
+/// The index of the journey with `id` (or, failing that, that name, in any case), or of
+/// the first journey.
 pub fn journey_index(project: &Project, id: Option<&str>) -> Result<usize, ExportError> {
     match id {
         Some(id) => project
             .journeys
             .iter()
             .position(|j| j.id == id)
+            .or_else(|| {
+                project
+                    .journeys
+                    .iter()
+                    .position(|j| j.name.trim().to_lowercase() == id.trim().to_lowercase())
+            })
             .ok_or_else(|| ExportError::NoJourney {
                 id: echo(id),
                 known: named_ids(

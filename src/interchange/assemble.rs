@@ -23,7 +23,8 @@ pub struct Row {
     pub journey: String,
     /// The stage's name (or id, when adding to a journey that has it).
     pub stage: String,
-    /// A stage made by [`Assembly::add_stage`], which `stage` does not name uniquely.
+    /// The stage's id, where `stage` does not name it uniquely (a diagram's repeated
+    /// section, a table's `stage_id` column).
     pub stage_id: Option<String>,
     /// The lane's title or kind; empty for the first lane of the card's kind.
     pub lane: String,
@@ -96,6 +97,8 @@ struct Pending {
 
 /// A journey this assembly adds or fills.
 struct Draft {
+    /// The journey's name as the rows write it.
+    named: String,
     journey: usize,
     /// The primary persona a row named, and where.
     primary: Option<(String, Place)>,
@@ -178,45 +181,51 @@ impl Assembly {
 
     /// The draft of the journey named `name`: the target, or one this assembly made.
     fn draft(&mut self, name: &str) -> usize {
-        let index = match self.target {
+        let name = if name.trim().is_empty() {
+            self.default_name.clone()
+        } else {
+            name.trim().to_owned()
+        };
+        let target = self.target;
+        if let Some(d) = self
+            .drafts
+            .iter()
+            .position(|d| target.is_some() || d.named == name)
+        {
+            return d;
+        }
+        let journey = match target {
             Some(index) => index,
             None => {
-                let name = if name.trim().is_empty() {
-                    self.default_name.clone()
-                } else {
-                    name.trim().to_owned()
-                };
-                let made = &self.project.journeys[self.base[0]..];
-                match made.iter().position(|j| j.name == name) {
-                    Some(i) => self.base[0] + i,
-                    None => {
-                        let journeys = &self.project.journeys;
-                        let id =
-                            fresh_id(&name, "journey", |id| journeys.iter().any(|j| j.id == id));
-                        // A new journey has the usual lanes, ready to be mapped further.
-                        self.project.journeys.push(Journey {
-                            id,
-                            name,
-                            lanes: blank_journey().lanes,
-                            ..Journey::default()
-                        });
-                        self.project.journeys.len() - 1
-                    }
-                }
+                // A journey added beside one of the same name is told apart.
+                let base = &self.project.journeys[..self.base[0]];
+                let shown = (1..)
+                    .map(|n| match n {
+                        1 => name.clone(),
+                        n => format!("{name} ({n})"),
+                    })
+                    .find(|candidate| base.iter().all(|j| &j.name != candidate))
+                    .unwrap_or_else(|| name.clone());
+                let journeys = &self.project.journeys;
+                let id = fresh_id(&shown, "journey", |id| journeys.iter().any(|j| j.id == id));
+                // A new journey has the usual lanes, ready to be mapped further.
+                self.project.journeys.push(Journey {
+                    id,
+                    name: shown,
+                    lanes: blank_journey().lanes,
+                    ..Journey::default()
+                });
+                self.project.journeys.len() - 1
             }
         };
-        match self.drafts.iter().position(|d| d.journey == index) {
-            Some(d) => d,
-            None => {
-                self.drafts.push(Draft {
-                    journey: index,
-                    primary: None,
-                    cards: Vec::new(),
-                    ids: HashMap::new(),
-                });
-                self.drafts.len() - 1
-            }
-        }
+        self.drafts.push(Draft {
+            named: name,
+            journey,
+            primary: None,
+            cards: Vec::new(),
+            ids: HashMap::new(),
+        });
+        self.drafts.len() - 1
     }
 
     /// Adds a stage named `name` to the journey named `journey`, even when it has one of
@@ -340,10 +349,18 @@ impl Assembly {
     /// The id of the row's stage in journey `index`: its `stage_id`, a stage of that id
     /// or name, or a new one.
     fn stage(&mut self, index: usize, row: &Row) -> Result<String, ImportError> {
+        let name = row.stage.trim();
         if let Some(id) = &row.stage_id {
+            let journey = &mut self.project.journeys[index];
+            if journey.stages.iter().all(|s| &s.id != id) {
+                journey.stages.push(Stage {
+                    id: id.clone(),
+                    name: if name.is_empty() { id } else { name }.to_owned(),
+                    ..Stage::default()
+                });
+            }
             return Ok(id.clone());
         }
-        let name = row.stage.trim();
         if name.is_empty() {
             return Err(ImportError::at(
                 &row.place.at("stage"),
@@ -530,45 +547,24 @@ impl Assembly {
         let [journeys, departments, personas] = self.base;
         let target = self.target;
         let (project, warnings) = self.finish()?;
-        let insert = |list: List, from: usize, items: Vec<Item>| {
-            items
-                .into_iter()
-                .enumerate()
-                .map(move |(i, item)| Edit::List {
-                    list: list.clone(),
-                    op: ListOp::Insert {
-                        index: from + i,
-                        item,
-                    },
-                })
-        };
         let mut edits: Vec<Edit> = Vec::new();
-        edits.extend(insert(
+        edits.extend(inserts(
             List::Departments,
             departments,
-            project.departments[departments..]
-                .iter()
-                .cloned()
-                .map(Item::Department)
-                .collect(),
+            &project.departments,
+            Item::Department,
         ));
-        edits.extend(insert(
+        edits.extend(inserts(
             List::Personas,
             personas,
-            project.personas[personas..]
-                .iter()
-                .cloned()
-                .map(Item::Persona)
-                .collect(),
+            &project.personas,
+            Item::Persona,
         ));
-        edits.extend(insert(
+        edits.extend(inserts(
             List::Journeys,
             journeys,
-            project.journeys[journeys..]
-                .iter()
-                .cloned()
-                .map(Item::Journey)
-                .collect(),
+            &project.journeys,
+            Item::Journey,
         ));
         if let Some(index) = target
             && let Some(journey) = project.journeys.get(index)
@@ -584,9 +580,30 @@ impl Assembly {
         Ok((Edit::Batch(edits), warnings))
     }
 
+    /// The persona whose scores a journey's `emotion` column holds when no `persona`
+    /// column names them and `emotion:NAME` columns name the others: "Buyer", with a
+    /// warning.
+    fn buyer(&mut self, draft: &Draft) -> Option<String> {
+        let journey = &self.project.journeys[draft.journey];
+        let unnamed = draft.primary.is_none()
+            && journey.persona.is_none()
+            && draft.cards.iter().any(|p| p.primary.is_some())
+            && draft.cards.iter().any(|p| !p.scores.is_empty());
+        if !unnamed {
+            return None;
+        }
+        let warning = format!(
+            "journey “{}”: the emotion column says nobody's scores while other columns name their persona; they are given to a persona “{BUYER}” (a persona column names them)",
+            echo(&journey.name)
+        );
+        self.warnings.push(warning);
+        Some(self.persona(BUYER))
+    }
+
     /// Gives the draft's new cards their ids, scores and links, and its journey its
     /// buying committee and an emotion lane when it has scores.
     fn settle(&mut self, draft: Draft) -> Result<(), ImportError> {
+        let buyer = self.buyer(&draft);
         let journey = &mut self.project.journeys[draft.journey];
         // Cards without an id get `card-N`, clear of every id given; a given id that a
         // card already on the map has (a paste) is given up, with a warning.
@@ -605,6 +622,8 @@ impl Assembly {
             HashSet::new()
         };
         let mut counter = 0;
+        // Given ids that were given up, and what their cards are now.
+        let mut moved: HashMap<String, String> = HashMap::new();
         for pending in draft.cards.iter().filter(|_| renamed) {
             let card = &mut journey.cards[pending.card];
             if card.id.is_empty() || existing.contains(&card.id) {
@@ -621,9 +640,18 @@ impl Assembly {
                         pending.place,
                         echo(&card.id)
                     ));
+                    moved.insert(card.id.clone(), fresh.clone());
                 }
                 taken.insert(fresh.clone());
                 card.id = fresh;
+            }
+        }
+        // A link between pasted rows follows its card to its new id.
+        for pending in draft.cards.iter().filter(|_| !moved.is_empty()) {
+            for link in &mut journey.cards[pending.card].links {
+                if let Some(fresh) = moved.get(link.as_str()) {
+                    link.clone_from(fresh);
+                }
             }
         }
         let linked = draft
@@ -647,6 +675,7 @@ impl Assembly {
         let primary = draft
             .primary
             .map(|(id, _)| id)
+            .or(buyer)
             .or_else(|| journey.persona.clone())
             .or_else(|| {
                 draft
@@ -732,6 +761,24 @@ impl Assembly {
         Ok(())
     }
 }
+
+/// The edits that insert the items of `all` from `from` on into `list`, where they are.
+fn inserts<T: Clone>(list: List, from: usize, all: &[T], item: fn(T) -> Item) -> Vec<Edit> {
+    all.iter()
+        .enumerate()
+        .skip(from)
+        .map(|(index, value)| Edit::List {
+            list: list.clone(),
+            op: ListOp::Insert {
+                index,
+                item: item(value.clone()),
+            },
+        })
+        .collect()
+}
+
+/// Who holds the scores of an `emotion` column that names nobody.
+const BUYER: &str = "Buyer";
 
 /// The lane kind a card of `kind` goes in when the row names no lane.
 fn lane_for(kind: CardKind) -> LaneKind {

@@ -8,6 +8,8 @@ use crate::model::{CardKind, Evidence, LaneKind, Severity, echo};
 pub enum Column {
     Journey,
     Stage,
+    /// A stage's id, written only where two stages of a journey share a name.
+    StageId,
     Lane,
     /// The kind of a lane the table names for the first time (`touchpoints`, `backstage`).
     LaneKind,
@@ -31,9 +33,10 @@ pub enum Column {
 
 impl Column {
     /// The columns every table may have, by their header as an export writes it.
-    pub const NAMED: [(Column, &'static str); 17] = [
+    pub const NAMED: [(Column, &'static str); 18] = [
         (Column::Journey, "journey"),
         (Column::Stage, "stage"),
+        (Column::StageId, "stage_id"),
         (Column::Lane, "lane"),
         (Column::LaneKind, "lane_kind"),
         (Column::Kind, "kind"),
@@ -65,6 +68,14 @@ impl Column {
             .iter()
             .find(|(_, name)| same_name(name, header))
             .map(|(column, _)| column.clone())
+    }
+
+    /// Whether two columns are one: `emotion:CFO` and `emotion:cfo` are.
+    pub fn same_as(&self, other: &Column) -> bool {
+        match (self, other) {
+            (Column::EmotionOf(a), Column::EmotionOf(b)) => same_text(a.trim(), b.trim()),
+            (a, b) => a == b,
+        }
     }
 
     /// The header an export writes for the column.
@@ -193,6 +204,15 @@ pub fn yes_no(text: &str) -> Result<bool, String> {
             "`{}` is not yes or no; write yes, no, true, false, 1, 0 or x",
             echo(text)
         )),
+    }
+}
+
+/// A text cell as a table holds it: a `'` that keeps a spreadsheet from running the cell
+/// as a formula (`'=SUM(…)`, written by the export) is taken off.
+pub fn text_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => cell,
     }
 }
 

@@ -8,9 +8,10 @@ use crate::model::{Journey, Project};
 
 /// The columns of an exported table, in order; `emotion:<persona>` columns follow
 /// `emotion`, one for each committee member who is not a journey's primary persona.
-pub const CSV_COLUMNS: [Column; 17] = [
+pub const CSV_COLUMNS: [Column; 18] = [
     Column::Journey,
     Column::Stage,
+    Column::StageId,
     Column::Lane,
     Column::LaneKind,
     Column::Kind,
@@ -60,10 +61,16 @@ pub fn export_csv(
             .cloned()
             .unwrap_or_else(|| id.to_owned())
     };
+    // Stages that share a name in a journey are kept apart by their ids.
+    let stage_ids = journeys.iter().any(|j| shares_a_stage_name(j));
+    let columns: Vec<&Column> = CSV_COLUMNS
+        .iter()
+        .filter(|c| stage_ids || **c != Column::StageId)
+        .collect();
     let mut header: Vec<String> = Vec::new();
-    for column in &CSV_COLUMNS {
+    for column in &columns {
         header.push(column.header());
-        if *column == Column::Emotion {
+        if **column == Column::Emotion {
             header.extend(
                 others
                     .iter()
@@ -89,10 +96,11 @@ pub fn export_csv(
             let stage = journey.stages.iter().find(|s| s.id == card.stage);
             let lane = journey.lanes.iter().find(|l| l.id == card.lane);
             record.clear();
-            for column in &CSV_COLUMNS {
+            for column in &columns {
                 let cell = match column {
                     Column::Journey => journey.name.clone(),
                     Column::Stage => stage.map_or_else(|| card.stage.clone(), |s| s.name.clone()),
+                    Column::StageId => card.stage.clone(),
                     Column::Lane => lane.map_or_else(|| card.lane.clone(), |l| l.display_title()),
                     Column::LaneKind => lane.map_or("", |l| l.kind.name()).to_owned(),
                     Column::Kind => card.kind.name().to_owned(),
@@ -112,8 +120,8 @@ pub fn export_csv(
                     Column::Links => card.links.join(" "),
                     Column::EmotionOf(_) => String::new(),
                 };
-                record.push(cell);
-                if *column == Column::Emotion {
+                record.push(defused(cell));
+                if **column == Column::Emotion {
                     record.extend(
                         others
                             .iter()
@@ -125,8 +133,26 @@ pub fn export_csv(
         }
     }
     let bytes = out.into_inner().map_err(|e| e.into_error())?;
-    // Every field written was a String, so the table is UTF-8.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    // Every field written was a String, so the table is UTF-8; the byte-order mark tells
+    // Excel so (without it, Excel on Windows reads “é” as “Ã©”).
+    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
+}
+
+/// Whether two stages of `journey` have the same name (any case).
+fn shares_a_stage_name(journey: &Journey) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    !journey
+        .stages
+        .iter()
+        .all(|s| seen.insert(s.name.trim().to_lowercase()))
+}
+
+/// A text cell as a spreadsheet may open it safely: one that starts with `=`, `+`, `-`
+/// or `@` (which Excel runs as a formula) gets a leading `'`, which spreadsheets show as
+/// text and [`super::columns::text_cell`] takes off again. Numbers stay numbers.
+fn defused(cell: String) -> String {
+    let formula = cell.starts_with(['=', '+', '-', '@']) && cell.parse::<f64>().is_err();
+    if formula { format!("'{cell}") } else { cell }
 }
 
 /// A score as spreadsheets read numbers: `-1`, `0`, `2`; empty for none.

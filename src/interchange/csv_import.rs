@@ -128,6 +128,15 @@ fn read_rows(
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        if cells.iter().any(|c| c.contains('\n'))
+            && ends_in_open_quote(bytes.get(start..).unwrap_or_default(), delimiter)
+        {
+            return Err(ImportError::at(
+                &place,
+                "a cell of this row opens a quote (\") that is never closed, so every line after it would be read into that one cell; close the quote or take it out",
+            ));
+        }
         let Some(header) = &header else {
             header = Some(match columns {
                 Some(columns) if !names_columns(&cells) => {
@@ -194,6 +203,34 @@ fn separator_line(bytes: &[u8]) -> (&[u8], Option<u8>) {
     }
 }
 
+/// Whether the record at the start of `tail` runs to the end of the text inside a quoted
+/// cell: a quote opened and never closed. A quote inside an unquoted cell (`12" screen`)
+/// is only a character, as spreadsheets read it.
+fn ends_in_open_quote(tail: &[u8], delimiter: u8) -> bool {
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut bytes = tail.iter().peekable();
+    while let Some(&b) = bytes.next() {
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        match b {
+            b'"' if field_start => quoted = true,
+            b'\n' => return false,
+            _ => {}
+        }
+        field_start = b == delimiter;
+    }
+    quoted
+}
+
 /// The cells of a record as text, refusing text that is not UTF-8.
 fn cells(record: &csv::ByteRecord, place: &Place) -> Result<Vec<String>, ImportError> {
     record
@@ -246,7 +283,10 @@ fn read_header(
     }
     for (i, column) in header.iter().enumerate() {
         let Some(column) = column else { continue };
-        if let Some(j) = header[..i].iter().position(|c| c.as_ref() == Some(column)) {
+        if let Some(j) = header[..i]
+            .iter()
+            .position(|c| c.as_ref().is_some_and(|c| c.same_as(column)))
+        {
             return Err(ImportError::at(
                 &Place::Row {
                     row,
@@ -291,17 +331,30 @@ fn row(header: &[Option<Column>], cells: &[String], place: Place) -> Result<Row,
                 ));
             }
         };
+        let cell = columns::text_cell(cell);
         let fail = |message: String| ImportError::at(&place.at(&column.header()), message);
         let blank = cell.trim().is_empty();
         match column {
             Column::Journey => row.journey = cell.trim().to_owned(),
             Column::Stage => row.stage = cell.trim().to_owned(),
+            Column::StageId if blank => {}
+            Column::StageId => row.stage_id = Some(cell.trim().to_owned()),
             Column::Lane => row.lane = cell.trim().to_owned(),
             Column::LaneKind if blank => {}
             Column::LaneKind => row.lane_kind = Some(columns::lane_kind(cell).map_err(fail)?),
             Column::Kind if blank => {}
             Column::Kind => row.kind = Some(columns::card_kind(cell).map_err(fail)?),
-            Column::Id => row.id = cell.trim().to_owned(),
+            Column::Id => {
+                let id = cell.trim();
+                if id.contains(|c: char| c.is_whitespace() || c == ',' || c == ';') {
+                    return Err(fail(format!(
+                        "`{}` is not an id: links list ids separated by spaces or commas, so an id has neither; write `{}`",
+                        echo(id),
+                        crate::model::slug(id)
+                    )));
+                }
+                row.id = id.to_owned();
+            }
             Column::Title => row.title = cell.trim().to_owned(),
             Column::Notes => row.notes = lines(cell),
             Column::Channel => row.channel = cell.trim().to_owned(),

@@ -31,7 +31,10 @@ pub enum MermaidLanes {
 pub fn export_mermaid(project: &Project, journey: usize, lanes: MermaidLanes) -> Option<String> {
     let journey = project.journeys.get(journey)?;
     let voices = voices(project, journey);
-    let names: Vec<String> = voices.iter().map(|v| escape(&v.name(project))).collect();
+    let names: Vec<String> = voices
+        .iter()
+        .map(|v| escape(v.persona_in(project).map_or("", |p| p.name.as_str())))
+        .collect();
     let named = journey.persona.is_some();
     let mut out = String::from("journey\n");
     let _ = writeln!(out, "    title {}", escape(&journey.name));
@@ -49,7 +52,8 @@ pub fn export_mermaid(project: &Project, journey: usize, lanes: MermaidLanes) ->
         many => {
             out.push_str("    accDescr {\n");
             for line in many {
-                let _ = writeln!(out, "        {}", line.replace('}', ")"));
+                // A `}` would close the block: it is written as its entity code.
+                let _ = writeln!(out, "        {}", line.replace('}', "#125;"));
             }
             out.push_str("    }\n");
         }

@@ -108,9 +108,13 @@ fn emotion(score: &f64, text: &str, place: &Place, assembly: &mut Assembly) -> O
     }
     let taken = score.round().clamp(1.0, 5.0);
     if taken != *score {
-        assembly.warn(format!(
-            "{place}: the score {} is outside 1..5 or not a whole number; taken as {taken}",
+        let written = if text.is_empty() {
+            "(empty, 0 to Mermaid)".to_owned()
+        } else {
             echo(text)
+        };
+        assembly.warn(format!(
+            "{place}: the score {written} is outside 1..5 or not a whole number; taken as {taken}"
         ));
     }
     Some(taken as i8 - 3)

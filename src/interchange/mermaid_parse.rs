@@ -4,6 +4,7 @@
 
 use super::mermaid_text::{Prepared, js_space, prepare, show_entities};
 use super::{ImportError, Place};
+use crate::model::echo;
 
 /// What a diagram says, as Mermaid's journeyDb holds it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -81,7 +82,13 @@ impl Token {
 /// Parses a diagram as Mermaid does (its preprocessing first). An error names the line
 /// and column in the file, and what Mermaid expected there.
 pub fn parse_mermaid(source: &str) -> Result<Diagram, ImportError> {
-    let prepared = prepare(source);
+    let prepared = prepare(source)?;
+    if prepared.text.trim_matches(js_space).is_empty() {
+        return Err(ImportError::Whole(
+            "the file is empty: a Mermaid journey diagram starts with the word `journey`"
+                .to_owned(),
+        ));
+    }
     let mut lexer = Lexer {
         text: &prepared.text,
         at: 0,
@@ -91,6 +98,17 @@ pub fn parse_mermaid(source: &str) -> Result<Diagram, ImportError> {
         ..Diagram::default()
     };
     let (first, at) = lexer.next(&prepared)?;
+    // Mermaid knows a journey by a lower-case `journey` (its lexer takes any case).
+    if first == Token::Journey && !prepared.text[at..].starts_with("journey") {
+        let (line, column) = prepared.place(at);
+        return Err(ImportError::at(
+            &Place::Line {
+                line,
+                column: Some(column),
+            },
+            "Mermaid knows a journey diagram by the word `journey` in lower case",
+        ));
+    }
     if first != Token::Journey {
         return Err(unexpected(
             &prepared,
@@ -180,7 +198,11 @@ fn unexpected(
         Token::Colon => "a `:` with nothing after it".to_owned(),
         Token::Invalid(c) => format!("`{c}`"),
         Token::Journey => "a second `journey`".to_owned(),
-        other => format!("a {}", other.mermaid_name()),
+        Token::Title(_) => "a title".to_owned(),
+        Token::AccTitle(_) | Token::AccDescr(_) => "an accessible title or description".to_owned(),
+        Token::Section(_) => "a section".to_owned(),
+        Token::TaskName(name) => format!("the task `{}`", echo(name.trim())),
+        Token::TaskData(_) => "a score".to_owned(),
     };
     ImportError::at(
         &Place::Line {

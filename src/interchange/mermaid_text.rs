@@ -4,6 +4,9 @@
 //! entity codes (`#58;`) hidden from the lexer. Each line keeps its place in the file,
 //! so that messages name the line the user sees.
 
+use super::{ImportError, Place};
+use crate::model::echo;
+
 /// A line of the prepared text: where it was in the file, and how many characters were
 /// cut from its start.
 #[derive(Clone, Debug)]
@@ -50,14 +53,14 @@ pub fn js_space(c: char) -> bool {
 }
 
 /// Prepares `source` for the parser.
-pub fn prepare(source: &str) -> Prepared {
+pub fn prepare(source: &str) -> Result<Prepared, ImportError> {
     let mut lines = split_lines(source);
     dedent(&mut lines);
     trim(&mut lines);
     for line in &mut lines {
         line.text = single_quoted_attributes(&breaks(&line.text));
     }
-    let title = front_matter(&mut lines);
+    let title = front_matter(&mut lines)?;
     remove_directives(&mut lines);
     remove_comment_lines(&mut lines);
     let mut text = String::new();
@@ -69,12 +72,12 @@ pub fn prepare(source: &str) -> Prepared {
         text.push_str(&hide_entities(&line.text));
         text.push('\n');
     }
-    Prepared {
+    Ok(Prepared {
         text,
         places,
         starts,
         title,
-    }
+    })
 }
 
 /// The lines of `source`, split at LF, CRLF or CR (Mermaid makes each of them LF).
@@ -181,24 +184,20 @@ fn trim(lines: &mut Vec<Line>) {
     }
 }
 
-/// `<br>`, `<br/>` and `<br />` (any case, any spaces) as `<br/>`.
-fn breaks(text: &str) -> String {
+/// `text` with each tag that `rewrite` recognises at a `<` (given the text from there)
+/// replaced by what it gives, and the rest of the text after it.
+fn rewrite_tags<'a>(
+    text: &'a str,
+    rewrite: impl Fn(&'a str) -> Option<(String, &'a str)>,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find('<') {
         out.push_str(&rest[..i]);
         let tag = &rest[i..];
-        let matched = tag
-            .get(..3)
-            .filter(|t| t.eq_ignore_ascii_case("<br"))
-            .and_then(|_| {
-                let after = tag[3..].trim_start_matches(js_space);
-                let after = after.strip_prefix('/').unwrap_or(after);
-                after.strip_prefix('>')
-            });
-        match matched {
-            Some(after) => {
-                out.push_str("<br/>");
+        match rewrite(tag) {
+            Some((replaced, after)) => {
+                out.push_str(&replaced);
                 rest = after;
             }
             None => {
@@ -211,32 +210,33 @@ fn breaks(text: &str) -> String {
     out
 }
 
+/// `<br>`, `<br/>` and `<br />` (any case, any spaces) as `<br/>`.
+fn breaks(text: &str) -> String {
+    rewrite_tags(text, |tag| {
+        tag.get(..3)
+            .filter(|t| t.eq_ignore_ascii_case("<br"))
+            .and_then(|_| {
+                let after = tag[3..].trim_start_matches(js_space);
+                let after = after.strip_prefix('/').unwrap_or(after);
+                after.strip_prefix('>')
+            })
+            .map(|after| ("<br/>".to_owned(), after))
+    })
+}
+
 /// Mermaid's cleanupText: `attr="value"` inside a tag becomes `attr='value'`.
 fn single_quoted_attributes(text: &str) -> String {
     if !text.contains("=\"") {
         return text.to_owned();
     }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..i]);
-        let tag = &rest[i..];
+    rewrite_tags(text, |tag| {
         let name = tag[1..]
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .unwrap_or(tag.len() - 1);
-        match tag.find('>').filter(|_| name > 0) {
-            Some(end) => {
-                out.push_str(&requote(&tag[..=end]));
-                rest = &tag[end + 1..];
-            }
-            None => {
-                out.push('<');
-                rest = &tag[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+        tag.find('>')
+            .filter(|_| name > 0)
+            .map(|end| (requote(&tag[..=end]), &tag[end + 1..]))
+    })
 }
 
 /// `="…"` as `='…'` in one tag.
@@ -261,28 +261,40 @@ fn requote(tag: &str) -> String {
 }
 
 /// Takes YAML front matter (`---` lines around it, at the very start) out of `lines`;
-/// returns its `title`.
-fn front_matter(lines: &mut Vec<Line>) -> Option<String> {
+/// returns its `title`. A title YAML (and so Mermaid) refuses is refused with its line.
+fn front_matter(lines: &mut Vec<Line>) -> Result<Option<String>, ImportError> {
     let fence = |line: &Line| {
         line.text
             .strip_prefix("---")
             .is_some_and(|rest| rest.chars().all(js_space))
     };
     if !lines.first().is_some_and(fence) {
-        return None;
+        return Ok(None);
     }
     // The closing fence must have a line after it, and a line (maybe empty) before it.
-    let close = (2..lines.len().saturating_sub(1)).find(|&i| fence(&lines[i]))?;
+    let Some(close) = (2..lines.len().saturating_sub(1)).find(|&i| fence(&lines[i])) else {
+        return Ok(None);
+    };
     let title = lines[1..close]
         .iter()
-        .find_map(|line| yaml_title(&line.text));
+        .find_map(|line| yaml_title(&line.text).map(|title| (line.number, title)));
+    let title = match title {
+        Some((line, Err(message))) => {
+            return Err(ImportError::at(
+                &Place::Line { line, column: None },
+                message,
+            ));
+        }
+        Some((_, Ok(title))) => Some(title).filter(|t| !t.is_empty()),
+        None => None,
+    };
     lines.drain(..=close);
     drop_leading(lines, |line| line.text.is_empty());
-    title
+    Ok(title)
 }
 
-/// The value of a top-level `title:` line of YAML, unquoted.
-fn yaml_title(line: &str) -> Option<String> {
+/// The value of a top-level `title:` line of YAML, unquoted; `None` for another line.
+fn yaml_title(line: &str) -> Option<Result<String, String>> {
     let value = line.strip_prefix("title")?.trim_start_matches([' ', '\t']);
     let value = value.strip_prefix(':')?.trim();
     let quoted = |q: char| {
@@ -295,13 +307,21 @@ fn yaml_title(line: &str) -> Option<String> {
     } else if let Some(v) = quoted('\'') {
         v.replace("''", "'")
     } else {
-        // A plain scalar ends where a comment starts.
-        match value.find(" #") {
-            Some(i) => value[..i].trim_end().to_owned(),
-            None => value.to_owned(),
+        // A plain scalar ends where a comment starts, and may not hold `: `.
+        let plain = match value.find(" #") {
+            Some(i) => value[..i].trim_end(),
+            None => value,
+        };
+        if plain.contains(": ") || plain.ends_with(':') {
+            return Some(Err(format!(
+                "the front matter's title `{}` holds a `:`, which YAML (and so Mermaid) takes for another key; put the title in quotes: title: \"{}\"",
+                echo(plain),
+                echo(plain)
+            )));
         }
+        plain.to_owned()
     };
-    (!title.is_empty()).then_some(title)
+    Some(Ok(title))
 }
 
 /// Removes `%%{ … }%%` directives (which may span lines); a line left with nothing is

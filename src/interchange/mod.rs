@@ -197,6 +197,11 @@ pub fn import_into(
 }
 
 fn fill(assembly: &mut Assembly, bytes: &[u8], format: Format) -> Result<(), ImportError> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Err(ImportError::Whole(
+            "this is a PNG picture, not a table or a diagram; a picture exported by Journeymap opens with Open… (or `journeymap check`)".to_owned(),
+        ));
+    }
     match format {
         Format::Csv => fill_table(bytes, Separator::Sniff, assembly),
         Format::Tsv => fill_table(bytes, Separator::Tab, assembly),

@@ -9,7 +9,8 @@ use journeymap::model::Document;
 
 use crate::common::{open_png, options};
 use crate::harness::{
-    NEWSLETTER, Setup, card, environment, journey, key_in_one_frame, open_app, setup,
+    NEWSLETTER, Setup, card, environment, export_to_offered_path, journey, key_in_one_frame,
+    open_app, setup,
 };
 
 #[test]
@@ -292,16 +293,9 @@ fn export_png_from_the_menu_writes_a_picture_that_opens_again() {
     assert!(harness.query_by_label("Export").is_some());
     harness.get_by_label("1×").click();
     harness.run();
-    harness.get_by_label("Export…").click();
-    harness.run();
     // No native dialog here: a path field, filled with the journey's name beside the project.
     let expected = folder.path().join("as-is.png");
-    assert_eq!(
-        harness.get_by_label("File path").value().as_deref(),
-        Some(expected.to_str().unwrap())
-    );
-    harness.get_by_label("Export").click();
-    harness.run();
+    export_to_offered_path(&mut harness, &expected);
     // By default the picture carries the journey it shows, without the team's comments.
     let inside = read_project(&expected).expect("the PNG carries the map");
     let shown = &harness.state().document().project().journeys[0];

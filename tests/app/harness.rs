@@ -166,6 +166,19 @@ pub fn type_into(harness: &mut Harness<'_, JourneymapApp>, label: &str, text: &s
     harness.run();
 }
 
+/// Clicks the export dialog's Export…, checks that the path field (no native dialog
+/// here) offers `offered`, and exports there.
+pub fn export_to_offered_path(harness: &mut Harness<'_, JourneymapApp>, offered: &std::path::Path) {
+    harness.get_by_label("Export…").click();
+    harness.run();
+    assert_eq!(
+        harness.get_by_label("File path").value().as_deref(),
+        Some(offered.to_str().unwrap())
+    );
+    harness.get_by_label("Export").click();
+    harness.run();
+}
+
 /// The viewport commands the last frame sent.
 pub fn viewport_commands(harness: &Harness<'_, JourneymapApp>) -> Vec<egui::ViewportCommand> {
     harness

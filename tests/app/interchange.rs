@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable;
 use journeymap::app::JourneymapApp;
 use journeymap::interchange::{Format, import_bytes};
 
-use crate::harness::{Setup, journey, setup, undo};
+use crate::harness::{Setup, export_to_offered_path, journey, setup, undo};
 
 const TABLE: &str = "journey,stage,title,owner,emotion,moment_of_truth\nRenewal,Review,Usage report arrives,Customer success,1,yes\nRenewal,Review,Price rise announced,Finance,-2,\nRenewal,Decide,Renewal call,Sales,0,\n";
 
@@ -95,7 +95,7 @@ fn an_imported_diagram_opens_as_a_new_unsaved_project_after_asking_about_changes
     assert_eq!(project.journeys[0].name, "My day");
     assert_eq!(project.personas.len(), 2);
     assert!(harness.state().path().is_none());
-    assert!(harness.state().title().starts_with("Imported project *"));
+    assert!(harness.state().title().starts_with("day.mmd (imported) *"));
     assert!(harness.query_by_label_contains("not saved yet").is_some());
     assert_eq!(project.title, "day");
 }
@@ -129,15 +129,8 @@ fn the_export_dialog_writes_a_table_and_a_diagram() {
     harness.run();
     harness.get_by_label("CSV table").click();
     harness.run();
-    harness.get_by_label("Export…").click();
-    harness.run();
     let expected = folder.path().join("plan.csv");
-    assert_eq!(
-        harness.get_by_label("File path").value().as_deref(),
-        Some(expected.to_str().unwrap())
-    );
-    harness.get_by_label("Export").click();
-    harness.run();
+    export_to_offered_path(&mut harness, &expected);
     let table = std::fs::read(&expected).unwrap();
     let back = import_bytes(&table, Format::Csv, "x").unwrap().project;
     let project = harness.state().document().project();
@@ -150,10 +143,7 @@ fn the_export_dialog_writes_a_table_and_a_diagram() {
     harness.run();
     harness.get_by_label("Every lane").click();
     harness.run();
-    harness.get_by_label("Export…").click();
-    harness.run();
-    harness.get_by_label("Export").click();
-    harness.run();
+    export_to_offered_path(&mut harness, &folder.path().join("as-is.mmd"));
     let diagram = std::fs::read_to_string(folder.path().join("as-is.mmd")).unwrap();
     let back = import_bytes(diagram.as_bytes(), Format::Mermaid, "x")
         .unwrap()
@@ -245,4 +235,88 @@ fn nothing_counted_for_the_replaced_project_stays_on_screen() {
     // The diagram has no comments, though nothing was edited before it replaced the
     // template (whose first journey has two).
     assert!(harness.query_by_label("0 open comments").is_some());
+}
+
+#[test]
+fn save_as_after_an_import_offers_a_project_file_and_never_writes_over_the_table() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    let path = folder.path().join("renewal.csv");
+    std::fs::write(&path, TABLE).unwrap();
+    import(&mut harness, &path);
+    harness.get_by_label("Open as a new project").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .title()
+            .starts_with("renewal.csv (imported) *")
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let offered = folder.path().join("renewal.ron");
+    assert_eq!(
+        harness.get_by_label("File path").value().as_deref(),
+        Some(offered.to_str().unwrap())
+    );
+    // Typing the table's own name is refused; the table is untouched.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File path")
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("a project is saved as a .ron file")
+            .is_some()
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), TABLE);
+    // Adding the same table twice tells the journeys apart.
+    harness.get_by_label("OK").click();
+    harness.run();
+    import(&mut harness, &path);
+    harness.get_by_label("Add to this project").click();
+    harness.run();
+    let names: Vec<String> = harness
+        .state()
+        .document()
+        .project()
+        .journeys
+        .iter()
+        .map(|j| j.name.clone())
+        .collect();
+    assert_eq!(names, ["Renewal", "Renewal (2)"]);
+}
+
+#[test]
+fn a_pasted_link_follows_its_card_when_the_card_s_id_is_taken() {
+    let Setup { mut harness, .. } = setup();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    paste(
+        &mut harness,
+        "stage\ttitle\tid\tlinks\nPurchase\tCopied newsletter\tnewsletter\t\nPurchase\tLinks to it\tlinker\tnewsletter\n",
+    );
+    let after = journey(&harness);
+    let copied = after
+        .cards
+        .iter()
+        .find(|c| c.title == "Copied newsletter")
+        .unwrap();
+    assert_ne!(copied.id, "newsletter");
+    let linker = after.cards.iter().find(|c| c.id == "linker").unwrap();
+    assert_eq!(linker.links, std::slice::from_ref(&copied.id));
+    assert!(
+        harness
+            .query_by_label_contains("is taken by a card already on the map")
+            .is_some()
+    );
+    // Text without tabs is no table: nothing changes, and the status line says why.
+    paste(&mut harness, "just a title");
+    assert_eq!(journey(&harness), after);
+    assert!(harness.query_by_label_contains("Nothing pasted").is_some());
 }

@@ -78,7 +78,7 @@ impl JourneymapApp {
     /// The project's own file or the picture it came from, when `path` is one of them:
     /// an export never replaces them.
     pub(super) fn is_source(&self, path: &Path) -> Option<&Path> {
-        [&self.path, &self.picture]
+        [&self.path, &self.picture, &self.imported]
             .into_iter()
             .flatten()
             .find(|source| crate::file::same_file(path, source))
@@ -440,20 +440,26 @@ impl ExportFields<'_> {
             Embed::None => "A plain picture: it does not open in Journeymap.",
         };
         ui.label(egui::RichText::new(carried).small().weak());
-        ui.add_space(12.0);
-        let mut action = None;
-        ui.horizontal(|ui| {
-            if ui.button("Export…").clicked() {
-                action = Some(Action::ChooseExportPath {
-                    journey: *journey,
-                    options: *options,
-                    filtered: *filtered,
-                });
-            }
-            if ui.button("Cancel").clicked() {
-                action = Some(Action::CloseDialog);
-            }
-        });
-        action
+        export_buttons(ui, || Action::ChooseExportPath {
+            journey: *journey,
+            options: *options,
+            filtered: *filtered,
+        })
     }
+}
+
+/// The export dialog's Export… and Cancel buttons; returns the action the one clicked
+/// asks for, `export` for Export….
+pub fn export_buttons(ui: &mut egui::Ui, export: impl FnOnce() -> Action) -> Option<Action> {
+    ui.add_space(12.0);
+    let mut action = None;
+    ui.horizontal(|ui| {
+        if ui.button("Export…").clicked() {
+            action = Some(export());
+        }
+        if ui.button("Cancel").clicked() {
+            action = Some(Action::CloseDialog);
+        }
+    });
+    action
 }

@@ -108,7 +108,7 @@ impl JourneymapApp {
     /// Opens an imported project in place of the open one, unsaved.
     pub(in crate::app) fn open_imported(&mut self, project: crate::model::Project, from: &Path) {
         self.replace_document(Document::unsaved(project), None);
-        self.unsaved_name = "Imported project";
+        self.imported = Some(from.to_owned());
         self.recovery.clear(&self.environment);
         self.status = format!(
             "Imported {}: not saved yet; Save as… keeps it as a project",

@@ -82,6 +82,12 @@ impl JourneymapApp {
 
     /// Opens a project file. On error the current project stays open and untouched.
     pub(in crate::app) fn open_path(&mut self, path: PathBuf) {
+        // A table or a diagram is imported: the dialog says what it holds and where it
+        // can go.
+        if crate::interchange::Format::of_path(&path).is_some() {
+            self.read_import(path);
+            return;
+        }
         match read_project(&path) {
             Ok(project) => {
                 self.status = format!("Opened {}", path.display());
@@ -114,11 +120,14 @@ impl JourneymapApp {
     }
 
     pub(in crate::app) fn save_as(&mut self) {
-        // A project opened from a picture is offered a project file beside it.
-        let suggested = self
-            .path
-            .clone()
-            .or_else(|| self.picture.as_ref().map(|p| p.with_extension("ron")));
+        // A project opened from a picture, or imported from a table or diagram, is
+        // offered a project file beside it.
+        let suggested = self.path.clone().or_else(|| {
+            self.picture
+                .as_ref()
+                .or(self.imported.as_ref())
+                .map(|p| p.with_extension("ron"))
+        });
         match &self.environment.native_dialogs {
             Ok(()) => {
                 let name = suggested.as_deref().and_then(Path::file_name).map_or_else(
@@ -152,15 +161,16 @@ impl JourneymapApp {
         } else {
             path
         };
-        if path
+        if !path
             .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("png"))
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
         {
             self.show_error(
                 "Cannot save",
                 format!(
-                    "{}: a project is saved as a .ron file; to make a picture of the map, use Export… in the File menu",
-                    path.display()
+                    "{}: a project is saved as a .ron file, like {}; to make a picture, a table or a diagram of the map, use Export… in the File menu",
+                    path.display(),
+                    path.with_extension("ron").display()
                 ),
             );
             return false;
@@ -172,6 +182,7 @@ impl JourneymapApp {
                 self.remember_recent(&path);
                 self.path = Some(path);
                 self.picture = None;
+                self.imported = None;
                 self.recovery.clear(&self.environment);
                 true
             }

@@ -122,7 +122,10 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                 let field = ui.add(
                     egui::TextEdit::singleline(text)
                         .desired_width(480.0)
-                        .hint_text("/home/you/maps/journey.ron"),
+                        .hint_text(match purpose {
+                            PathPurpose::Import => "/home/you/maps/journey.csv",
+                            _ => "/home/you/maps/journey.ron",
+                        }),
                 )
                 .labelled_by(label.id);
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::dialog::{ExportFormat, PathPurpose, TextExport};
+use super::export::export_buttons;
 use crate::app::{Action, JourneymapApp};
 use crate::interchange::{Format, MermaidLanes, export_text};
 use crate::model::Journey;
@@ -110,18 +111,8 @@ pub fn text_fields(
         "A Mermaid journey diagram for documentation: a section per stage, a task per card with the persona's score from 1 to 5 and the committee members who feel the same."
     };
     ui.label(egui::RichText::new(about).small().weak());
-    ui.add_space(12.0);
-    let mut action = None;
-    ui.horizontal(|ui| {
-        if ui.button("Export…").clicked() {
-            action = Some(Action::ChooseTextExportPath {
-                journey: one.then_some(*journey),
-                text: *text,
-            });
-        }
-        if ui.button("Cancel").clicked() {
-            action = Some(Action::CloseDialog);
-        }
-    });
-    action
+    export_buttons(ui, || Action::ChooseTextExportPath {
+        journey: one.then_some(*journey),
+        text: *text,
+    })
 }

@@ -35,7 +35,13 @@ pub(super) fn committee(
             let color = item_color(&persona.color, voice.index.unwrap_or(0));
             let (swatch, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
             ui.painter().rect_filled(swatch, 2.0, color);
-            ui.strong(seat.name);
+            // A long name is cut short (in full on hover), so that its buttons stay on
+            // the panel.
+            let room = (ui.available_width() - 150.0).max(40.0);
+            ui.scope(|ui| {
+                ui.set_max_width(room);
+                ui.add(egui::Label::new(egui::RichText::new(seat.name).strong()).truncate());
+            });
             primary_and_remove(ui, &seat, voice.primary, actions);
         });
         let member = voice.member.cloned().unwrap_or_else(|| Member {

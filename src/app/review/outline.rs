@@ -125,7 +125,7 @@ pub fn panel(
     // Rows copied from a spreadsheet, pasted while no field has the keyboard.
     let pasted = ui.input(|i| {
         i.events.iter().find_map(|e| match e {
-            egui::Event::Paste(text) if text.contains('\t') => Some(text.clone()),
+            egui::Event::Paste(text) => Some(text.clone()),
             _ => None,
         })
     });

@@ -34,6 +34,10 @@ impl JourneymapApp {
     /// Adds the pasted rows to the journey on screen; an error is shown and nothing
     /// changes.
     pub(in crate::app) fn paste_rows(&mut self, text: &str) {
+        if !text.contains('\t') {
+            self.status = "Nothing pasted: rows copied from a spreadsheet have their cells separated by tabs (a stage and a title at least, or a header row naming the columns)".to_owned();
+            return;
+        }
         let project = self.document.project();
         let Some(journey) = project.journeys.get(self.journey) else {
             return;
