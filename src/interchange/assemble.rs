@@ -380,13 +380,12 @@ impl Assembly {
     /// is none.
     fn find_or_add_stage(&mut self, index: usize, name: &str) -> String {
         let journey = &mut self.project.journeys[index];
-        let found = journey
+        let stages = journey
             .stages
             .iter()
-            .find(|s| same_text(s.name.trim(), name))
-            .or_else(|| journey.stages.iter().find(|s| s.id == name));
-        if let Some(stage) = found {
-            return stage.id.clone();
+            .map(|s| (s.id.as_str(), s.name.trim()));
+        if let Some(id) = id_or_name(stages, name) {
+            return id;
         }
         let stages = &journey.stages;
         let id = fresh_id(name, "stage", |id| stages.iter().any(|s| s.id == id));
@@ -483,14 +482,10 @@ impl Assembly {
 
     fn find_or_add_department(&mut self, name: &str) -> String {
         let departments = &self.project.departments;
-        let found = departments
-            .iter()
-            .find(|d| d.id == name)
-            .or_else(|| departments.iter().find(|d| same_text(&d.name, name)));
-        if let Some(department) = found {
-            return department.id.clone();
+        let named = departments.iter().map(|d| (d.id.as_str(), d.name.as_str()));
+        if let Some(id) = id_or_name(named, name) {
+            return id;
         }
-        let departments = &self.project.departments;
         let id = fresh_id(name, "department", |id| {
             departments.iter().any(|d| d.id == id)
         });
@@ -509,12 +504,11 @@ impl Assembly {
 
     fn find_or_add_persona(&mut self, name: &str) -> String {
         let personas = &self.project.personas;
-        let found = personas
-            .iter()
-            .find(|p| p.id == name)
-            .or_else(|| personas.iter().find(|p| same_text(&p.name, name)));
-        if let Some(persona) = found {
-            return persona.id.clone();
+        if let Some(id) = id_or_name(
+            personas.iter().map(|p| (p.id.as_str(), p.name.as_str())),
+            name,
+        ) {
+            return id;
         }
         let id = fresh_id(name, "persona", |id| personas.iter().any(|p| p.id == id));
         self.project.personas.push(Persona {
@@ -775,6 +769,20 @@ fn inserts<T: Clone>(list: List, from: usize, all: &[T], item: fn(T) -> Item) ->
             },
         })
         .collect()
+}
+
+/// The id of the item among `items` (id, name) whose id is `text`, or else whose name is,
+/// in any case.
+fn id_or_name<'a>(
+    items: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+    text: &str,
+) -> Option<String> {
+    let mut by_id = items.clone().filter(|(id, _)| *id == text);
+    let mut by_name = items.filter(|(_, name)| same_text(name, text));
+    by_id
+        .next()
+        .or_else(|| by_name.next())
+        .map(|(id, _)| id.to_owned())
 }
 
 /// Who holds the scores of an `emotion` column that names nobody.

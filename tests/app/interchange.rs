@@ -6,6 +6,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use journeymap::app::JourneymapApp;
 use journeymap::interchange::{Format, import_bytes};
+use journeymap::model::{Card, Journey};
 
 use crate::harness::{Setup, export_to_offered_path, journey, setup, undo};
 
@@ -154,6 +155,11 @@ fn the_export_dialog_writes_a_table_and_a_diagram() {
     );
 }
 
+/// The card of `journey` titled `title`.
+fn titled<'a>(journey: &'a Journey, title: &str) -> &'a Card {
+    journey.cards.iter().find(|c| c.title == title).unwrap()
+}
+
 /// Pastes `text` as Ctrl+V does.
 fn paste(harness: &mut Harness<'_, JourneymapApp>, text: &str) {
     harness
@@ -176,11 +182,7 @@ fn rows_pasted_into_the_outline_become_cards_in_one_undo_step() {
     );
     let after = journey(&harness);
     assert_eq!(after.cards.len(), before.cards.len() + 2);
-    let asked = after
-        .cards
-        .iter()
-        .find(|c| c.title == "Asks a peer")
-        .unwrap();
+    let asked = titled(&after, "Asks a peer");
     let stage = after.stages.iter().find(|s| s.id == asked.stage).unwrap();
     assert_eq!(stage.name, "Solution exploration");
     assert_eq!(asked.emotion, Some(1));
@@ -193,11 +195,7 @@ fn rows_pasted_into_the_outline_become_cards_in_one_undo_step() {
         "Purchase\tTouchpoints\tTouchpoint\tSigns the order form\n",
     );
     let after = journey(&harness);
-    let signed = after
-        .cards
-        .iter()
-        .find(|c| c.title == "Signs the order form")
-        .unwrap();
+    let signed = titled(&after, "Signs the order form");
     assert_eq!(
         after
             .stages
@@ -302,11 +300,7 @@ fn a_pasted_link_follows_its_card_when_the_card_s_id_is_taken() {
         "stage\ttitle\tid\tlinks\nPurchase\tCopied newsletter\tnewsletter\t\nPurchase\tLinks to it\tlinker\tnewsletter\n",
     );
     let after = journey(&harness);
-    let copied = after
-        .cards
-        .iter()
-        .find(|c| c.title == "Copied newsletter")
-        .unwrap();
+    let copied = titled(&after, "Copied newsletter");
     assert_ne!(copied.id, "newsletter");
     let linker = after.cards.iter().find(|c| c.id == "linker").unwrap();
     assert_eq!(linker.links, std::slice::from_ref(&copied.id));
