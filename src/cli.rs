@@ -482,7 +482,8 @@ fn export(
     let png = output
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-    if !png {
+    // A folder is refused below with what to name the pictures inside it.
+    if !png && !output.is_dir() {
         report_error(&format!(
             "{}: an export is named for what it writes: OUT.png for a picture, OUT.csv or OUT.tsv for a table, OUT.mmd or OUT.mermaid for a diagram",
             output.display()

@@ -256,6 +256,8 @@ fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> ImportError {
 pub enum TextExportError {
     #[error("cannot write the table: {0}")]
     Table(#[from] csv::Error),
+    #[error("the project has no journey {0} to export")]
+    NoJourney(usize),
     #[error(transparent)]
     File(#[from] FileError),
 }
@@ -273,7 +275,11 @@ pub fn export_text(
     let text = match format {
         Format::Csv => export_csv(project, journey, b',')?,
         Format::Tsv => export_csv(project, journey, b'\t')?,
-        Format::Mermaid => export_mermaid(project, journey.unwrap_or(0), lanes).unwrap_or_default(),
+        Format::Mermaid => {
+            let journey = journey.unwrap_or(0);
+            export_mermaid(project, journey, lanes)
+                .ok_or(TextExportError::NoJourney(journey + 1))?
+        }
     };
     crate::file::write_atomically(path, text.as_bytes(), crate::file::Backup::Skip)?;
     Ok(())
