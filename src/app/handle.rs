@@ -206,7 +206,7 @@ impl JourneymapApp {
                 journey,
                 text,
             } => self.export_text_to(path, journey, text),
-            Action::ImportFrom(path) => self.read_import(path),
+            Action::ImportFrom(path) => self.read_import(path, false),
             Action::ImportAs { new_project } => self.import_as(new_project, ctx),
             Action::PasteRows(text) => self.paste_rows(&text),
             Action::GoToSlide(index) => self.go_to_slide(index),
@@ -522,7 +522,7 @@ impl JourneymapApp {
         }
     }
 
-    fn proceed(&mut self, pending: Pending, ctx: &egui::Context) {
+    pub(super) fn proceed(&mut self, pending: Pending, ctx: &egui::Context) {
         self.dialog = None;
         match pending {
             Pending::New => self.dialog = Some(Dialog::NewProject),

@@ -314,3 +314,35 @@ fn a_pasted_link_follows_its_card_when_the_card_s_id_is_taken() {
     assert_eq!(journey(&harness), after);
     assert!(harness.query_by_label_contains("Nothing pasted").is_some());
 }
+
+#[test]
+fn a_table_opened_with_open_asks_about_unsaved_changes_once() {
+    let Setup {
+        mut harness,
+        folder,
+    } = setup();
+    let path = folder.path().join("renewal.csv");
+    std::fs::write(&path, TABLE).unwrap();
+    harness.get_by_label(crate::harness::NEWSLETTER).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    harness
+        .get_by_label("File path")
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    // Open on a table imports it: the import dialog, and no second question.
+    harness.get_by_label("Open as a new project").click();
+    harness.run();
+    assert!(harness.query_by_label("Save changes?").is_none());
+    assert_eq!(
+        harness.state().document().project().journeys[0].name,
+        "Renewal"
+    );
+}

@@ -88,6 +88,9 @@ pub struct ImportOffer {
     pub format: Format,
     /// The file imported as a project of its own: what the dialog describes.
     pub imported: Imported,
+    /// Whether the open project's unsaved changes were already saved or discarded (the
+    /// file came through Open…): opening it as a new project does not ask again.
+    pub settled: bool,
 }
 
 #[derive(Clone, Debug)]

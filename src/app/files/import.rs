@@ -29,7 +29,7 @@ impl JourneymapApp {
                     dialog = dialog.set_directory(folder);
                 }
                 if let Some(path) = dialog.pick_file() {
-                    self.read_import(path);
+                    self.read_import(path, false);
                 }
             }
             Err(reason) => {
@@ -43,8 +43,8 @@ impl JourneymapApp {
     }
 
     /// Reads and imports the file at `path`, then asks where it goes; an error is shown
-    /// and nothing changes.
-    pub(in crate::app) fn read_import(&mut self, path: PathBuf) {
+    /// and nothing changes. `settled`: the unsaved changes were dealt with already.
+    pub(in crate::app) fn read_import(&mut self, path: PathBuf, settled: bool) {
         let Some(format) = Format::of_path(&path) else {
             self.show_error(
                 "Cannot import",
@@ -69,6 +69,7 @@ impl JourneymapApp {
                     bytes,
                     format,
                     imported,
+                    settled,
                 })));
             }
             Err(message) => self.show_error("Cannot import", message),
@@ -82,8 +83,12 @@ impl JourneymapApp {
             return;
         };
         if new_project {
-            let project = Box::new(offer.imported.project);
-            self.guard_unsaved(Pending::OpenImported(project, offer.path), ctx);
+            let pending = Pending::OpenImported(Box::new(offer.imported.project), offer.path);
+            if offer.settled {
+                self.proceed(pending, ctx);
+            } else {
+                self.guard_unsaved(pending, ctx);
+            }
             return;
         }
         let name = offer.path.display().to_string();

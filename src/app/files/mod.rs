@@ -83,9 +83,9 @@ impl JourneymapApp {
     /// Opens a project file. On error the current project stays open and untouched.
     pub(in crate::app) fn open_path(&mut self, path: PathBuf) {
         // A table or a diagram is imported: the dialog says what it holds and where it
-        // can go.
+        // can go. Open asked about unsaved changes already.
         if crate::interchange::Format::of_path(&path).is_some() {
-            self.read_import(path);
+            self.read_import(path, true);
             return;
         }
         match read_project(&path) {
