@@ -157,6 +157,16 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
+    /// Whether any filter was given.
+    fn is_given(&self) -> bool {
+        self.search.is_some()
+            || self.owner.is_some()
+            || self.kind.is_some()
+            || self.channel.is_some()
+            || self.evidence.is_some()
+            || self.persona.is_some()
+    }
+
     /// The filter these options ask for in `project`, or `None` when none was given.
     fn filter(self, project: &Project) -> Result<Option<Filter>, String> {
         let owner = match self.owner {
@@ -261,6 +271,29 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
             filter,
         }) => {
             if let Some(format) = Format::of_path(&output) {
+                let picture_only = [
+                    (scale != 2, "--scale"),
+                    (theme != ThemeName::Light, "--theme"),
+                    (transparent, "--transparent"),
+                    (empathy, "--empathy"),
+                    (embed != Embed::Map, "--embed"),
+                    (stages.is_some(), "--stages"),
+                    (slides, "--slides"),
+                    (!personas.is_empty(), "--personas"),
+                    (filter.is_given(), "the filters"),
+                ];
+                let ignored: Vec<&str> = picture_only
+                    .iter()
+                    .filter(|(given, _)| *given)
+                    .map(|(_, name)| *name)
+                    .collect();
+                if !ignored.is_empty() {
+                    eprintln!(
+                        "note: {} shape a picture; a {} has every card of the journey",
+                        ignored.join(", "),
+                        format.name()
+                    );
+                }
                 return export_text_file(&file, &output, journey.as_deref(), format, mermaid_lanes);
             }
             let options = ExportOptions {

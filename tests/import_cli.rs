@@ -223,10 +223,27 @@ fn an_export_is_named_for_what_it_writes_and_a_table_is_not_a_project() {
         );
         assert!(!Path::new(&out).exists(), "{name}");
     }
-    // A journey may be named by its name as well as its id.
+    // A journey may be named by its name as well as its id; picture options are noted.
     let out = inside(folder.path(), "to-be.mmd");
-    let output = journeymap(&["export", plan, "-o", &out, "--journey", "To be"]);
+    let output = journeymap(&[
+        "export",
+        plan,
+        "-o",
+        &out,
+        "--journey",
+        "To be",
+        "--slides",
+        "--owner",
+        "Sales",
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", text_of(&output));
+    assert!(
+        text(&output.stderr).contains(
+            "note: --slides, the filters shape a picture; a Mermaid journey diagram has every card"
+        ),
+        "{}",
+        text_of(&output)
+    );
     assert!(
         std::fs::read_to_string(&out)
             .unwrap()

@@ -101,7 +101,7 @@ pub fn text_fields(
             });
     });
     let about = if table {
-        "A row per card with its stage, lane, kind, owner, emotions and the rest: open it in a spreadsheet, and import it again with Import… in the File menu. Comments stay in the project."
+        "A row per card with its stage, lane, kind, owner, emotions and the rest: open it in a spreadsheet (a name ending .tsv writes tabs), and import it again with Import… in the File menu. Comments stay in the project."
     } else {
         ui.label("Tasks");
         ui.horizontal(|ui| {
