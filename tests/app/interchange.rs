@@ -12,6 +12,29 @@ use crate::harness::{Setup, export_to_offered_path, journey, setup, undo};
 
 const TABLE: &str = "journey,stage,title,owner,emotion,moment_of_truth\nRenewal,Review,Usage report arrives,Customer success,1,yes\nRenewal,Review,Price rise announced,Finance,-2,\nRenewal,Decide,Renewal call,Sales,0,\n";
 
+/// The template opened from a fresh folder, with a file `name` holding `text` beside it.
+fn setup_with(
+    name: &str,
+    text: &str,
+) -> (
+    Harness<'static, JourneymapApp>,
+    tempfile::TempDir,
+    std::path::PathBuf,
+) {
+    let Setup { harness, folder } = setup();
+    let path = folder.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (harness, folder, path)
+}
+
+/// Moves the template's newsletter card a stage on: an unsaved change.
+fn edit_the_map(harness: &mut Harness<'_, JourneymapApp>) {
+    harness.get_by_label(crate::harness::NEWSLETTER).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+}
+
 /// Opens File → Import… and types `path` into the path field (no native dialog here).
 fn import(harness: &mut Harness<'_, JourneymapApp>, path: &std::path::Path) {
     harness.get_by_label("File").click();
@@ -33,12 +56,7 @@ fn import(harness: &mut Harness<'_, JourneymapApp>, path: &std::path::Path) {
 
 #[test]
 fn an_imported_table_adds_a_journey_in_one_undo_step_reusing_departments() {
-    let Setup {
-        mut harness,
-        folder,
-    } = setup();
-    let path = folder.path().join("renewal.csv");
-    std::fs::write(&path, TABLE).unwrap();
+    let (mut harness, _folder, path) = setup_with("renewal.csv", TABLE);
     let before = harness.state().document().project().clone();
     import(&mut harness, &path);
     // The dialog says what the file holds before anything changes.
@@ -80,10 +98,7 @@ fn an_imported_diagram_opens_as_a_new_unsaved_project_after_asking_about_changes
     )
     .unwrap();
     // An unsaved change first: the import asks before replacing the project.
-    harness.get_by_label(crate::harness::NEWSLETTER).click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
-    harness.run();
+    edit_the_map(&mut harness);
     assert!(harness.state().document().is_dirty());
     import(&mut harness, &path);
     harness.get_by_label("Open as a new project").click();
@@ -103,12 +118,7 @@ fn an_imported_diagram_opens_as_a_new_unsaved_project_after_asking_about_changes
 
 #[test]
 fn a_bad_file_is_refused_with_its_row_and_column_and_nothing_changes() {
-    let Setup {
-        mut harness,
-        folder,
-    } = setup();
-    let path = folder.path().join("bad.csv");
-    std::fs::write(&path, "stage,title,emotion\nS,A,3\n").unwrap();
+    let (mut harness, _folder, path) = setup_with("bad.csv", "stage,title,emotion\nS,A,3\n");
     let before = harness.state().document().project().clone();
     import(&mut harness, &path);
     assert!(harness.query_by_label("Cannot import").is_some());
@@ -237,12 +247,7 @@ fn nothing_counted_for_the_replaced_project_stays_on_screen() {
 
 #[test]
 fn save_as_after_an_import_offers_a_project_file_and_never_writes_over_the_table() {
-    let Setup {
-        mut harness,
-        folder,
-    } = setup();
-    let path = folder.path().join("renewal.csv");
-    std::fs::write(&path, TABLE).unwrap();
+    let (mut harness, folder, path) = setup_with("renewal.csv", TABLE);
     import(&mut harness, &path);
     harness.get_by_label("Open as a new project").click();
     harness.run();
@@ -317,16 +322,8 @@ fn a_pasted_link_follows_its_card_when_the_card_s_id_is_taken() {
 
 #[test]
 fn a_table_opened_with_open_asks_about_unsaved_changes_once() {
-    let Setup {
-        mut harness,
-        folder,
-    } = setup();
-    let path = folder.path().join("renewal.csv");
-    std::fs::write(&path, TABLE).unwrap();
-    harness.get_by_label(crate::harness::NEWSLETTER).click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
-    harness.run();
+    let (mut harness, _folder, path) = setup_with("renewal.csv", TABLE);
+    edit_the_map(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
     harness.get_by_label("Discard").click();
