@@ -18,10 +18,11 @@ mod mermaid_text;
 use std::fmt;
 use std::path::Path;
 
-pub use assemble::{Assembly, Row, Scores};
+use assemble::Assembly;
 pub use columns::Column;
-pub use csv_export::{CSV_COLUMNS, export_csv};
-pub use csv_import::{Separator, paste_rows};
+pub use csv_export::export_csv;
+use csv_import::Separator;
+pub use csv_import::paste_rows;
 pub use mermaid_export::{MermaidLanes, export_mermaid};
 pub use mermaid_parse::{Diagram, Score, Section, Task, parse_mermaid};
 
