@@ -10,9 +10,10 @@ mod syntax;
 mod write;
 
 pub use error::FileError;
-pub use png_project::{PROJECT_KEYWORD, encode_png, write_png};
+pub use png_project::{PNG_SIGNATURE, PROJECT_KEYWORD, encode_png, write_png};
 pub use read::{
-    MAX_PROJECT_BYTES, is_png, parse_project, read_project, read_project_from, template_project,
+    MAX_PROJECT_BYTES, is_png, parse_project, read_limited, read_project, read_project_from,
+    template_project,
 };
 pub use recovery::{Recovered, read_recovery, remove_recovery, write_recovery};
 pub use write::{

@@ -126,7 +126,7 @@ pub fn template_project() -> Result<Project, FileError> {
 }
 
 /// Reads the file at `path`, at most [`MAX_PROJECT_BYTES`] of it.
-pub(super) fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
     let file = std::fs::File::open(path).map_err(|source| read_error(path, source))?;
     let size = regular_size(&file);
     read_up_to(file, MAX_PROJECT_BYTES, path, size)

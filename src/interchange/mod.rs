@@ -26,7 +26,7 @@ pub use csv_import::paste_rows;
 pub use mermaid_export::{MermaidLanes, export_mermaid};
 pub use mermaid_parse::{Diagram, Score, Section, Task, parse_mermaid};
 
-use crate::file::{FileError, MAX_PROJECT_BYTES};
+use crate::file::{FileError, PNG_SIGNATURE, read_limited};
 use crate::model::{Edit, Project, echo};
 use csv_import::fill_table;
 use mermaid_import::fill_diagram;
@@ -55,6 +55,15 @@ impl Format {
             "tsv" | "tab" => Some(Format::Tsv),
             "mmd" | "mermaid" => Some(Format::Mermaid),
             _ => None,
+        }
+    }
+
+    /// The extension a file of the format is written with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Mermaid => "mmd",
         }
     }
 
@@ -198,7 +207,7 @@ pub fn import_into(
 }
 
 fn fill(assembly: &mut Assembly, bytes: &[u8], format: Format) -> Result<(), ImportError> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+    if bytes.starts_with(&PNG_SIGNATURE) {
         return Err(ImportError::Whole(
             "this is a PNG picture, not a table or a diagram; a picture exported by Journeymap opens with Open… (or `journeymap check`)".to_owned(),
         ));
@@ -218,28 +227,6 @@ fn fill(assembly: &mut Assembly, bytes: &[u8], format: Format) -> Result<(), Imp
             fill_diagram(text, assembly)
         }
     }
-}
-
-/// The text at `path`, refused when larger than a project may be.
-pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
-    use std::io::Read;
-    let error = |source| FileError::Read {
-        path: path.to_owned(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(error)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_PROJECT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(error)?;
-    if bytes.len() as u64 > MAX_PROJECT_BYTES {
-        return Err(FileError::TooLarge {
-            path: path.to_owned(),
-            size: std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len()),
-            limit: MAX_PROJECT_BYTES,
-        });
-    }
-    Ok(bytes)
 }
 
 /// The error for a diagram that is not UTF-8, naming the line of the first bad byte.

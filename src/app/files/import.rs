@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::dialog::{Dialog, ImportOffer, PathPurpose, Pending};
 use crate::app::{Action, Framing, JourneymapApp};
-use crate::interchange::{Format, import_bytes, import_into, read_limited};
+use crate::file::read_limited;
+use crate::interchange::{Format, import_bytes, import_into};
 use crate::model::{Document, quantity};
 
 /// What a journey the file leaves unnamed is called: the file's name.

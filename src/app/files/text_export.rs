@@ -19,9 +19,10 @@ impl JourneymapApp {
         self.settings.export_text = text;
         self.dialog = None;
         let format = text.file_format();
-        let (extension, filter) = match format {
-            Format::Mermaid => ("mmd", ("Mermaid diagram", &["mmd", "mermaid"][..])),
-            Format::Csv | Format::Tsv => ("csv", ("CSV table", &["csv"][..])),
+        let extension = format.extension();
+        let filter = match format {
+            Format::Mermaid => ("Mermaid diagram", &["mmd", "mermaid"][..]),
+            Format::Csv | Format::Tsv => ("CSV table", &["csv"][..]),
         };
         let name = match journey {
             Some(journey) => self.export_name(journey, extension),
@@ -44,13 +45,10 @@ impl JourneymapApp {
         text: TextExport,
     ) {
         let format = text.file_format();
-        let path = match Format::of_path(&path) {
-            Some(_) => path,
-            None if path.extension().is_none() => path.with_extension(match format {
-                Format::Mermaid => "mmd",
-                Format::Csv | Format::Tsv => "csv",
-            }),
-            None => path,
+        let path = if path.extension().is_none() {
+            path.with_extension(format.extension())
+        } else {
+            path
         };
         let path = std::path::absolute(&path).unwrap_or(path);
         if self.is_source(&path).is_some() {
