@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::export::{
-    Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, StageRange, check_output, curves_of,
-    export_png, export_slides, journey_index, leftover_slide, stage_numbers,
+    Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, PictureFormat, StageRange,
+    check_output, curves_of, export_handout, export_picture, export_slides, journey_index,
+    leftover_slide, stage_numbers,
 };
 use crate::file::{read_project, read_project_from, save_project, template_project};
 use crate::interchange::{Format, MermaidLanes, export_text, import_file};
@@ -56,8 +57,9 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Export a journey as a PNG picture that carries its map inside (see --embed), as a
-    /// table of cards (OUT.csv, OUT.tsv) or as a Mermaid journey diagram (OUT.mmd).
+    /// Export a journey as a picture that carries its map inside (see --embed): PNG, or
+    /// SVG and PDF with sharp lines and real text; as a table of cards (OUT.csv,
+    /// OUT.tsv); or as a Mermaid journey diagram (OUT.mmd).
     ///
     /// The picture is drawn by the same code as the window's map, without a window or GPU.
     /// A table has a row per card, of every journey unless --journey is given; a diagram
@@ -68,9 +70,13 @@ pub enum Command {
         /// The project: a .ron file, or a PNG exported by Journeymap; `-` reads standard
         /// input.
         file: PathBuf,
-        /// Where to write: the extension says what (.png, .csv, .tsv, .mmd or .mermaid).
+        /// Where to write: the extension says what (.png, .svg, .pdf, .csv, .tsv, .mmd or
+        /// .mermaid).
         #[arg(short, long, value_name = "OUT.png")]
         output: PathBuf,
+        /// The kind of picture, whatever OUT is named.
+        #[arg(long, value_enum)]
+        format: Option<PictureFormat>,
         /// Pixels per point, 1 to 4: 2 is crisp on slides, 4 on a 4K projector.
         #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=4))]
         scale: u32,
@@ -96,7 +102,8 @@ pub enum Command {
         stages: Option<StageRange>,
         /// 16:9 pictures for slides instead of one picture of the map: 1920 x 1080 pixels
         /// at --scale 1, 3840 x 2160 at 2, as many as keep card titles 18 pixels tall on a
-        /// 1920 x 1080 slide, cut between stages. Written as OUT-1.png, OUT-2.png, …
+        /// 1920 x 1080 slide, cut between stages. Written as OUT-1.png, OUT-2.png, … (or
+        /// .svg); a PDF gets a page per slide.
         #[arg(long)]
         slides: bool,
         /// Draw only these committee members' emotion curves (persona ids, separated by
@@ -109,6 +116,27 @@ pub enum Command {
         mermaid_lanes: MermaidLanes,
         #[command(flatten)]
         filter: FilterArgs,
+    },
+    /// Write the presentation (F5) as a PDF handout: a 16:9 page per slide (the opening,
+    /// one per stage, the review), as presentation mode shows them without its controls.
+    ///
+    /// Like an exported picture, it carries the journey (see --embed) and opens again in
+    /// Journeymap. Exits 0 when written, 1 on any error, 2 on usage errors.
+    Handout {
+        /// The project: a .ron file, or a picture exported by Journeymap; `-` reads
+        /// standard input.
+        file: PathBuf,
+        /// Where to write the PDF.
+        #[arg(short, long, value_name = "DECK.pdf")]
+        output: PathBuf,
+        /// The journey to present, by id or name; the first one when left out.
+        #[arg(long, value_name = "ID")]
+        journey: Option<String>,
+        #[arg(long, value_enum, default_value_t = ThemeName::Light)]
+        theme: ThemeName,
+        /// What the PDF carries so that it opens again in Journeymap (see export).
+        #[arg(long, value_enum, default_value_t = Embed::Map)]
+        embed: Embed,
     },
     /// Make a project from a table of cards (.csv, .tsv) or a Mermaid journey diagram
     /// (.mmd, .mermaid).
@@ -258,6 +286,7 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
         Some(Command::Export {
             file,
             output,
+            format: picture,
             scale,
             journey,
             theme,
@@ -270,7 +299,7 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
             mermaid_lanes,
             filter,
         }) => {
-            if let Some(format) = Format::of_path(&output) {
+            if let Some(format) = Format::of_path(&output).filter(|_| picture.is_none()) {
                 let picture_only = [
                     (scale != 2, "--scale"),
                     (theme != ThemeName::Light, "--theme"),
@@ -307,8 +336,15 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
                 curves: VoiceSet::default(),
             };
             let picked = Picked { filter, personas };
-            export(&file, &output, journey.as_deref(), options, picked)
+            export(&file, &output, picture, journey.as_deref(), options, picked)
         }
+        Some(Command::Handout {
+            file,
+            output,
+            journey,
+            theme,
+            embed,
+        }) => handout(&file, &output, journey.as_deref(), theme == ThemeName::Dark, embed),
         Some(Command::Import {
             file,
             output,
@@ -508,21 +544,23 @@ struct Picked {
 fn export(
     file: &Path,
     output: &Path,
+    format: Option<PictureFormat>,
     journey: Option<&str>,
     mut options: ExportOptions,
     picked: Picked,
 ) -> ExitCode {
-    let png = output
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-    // A folder is refused below with what to name the pictures inside it.
-    if !png && !output.is_dir() {
-        report_error(&format!(
-            "{}: an export is named for what it writes: OUT.png for a picture, OUT.csv or OUT.tsv for a table, OUT.mmd or OUT.mermaid for a diagram",
-            output.display()
-        ));
-        return ExitCode::FAILURE;
-    }
+    let format = match format.or_else(|| PictureFormat::of_path(output)) {
+        Some(format) => format,
+        // A folder is refused below with what to name the pictures inside it.
+        None if output.is_dir() => PictureFormat::Png,
+        None => {
+            report_error(&format!(
+                "{}: an export is named for what it writes: OUT.png, OUT.svg or OUT.pdf for a picture, OUT.csv or OUT.tsv for a table, OUT.mmd or OUT.mermaid for a diagram (or give --format)",
+                output.display()
+            ));
+            return ExitCode::FAILURE;
+        }
+    };
     let result = check_output(output, file)
         .map_err(|e| advice(&e))
         .and_then(|()| read_input(file))
@@ -544,8 +582,8 @@ fn export(
                         filter.describe(&project)
                     );
             }
-            if !options.slides {
-                export_png(&project, index, options, filter.as_ref(), output)
+            if !options.slides || format == PictureFormat::Pdf {
+                export_picture(&project, index, options, filter.as_ref(), format, output)
                     .map_err(|e| advice(&e))?;
                 return Ok(vec![format!("{}: written", output.display())]);
             }
@@ -609,7 +647,37 @@ fn advice(error: &ExportError) -> String {
         ExportError::TooLarge { fits: None, .. } => {
             format!("{error}; split the journey into smaller ones")
         }
+        ExportError::PageTooLarge { .. } => {
+            format!("{error}; export some of its stages (--stages) or slides (--slides)")
+        }
         _ => error.to_string(),
+    }
+}
+
+/// `handout`: the presentation of a journey as a PDF.
+fn handout(file: &Path, output: &Path, journey: Option<&str>, dark: bool, embed: Embed) -> ExitCode {
+    let result = check_output(output, file)
+        .map_err(|e| advice(&e))
+        .and_then(|()| read_input(file))
+        .and_then(|project| {
+            let index = journey_index(&project, journey)
+                .map_err(|e| format!("{}: {}", input_name(file), advice(&e)))?;
+            let pages = export_handout(&project, index, dark, embed, output).map_err(|e| advice(&e))?;
+            Ok(format!(
+                "{}: written ({})",
+                output.display(),
+                quantity(pages, "page", "pages")
+            ))
+        });
+    match result {
+        Ok(line) => {
+            print_lines([line]);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            report_error(&error);
+            ExitCode::FAILURE
+        }
     }
 }
 

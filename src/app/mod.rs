@@ -22,7 +22,7 @@ pub use command::Command;
 pub use files::{default_recovery_path, dialogs_available};
 pub use inspector::{rfc3339, when};
 pub use palette::matching as palette_matches;
-pub use present::Slide;
+pub use present::{Slide, handout_pages};
 
 use crate::layout::JourneyLayout;
 use crate::model::{Document, Journey};
@@ -289,7 +289,7 @@ impl JourneymapApp {
     /// Where the project came from: a project file, a picture, or neither.
     fn set_source(&mut self, path: Option<PathBuf>) {
         (self.path, self.picture) = match path {
-            Some(path) if crate::file::is_png(&path) => (None, Some(path)),
+            Some(path) if crate::file::is_picture(&path) => (None, Some(path)),
             path => (path, None),
         };
         self.imported = None;

@@ -1,27 +1,38 @@
 //! Headless export: a journey painted by [`paint_map`] (the canvas's own drawing) in an
-//! offscreen egui context at `pixels_per_point` = scale, tessellated by epaint and
-//! rasterised on the CPU. No window, no GPU: it runs in the CLI, in CI and on a server.
+//! offscreen egui context at `pixels_per_point` = scale, then either tessellated by epaint
+//! and rasterised on the CPU (PNG) or walked shape by shape into vector marks (SVG, PDF).
+//! No window, no GPU: it runs in the CLI, in CI and on a server.
 
+mod faces;
+mod handout;
+mod pdf;
 mod slides;
+mod svg;
+mod vector;
 
 use std::borrow::Cow;
+use std::io::Write;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use egui::{Pos2, Rect, vec2};
 
+pub use handout::{export_handout, handout_pdf};
 pub use slides::{
     LEAST_TITLE_PIXELS, SLIDE, Slide, export_slides, leftover_slide, plan_slides, render_slide,
     slide_path,
 };
+pub use vector::{Mark, Sketch};
 
 use crate::file::{
-    Backup, FileError, canonical_path, encode_png, is_png, same_file, to_ron,
+    Backup, FileError, canonical_path, encode_png, is_picture, same_file, to_ron,
     write_atomically_with, write_png,
 };
 use crate::layout::{JourneyLayout, MapOptions, MapView};
-use crate::model::{Filter, Journey, Project, VoiceSet, echo, named_ids, quantity, voices};
+use crate::model::{
+    Filter, Journey, Project, VoiceSet, echo, named_ids, quantity, slug, voices,
+};
 use crate::paint::{Highlight, paint_map};
 use crate::raster::{Canvas, Textures};
 use crate::theme::Theme;
@@ -40,6 +51,44 @@ fn fits(width: u64, height: u64) -> bool {
     width <= u64::from(MAX_SIDE)
         && height <= u64::from(MAX_SIDE)
         && width * height <= MAX_MEGAPIXELS * 1_000_000
+}
+
+/// What kind of picture an export writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
+pub enum PictureFormat {
+    #[default]
+    Png,
+    /// Vectors for the web and for editing: sharp at any size, its text searchable.
+    Svg,
+    /// Vectors for print and for sending: one page, or a page per slide with `slides`.
+    Pdf,
+}
+
+impl PictureFormat {
+    pub const ALL: [PictureFormat; 3] = [Self::Png, Self::Svg, Self::Pdf];
+
+    /// The format a file name's extension names, if it names one.
+    pub fn of_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Self::ALL.into_iter().find(|f| f.extension() == extension)
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+            Self::Pdf => "pdf",
+        }
+    }
+
+    /// "PNG", as messages and menus name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Png => "PNG",
+            Self::Svg => "SVG",
+            Self::Pdf => "PDF",
+        }
+    }
 }
 
 /// What an export looks like.
@@ -284,6 +333,10 @@ pub enum ExportError {
         journey: String,
         count: usize,
     },
+    #[error(
+        "the map would be a page of {width} x {height} points, larger than a page may be ({MAX_SIDE} points a side, {MAX_MEGAPIXELS} million square points in all)"
+    )]
+    PageTooLarge { width: u64, height: u64 },
     #[error("scale {0} is not one of 1, 2, 3 or 4")]
     Scale(u32),
     /// Where the error is shown says what to do: the CLI names `--scale`, the app its
@@ -304,7 +357,7 @@ pub enum ExportError {
     )]
     OutputIsInput { path: PathBuf },
     #[error(
-        "{}: not replaced: the file there is not a PNG picture, and an export only replaces a picture. Choose another name",
+        "{}: not replaced: the file there is not a picture (PNG, SVG or PDF), and an export only replaces a picture. Choose another name",
         path.display()
     )]
     NotAPicture { path: PathBuf },
@@ -314,7 +367,7 @@ pub enum ExportError {
         path.join("deck.png").display()
     )]
     Folder { path: PathBuf },
-    #[error("cannot encode the PNG: {0}")]
+    #[error("cannot write the picture: {0}")]
     Encode(String),
     #[error(transparent)]
     File(#[from] FileError),
@@ -401,6 +454,39 @@ pub fn render(
         origin: Pos2::ZERO,
     };
     Ok(draw(project, &part, options, filter, frame))
+}
+
+/// The journey at `journey` as vector marks on one page, as [`render`] draws it: a page
+/// of the map's size in points, laid out as at `options.scale`. A map larger than a
+/// picture at scale 1 may be is refused.
+pub fn sketch_map(
+    project: &Project,
+    journey: usize,
+    options: ExportOptions,
+    filter: Option<&Filter>,
+) -> Result<Sketch, ExportError> {
+    check_scale(options.scale)?;
+    let whole = project.journeys.get(journey).ok_or(ExportError::Empty)?;
+    let stages = stage_indices(whole, options.stages)?;
+    let map = MapOptions {
+        empathy: options.empathy,
+        slide: false,
+    };
+    let part = Part::new(project, whole, stages, map);
+    let (width, height) = (
+        part.layout.size.x.ceil() as u64,
+        part.layout.size.y.ceil() as u64,
+    );
+    if !fits(width, height) {
+        return Err(ExportError::PageTooLarge { width, height });
+    }
+    let frame = Frame {
+        width: (width * u64::from(options.scale)) as u32,
+        height: (height * u64::from(options.scale)) as u32,
+        pixels_per_point: options.scale as f32,
+        origin: Pos2::ZERO,
+    };
+    Ok(sketch_part(project, &part, options, filter, frame, 1.0))
 }
 
 /// Scales 1 to 4 are offered; anything else is refused before anything is drawn.
@@ -511,23 +597,41 @@ struct Frame {
     origin: Pos2,
 }
 
-/// Paints `part` of a journey into a picture framed by `frame`.
-fn draw(
-    project: &Project,
-    part: &Part<'_>,
-    options: ExportOptions,
-    filter: Option<&Filter>,
-    frame: Frame,
-) -> Picture {
-    let (journey, layout, range) = (&*part.journey, &part.layout, part.caption.as_deref());
-    let theme = if options.transparent {
+/// The theme a picture is drawn in.
+fn picture_theme(options: ExportOptions) -> Theme {
+    if options.transparent {
         Theme::transparent(options.dark)
     } else {
         Theme::for_dark_mode(options.dark)
-    };
-    let background = theme.canvas;
+    }
+}
+
+/// How a picture is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Drawing {
+    Pixels,
+    Vectors,
+}
+
+/// What `paint` draws in an offscreen context of `points` at `pixels_per_point`, in the
+/// light or `dark` egui theme, for `drawing`: the context (which tessellates) and its
+/// output.
+fn paint_offscreen(
+    points: egui::Vec2,
+    pixels_per_point: f32,
+    dark: bool,
+    drawing: Drawing,
+    paint: impl FnMut(&mut egui::Ui),
+) -> (egui::Context, egui::FullOutput) {
     let ctx = egui::Context::default();
-    let points = vec2(frame.width as f32, frame.height as f32) / frame.pixels_per_point;
+    if drawing == Drawing::Vectors {
+        crate::paint::paint_for_vectors(&ctx);
+    }
+    ctx.set_theme(if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
     let mut input = egui::RawInput {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, points)),
         ..Default::default()
@@ -536,7 +640,24 @@ fn draw(
         .viewports
         .entry(egui::ViewportId::ROOT)
         .or_default()
-        .native_pixels_per_point = Some(frame.pixels_per_point);
+        .native_pixels_per_point = Some(pixels_per_point);
+    // egui runs a second pass itself when widgets ask for one to size themselves.
+    let output = ctx.run_ui(input, paint);
+    (ctx, output)
+}
+
+/// Paints `part` of a journey in an offscreen context framed by `frame`.
+fn paint_part(
+    project: &Project,
+    part: &Part<'_>,
+    options: ExportOptions,
+    filter: Option<&Filter>,
+    frame: Frame,
+    drawing: Drawing,
+) -> (egui::Context, egui::FullOutput) {
+    let (journey, layout, range) = (&*part.journey, &part.layout, part.caption.as_deref());
+    let theme = picture_theme(options);
+    let points = vec2(frame.width as f32, frame.height as f32) / frame.pixels_per_point;
     let view = MapView {
         origin: frame.origin,
         zoom: 1.0,
@@ -557,7 +678,7 @@ fn draw(
         curves: options.curves,
         ..Highlight::default()
     };
-    let mut output = ctx.run_ui(input, |ui| {
+    paint_offscreen(points, frame.pixels_per_point, options.dark, drawing, |ui| {
         paint_map(
             ui.painter(),
             project,
@@ -567,7 +688,56 @@ fn draw(
             &theme,
             &highlight,
         );
-    });
+    })
+}
+
+/// How finely the handout's slides are laid out (text positions are rounded to these
+/// pixels), as on a 1600 x 900 screen at 200 %.
+const HANDOUT_PIXELS_PER_POINT: f32 = 2.0;
+
+/// What `paint` draws on a page of `points`, over `background`, as vector marks.
+pub fn sketch_offscreen(
+    points: egui::Vec2,
+    dark: bool,
+    background: egui::Color32,
+    paint: impl FnMut(&mut egui::Ui),
+) -> Sketch {
+    let (_, mut output) =
+        paint_offscreen(points, HANDOUT_PIXELS_PER_POINT, dark, Drawing::Vectors, paint);
+    output.textures_delta.clear();
+    let background = Some(background).filter(|c| c.a() > 0);
+    vector::sketch(&output.shapes, points, background, 1.0)
+}
+
+/// `part` of a journey as vector marks on a page framed by `frame`, drawn `zoom` times
+/// larger on the page than the map's points.
+fn sketch_part(
+    project: &Project,
+    part: &Part<'_>,
+    options: ExportOptions,
+    filter: Option<&Filter>,
+    frame: Frame,
+    zoom: f32,
+) -> Sketch {
+    let (_, mut output) = paint_part(project, part, options, filter, frame, Drawing::Vectors);
+    // Glyphs are drawn from the fonts, not from egui's texture of them.
+    output.textures_delta.clear();
+    let points = vec2(frame.width as f32, frame.height as f32) / frame.pixels_per_point;
+    let canvas = picture_theme(options).canvas;
+    let background = Some(canvas).filter(|c| c.a() > 0);
+    vector::sketch(&output.shapes, points, background, zoom)
+}
+
+/// Paints `part` of a journey into a picture framed by `frame`.
+fn draw(
+    project: &Project,
+    part: &Part<'_>,
+    options: ExportOptions,
+    filter: Option<&Filter>,
+    frame: Frame,
+) -> Picture {
+    let background = picture_theme(options).canvas;
+    let (ctx, mut output) = paint_part(project, part, options, filter, frame, Drawing::Pixels);
     let mut textures = Textures::default();
     textures.apply(
         output
@@ -640,12 +810,117 @@ fn write_picture(picture: &Picture, project: Option<&str>, path: &Path) -> Resul
     Ok(())
 }
 
+/// Writes `bytes` to `path` atomically.
+fn write_bytes(bytes: &[u8], path: &Path) -> Result<(), ExportError> {
+    write_atomically_with(path, Backup::Skip, |out| out.write_all(bytes))?;
+    Ok(())
+}
+
+/// The name of the project file a PDF carries: the journey's, as a file name.
+fn attachment_name(project: &Project, journey: usize) -> String {
+    let name = project.journeys.get(journey).map_or("", |j| j.name.as_str());
+    let slug = slug(name);
+    if slug.is_empty() {
+        "journey.ron".to_owned()
+    } else {
+        format!("{slug}.ron")
+    }
+}
+
+/// The title a vector picture of the journey at `journey` carries.
+fn picture_title(project: &Project, journey: usize) -> String {
+    project
+        .journeys
+        .get(journey)
+        .map_or_else(|| project.title.clone(), |j| j.name.clone())
+}
+
+/// The bytes of `pages` of the journey at `journey` as a file of `format` (SVG or PDF;
+/// an SVG has one page), carrying what `options.embed` asks for.
+fn vector_bytes(
+    project: &Project,
+    journey: usize,
+    options: ExportOptions,
+    pages: &[Sketch],
+    format: PictureFormat,
+) -> Result<Vec<u8>, ExportError> {
+    let text = embedded_text(project, journey, options.embed)?;
+    let title = picture_title(project, journey);
+    match (format, pages) {
+        (PictureFormat::Svg, [page]) => Ok(svg::svg_text(page, &title, text.as_deref()).into_bytes()),
+        (PictureFormat::Pdf, pages) => {
+            let attachment = text.as_deref().map(|text| pdf::Attachment {
+                name: attachment_name(project, journey),
+                text,
+            });
+            pdf::pdf_bytes(pages, &title, attachment)
+        }
+        _ => Err(ExportError::Encode(format!(
+            "a {} holds one page, not {}",
+            format.name(),
+            pages.len()
+        ))),
+    }
+}
+
+/// The bytes of the journey at `journey` as an SVG or a PDF: the map on one page, or for
+/// a PDF with `options.slides`, a page per slide.
+pub fn export_vector_bytes(
+    project: &Project,
+    journey: usize,
+    options: ExportOptions,
+    filter: Option<&Filter>,
+    format: PictureFormat,
+) -> Result<Vec<u8>, ExportError> {
+    let pages = if options.slides && format == PictureFormat::Pdf {
+        plan_slides(project, journey, options)?
+            .iter()
+            .map(|slide| slides::sketch_slide(project, journey, slide, options, filter))
+            .collect::<Result<Vec<_>, _>>()?
+    } else {
+        vec![sketch_map(project, journey, options, filter)?]
+    };
+    vector_bytes(project, journey, options, &pages, format)
+}
+
+/// Exports a journey to an SVG or a PDF file, written atomically (see
+/// [`export_vector_bytes`]).
+pub fn export_vector(
+    project: &Project,
+    journey: usize,
+    options: ExportOptions,
+    filter: Option<&Filter>,
+    format: PictureFormat,
+    path: &Path,
+) -> Result<(), ExportError> {
+    refuse_replacing_other_files(path)?;
+    let bytes = export_vector_bytes(project, journey, options, filter, format)?;
+    write_bytes(&bytes, path)
+}
+
+/// Exports a journey to one picture file of `format`.
+pub fn export_picture(
+    project: &Project,
+    journey: usize,
+    options: ExportOptions,
+    filter: Option<&Filter>,
+    format: PictureFormat,
+    path: &Path,
+) -> Result<(), ExportError> {
+    match format {
+        PictureFormat::Png => export_png(project, journey, options, filter, path),
+        PictureFormat::Svg | PictureFormat::Pdf => {
+            export_vector(project, journey, options, filter, format, path)
+        }
+    }
+}
+
 /// An export replaces a picture, never another kind of file (a project, say): an
-/// existing file at `path` that is not empty and not a PNG is refused.
+/// existing file at `path` that is not empty and not a picture is refused.
 fn refuse_replacing_other_files(path: &Path) -> Result<(), ExportError> {
     let canonical = canonical_path(path);
     let other_file = std::fs::metadata(&canonical)
-        .is_ok_and(|meta| meta.is_file() && meta.len() > 0 && !is_png(&canonical));
+        .is_ok_and(|meta| meta.is_file() && meta.len() > 0 && !is_picture(&canonical));
     if other_file {
         return Err(ExportError::NotAPicture {
             path: path.to_owned(),

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use egui::{Vec2, pos2, vec2};
 
 use super::{
-    ExportError, ExportOptions, Frame, Part, Picture, check_output, check_scale, draw,
-    embedded_text, refuse_replacing_other_files, stage_indices, write_picture,
+    ExportError, ExportOptions, Frame, Part, Picture, PictureFormat, Sketch, check_output,
+    check_scale, draw, embedded_text, refuse_replacing_other_files, sketch_part, stage_indices,
+    vector_bytes, write_bytes, write_picture,
 };
 use crate::layout::MapOptions;
 use crate::model::{Filter, Journey, Project};
@@ -130,6 +131,30 @@ pub fn render_slide(
     options: ExportOptions,
     filter: Option<&Filter>,
 ) -> Result<Picture, ExportError> {
+    let (part, frame) = slide_frame(project, journey, slide, options)?;
+    Ok(draw(project, &part, options, filter, frame))
+}
+
+/// One slide of the journey at `journey` as vector marks: a 1920 x 1080 page (in points)
+/// with the map centred on it, as [`render_slide`] draws it.
+pub fn sketch_slide(
+    project: &Project,
+    journey: usize,
+    slide: &Slide,
+    options: ExportOptions,
+    filter: Option<&Filter>,
+) -> Result<Sketch, ExportError> {
+    let (part, frame) = slide_frame(project, journey, slide, options)?;
+    Ok(sketch_part(project, &part, options, filter, frame, slide.zoom))
+}
+
+/// The stages of `slide`, laid out, and where they land on the slide.
+fn slide_frame<'a>(
+    project: &'a Project,
+    journey: usize,
+    slide: &Slide,
+    options: ExportOptions,
+) -> Result<(Part<'a>, Frame), ExportError> {
     check_scale(options.scale)?;
     let whole = project.journeys.get(journey).ok_or(ExportError::Empty)?;
     let part = slide_part(project, whole, slide.stages.clone(), options.empathy);
@@ -145,7 +170,7 @@ pub fn render_slide(
         pixels_per_point: slide.zoom * scale,
         origin,
     };
-    Ok(draw(project, &part, options, filter, frame))
+    Ok((part, frame))
 }
 
 /// A slide an earlier export to `path` left beyond the `count` just written, if any: the
@@ -163,8 +188,9 @@ pub fn slide_path(path: &Path, number: usize) -> PathBuf {
     path.with_file_name(format!("{stem}-{number}.{extension}"))
 }
 
-/// Exports the journey as slides `OUT-1.png`, `OUT-2.png`… beside `path`, each written
-/// atomically and carrying what `options.embed` asks for. Before any is written, each name
+/// Exports the journey as slides `OUT-1.png`, `OUT-2.png`… (or `.svg`, as `path` is
+/// named) beside `path`, each written atomically and carrying what `options.embed` asks
+/// for. Before any is written, each name
 /// is checked: none may be one of `sources` (the files the project came from) or a file
 /// other than a picture. Returns the slides with the files they went to.
 pub fn export_slides(
@@ -189,9 +215,16 @@ pub fn export_slides(
         refuse_replacing_other_files(path)?;
     }
     let text = embedded_text(project, journey, options.embed)?;
+    let format = PictureFormat::of_path(path).unwrap_or_default();
     for (slide, path) in slides.iter().zip(&paths) {
-        let picture = render_slide(project, journey, slide, options, filter)?;
-        write_picture(&picture, text.as_deref(), path)?;
+        if format == PictureFormat::Png {
+            let picture = render_slide(project, journey, slide, options, filter)?;
+            write_picture(&picture, text.as_deref(), path)?;
+        } else {
+            let page = sketch_slide(project, journey, slide, options, filter)?;
+            let bytes = vector_bytes(project, journey, options, &[page], format)?;
+            write_bytes(&bytes, path)?;
+        }
     }
     Ok(slides.into_iter().zip(paths).collect())
 }

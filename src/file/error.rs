@@ -53,18 +53,27 @@ pub enum FileError {
     #[error("{}: {}", path.display(), list_problems(problems))]
     Invalid { path: PathBuf, problems: Problems },
     #[error(
-        "{}: this PNG holds no Journeymap project, or the one it held is damaged: only pictures exported with their map embedded can be opened (not one exported as a plain picture, with `--embed none` or the dialog's \"Embed the project\" unticked)",
+        "{}: this {kind} holds no Journeymap project, or the one it held is damaged: only pictures exported with their map embedded can be opened (not one exported as a plain picture, with `--embed none` or the dialog's \"Embed the project\" unticked)",
         path.display()
     )]
-    NoProjectInPng { path: PathBuf },
+    NoProjectInPicture { path: PathBuf, kind: &'static str },
     #[error(
-        "{}: the project inside this PNG is larger than the {} MiB a project may have",
+        "{}: the project inside this {kind} is larger than the {} MiB a project may have",
         path.display(),
         limit / (1024 * 1024)
     )]
-    PngProjectTooLarge { path: PathBuf, limit: u64 },
-    #[error("{}: not a readable PNG: {message}", path.display())]
-    Png { path: PathBuf, message: String },
+    ProjectInPictureTooLarge {
+        path: PathBuf,
+        kind: &'static str,
+        limit: u64,
+    },
+    /// A picture (PNG, PDF or SVG) that cannot be read.
+    #[error("{}: not a readable {kind}: {message}", path.display())]
+    Picture {
+        path: PathBuf,
+        kind: &'static str,
+        message: String,
+    },
     #[error(
         "{}: not replaced: it is not a regular file (a device, a pipe or a folder); choose a file name",
         path.display()

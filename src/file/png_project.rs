@@ -58,8 +58,9 @@ pub fn project_text_from_png(
     path: &Path,
     limit: u64,
 ) -> Result<String, FileError> {
-    let error = |message: String| FileError::Png {
+    let error = |message: String| FileError::Picture {
         path: path.to_owned(),
+        kind: "PNG",
         message,
     };
     let inflated_at_most = usize::try_from(limit).unwrap_or(usize::MAX);
@@ -71,8 +72,9 @@ pub fn project_text_from_png(
         },
     );
     decoder.set_ignore_text_chunk(false);
-    let too_large = || FileError::PngProjectTooLarge {
+    let too_large = || FileError::ProjectInPictureTooLarge {
         path: path.to_owned(),
+        kind: "PNG",
         limit,
     };
     let reader = decoder.read_info().map_err(|e| match e {
@@ -85,8 +87,9 @@ pub fn project_text_from_png(
         .iter()
         .find(|chunk| chunk.keyword == PROJECT_KEYWORD)
     else {
-        return Err(FileError::NoProjectInPng {
+        return Err(FileError::NoProjectInPicture {
             path: path.to_owned(),
+            kind: "PNG",
         });
     };
     let mut chunk = chunk.clone();

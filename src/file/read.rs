@@ -8,6 +8,9 @@ use serde::de::DeserializeOwned;
 
 use super::error::FileError;
 use super::png_project::{PNG_SIGNATURE, project_text_from_png};
+use super::vector_project::{
+    is_pdf_start, is_xml_start, project_text_from_pdf, project_text_from_svg,
+};
 use super::separators::{MAX_SEPARATORS, separator_over_limit};
 use super::syntax::syntax_message;
 use super::write::backup_path;
@@ -17,8 +20,8 @@ use crate::model::{FORMAT_VERSION, Project, TEMPLATE_NAME, TEMPLATE_RON, validat
 /// The largest project file Journeymap reads.
 pub const MAX_PROJECT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads, parses and validates the project at `path`: a project file, or a PNG exported
-/// by Journeymap (told apart by their first bytes, not by their names). The file is opened
+/// Reads, parses and validates the project at `path`: a project file, or a PNG, PDF or
+/// SVG exported by Journeymap (told apart by their first bytes, not by their names). The file is opened
 /// once, so a pipe or `/dev/stdin` reads as well as a file.
 pub fn read_project(path: &Path) -> Result<Project, FileError> {
     read_project_file(path).map_err(|error| mention_backup(error, path))
@@ -72,10 +75,28 @@ fn finish_reading(
         let text = project_text_from_png(Cursor::new(bytes), path, MAX_PROJECT_BYTES)?;
         return parse_embedded(&text, path);
     }
+    if is_pdf_start(start) {
+        let bytes = read_up_to(whole, MAX_PICTURE_BYTES, path, size)?;
+        let text = project_text_from_pdf(bytes, path, MAX_PROJECT_BYTES)?;
+        return parse_embedded(&text, path);
+    }
+    if is_xml_start(start) {
+        let bytes = read_up_to(whole, MAX_PICTURE_BYTES, path, size)?;
+        let text = project_text_from_svg(&bytes, path)?;
+        if text.len() as u64 > MAX_PROJECT_BYTES {
+            return Err(FileError::ProjectInPictureTooLarge {
+                path: path.to_owned(),
+                kind: "SVG",
+                limit: MAX_PROJECT_BYTES,
+            });
+        }
+        return parse_embedded(&text, path);
+    }
     if start.get(1..4) == Some(b"PNG") {
         // A picture whose first bytes were damaged (in a copy by a text tool, say).
-        return Err(FileError::Png {
+        return Err(FileError::Picture {
             path: path.to_owned(),
+            kind: "PNG",
             message: "the picture is damaged: it does not begin as a PNG does".to_owned(),
         });
     }
@@ -112,12 +133,13 @@ fn read_error(path: &Path, source: std::io::Error) -> FileError {
     }
 }
 
-/// Whether the file at `path` is a PNG (by its signature).
-pub fn is_png(path: &Path) -> bool {
+/// Whether the file at `path` is a picture an export writes: a PNG, a PDF or XML (an
+/// SVG), by its first bytes.
+pub fn is_picture(path: &Path) -> bool {
     std::fs::File::open(path)
         .ok()
         .and_then(|mut file| read_start(&mut file, path).ok())
-        .is_some_and(|start| start == PNG_SIGNATURE)
+        .is_some_and(|start| start == PNG_SIGNATURE || is_pdf_start(&start) || is_xml_start(&start))
 }
 
 /// The built-in B2B template.

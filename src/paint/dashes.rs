@@ -41,6 +41,12 @@ pub(super) fn dashed_outline(
     zoom: f32,
 ) {
     let (dash, gap) = ((dash * zoom).max(1.0), (gap * zoom).max(1.0));
+    if super::for_vectors(painter.ctx()) {
+        // A vector picture gets the dashes themselves, not their pixels' triangles.
+        let points = outline_points(rect, radius, stroke);
+        painter.extend(Shape::dashed_line(&points, stroke, dash, gap));
+        return;
+    }
     let pixels_per_point = painter.pixels_per_point();
     // The outline at the same place within a pixel, near the origin: moved by whole
     // pixels, it rounds to pixels exactly as it would where it is.
@@ -91,6 +97,17 @@ fn tessellate(
     [dash, gap]: [f32; 2],
     mut tessellator: Tessellator,
 ) -> Mesh {
+    let points = outline_points(rect, radius, stroke);
+    let mut mesh = Mesh::default();
+    for dash in Shape::dashed_line(&points, stroke, dash, gap) {
+        tessellator.tessellate_shape(dash, &mut mesh);
+    }
+    mesh
+}
+
+/// The middle of the outline of `rect`, rounded by `radius`, drawn with `stroke` inside
+/// it: a closed line of points.
+fn outline_points(rect: Rect, radius: f32, stroke: Stroke) -> Vec<Pos2> {
     let rect = rect.shrink(stroke.width / 2.0);
     let r = radius.min(rect.width() / 2.0).min(rect.height() / 2.0);
     let corners = [
@@ -107,9 +124,5 @@ fn tessellate(
         }
     }
     points.push(points[0]);
-    let mut mesh = Mesh::default();
-    for dash in Shape::dashed_line(&points, stroke, dash, gap) {
-        tessellator.tessellate_shape(dash, &mut mesh);
-    }
-    mesh
+    points
 }

@@ -141,6 +141,21 @@ pub(crate) struct Shown {
 
 /// Lays out text wrapped to `width` in at most `rows` rows (then an ellipsis) and paints
 /// it with its top-left at `pos`.
+/// Marks `ctx` as painting for a vector picture (SVG, PDF): what is drawn as shapes there
+/// is not tessellated ahead for speed.
+pub fn paint_for_vectors(ctx: &egui::Context) {
+    ctx.data_mut(|data| data.insert_temp(vector_id(), true));
+}
+
+fn vector_id() -> egui::Id {
+    egui::Id::new("journeymap-paints-for-vectors")
+}
+
+/// Whether `ctx` paints for a vector picture.
+fn for_vectors(ctx: &egui::Context) -> bool {
+    ctx.data(|data| data.get_temp(vector_id()).unwrap_or(false))
+}
+
 pub(crate) fn paint_text(
     painter: &Painter,
     pos: Pos2,

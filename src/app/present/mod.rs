@@ -124,24 +124,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     }
     let theme = Theme::for_dark_mode(app.settings.dark_mode);
     let screen = ui.ctx().content_rect();
-    let scale = (screen.height() / slide::DESIGN_HEIGHT).clamp(0.75, 2.0);
-    ui.ctx()
-        .layer_painter(egui::LayerId::background())
-        .rect_filled(screen, 0.0, theme.canvas);
-
-    let inner = screen.shrink(slide::MARGIN * scale);
-    let footer = Rect::from_min_max(
-        inner.left_bottom() - vec2(0.0, slide::FOOTER_HEIGHT * scale),
-        inner.right_bottom(),
-    );
-    let strip = Rect::from_min_max(
-        footer.left_top() - vec2(0.0, (slide::EMOTION_STRIP_HEIGHT + size::SPACE_S) * scale),
-        footer.right_top() - vec2(0.0, size::SPACE_S * scale),
-    );
-    let body = Rect::from_min_max(
-        inner.min,
-        strip.right_top() - vec2(0.0, slide::GUTTER * scale),
-    );
+    let scale = slide_scale(screen);
+    let regions = Regions::of(screen, scale);
     let context = slides::SlideContext {
         slide: index,
         project: app.document.project(),
@@ -154,26 +138,120 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     let current = slide_at(index, journey.stages.len());
     // A click anywhere else on the slide goes on, as in slide software. Registered first,
     // so the slide's own widgets sit on top of it.
-    let background = ui.interact(body, egui::Id::unique("presentation-slide"), Sense::click());
+    let background = ui.interact(
+        regions.body,
+        egui::Id::unique("presentation-slide"),
+        Sense::click(),
+    );
     if background.clicked() {
         actions.push(Action::GoToSlide((index + 1).min(count - 1)));
     }
-    ui.scope_builder(egui::UiBuilder::new().max_rect(body), |ui| {
-        ui.set_clip_rect(body);
+    if let Some(stage) = paint_slide(ui, &context, current, screen) {
+        actions.push(Action::GoToSlide(stage + 1));
+    }
+    footer_bar(ui, regions.footer, &theme, scale, index, count, actions);
+}
+
+/// How much larger than designed a slide's sizes are on `screen`.
+fn slide_scale(screen: Rect) -> f32 {
+    (screen.height() / slide::DESIGN_HEIGHT).clamp(0.75, 2.0)
+}
+
+/// Where a slide's parts go on the screen.
+struct Regions {
+    body: Rect,
+    strip: Rect,
+    footer: Rect,
+}
+
+impl Regions {
+    fn of(screen: Rect, scale: f32) -> Self {
+        let inner = screen.shrink(slide::MARGIN * scale);
+        let footer = Rect::from_min_max(
+            inner.left_bottom() - vec2(0.0, slide::FOOTER_HEIGHT * scale),
+            inner.right_bottom(),
+        );
+        let strip = Rect::from_min_max(
+            footer.left_top() - vec2(0.0, (slide::EMOTION_STRIP_HEIGHT + size::SPACE_S) * scale),
+            footer.right_top() - vec2(0.0, size::SPACE_S * scale),
+        );
+        let body = Rect::from_min_max(
+            inner.min,
+            strip.right_top() - vec2(0.0, slide::GUTTER * scale),
+        );
+        Self {
+            body,
+            strip,
+            footer,
+        }
+    }
+}
+
+/// Paints slide `current` over `screen`: its background, its body and the emotion strip
+/// under it; the footer's place is left to the controls. Returns the stage clicked in
+/// the strip, if one was.
+fn paint_slide(
+    ui: &mut egui::Ui,
+    context: &slides::SlideContext<'_>,
+    current: Slide,
+    screen: Rect,
+) -> Option<usize> {
+    let regions = Regions::of(screen, context.scale);
+    ui.ctx()
+        .layer_painter(egui::LayerId::background())
+        .rect_filled(screen, 0.0, context.theme.canvas);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(regions.body), |ui| {
+        ui.set_clip_rect(regions.body);
         match current {
-            Slide::Opening => slides::opening(ui, &context),
-            Slide::Stage(stage) => slides::stage(ui, &context, stage),
-            Slide::Review => slides::review(ui, &context, &check_journey(context.project, journey)),
+            Slide::Opening => slides::opening(ui, context),
+            Slide::Stage(stage) => slides::stage(ui, context, stage),
+            Slide::Review => slides::review(
+                ui,
+                context,
+                &check_journey(context.project, context.journey),
+            ),
         }
     });
     let highlighted = match current {
         Slide::Stage(stage) => Some(stage),
         Slide::Opening | Slide::Review => None,
     };
-    if let Some(stage) = slides::emotion_strip(ui, strip, &context, highlighted) {
-        actions.push(Action::GoToSlide(stage + 1));
-    }
-    footer_bar(ui, footer, &theme, scale, index, count, actions);
+    slides::emotion_strip(ui, regions.strip, context, highlighted)
+}
+
+/// Every slide of the presentation of the journey at `journey`, as pages of vector
+/// marks of `screen` points: what F5 shows, without the controls.
+pub fn handout_pages(
+    project: &crate::model::Project,
+    journey: usize,
+    dark: bool,
+    screen: egui::Vec2,
+) -> Result<Vec<crate::export::Sketch>, crate::export::ExportError> {
+    let shown = project
+        .journeys
+        .get(journey)
+        .ok_or(crate::export::ExportError::Empty)?;
+    let theme = Theme::for_dark_mode(dark);
+    let layout = crate::layout::JourneyLayout::of(project, shown, Default::default());
+    let rect = Rect::from_min_size(egui::Pos2::ZERO, screen);
+    let curves = crate::model::VoiceSet::default();
+    Ok((0..slide_count(shown.stages.len()))
+        .map(|index| {
+            let context = slides::SlideContext {
+                slide: index,
+                project,
+                journey: shown,
+                layout: &layout,
+                theme: &theme,
+                scale: slide_scale(rect),
+                curves,
+            };
+            let current = slide_at(index, shown.stages.len());
+            crate::export::sketch_offscreen(screen, dark, theme.canvas, |ui| {
+                paint_slide(ui, &context, current, rect);
+            })
+        })
+        .collect())
 }
 
 /// How long the slide controls stay after the mouse last moved, and how long they fade.

@@ -1,0 +1,363 @@
+//! SVG and PDF export and the handout, through the library and the binary: the format a
+//! name or `--format` asks for, real text, embedded fonts, the project inside, the same
+//! pixels as the PNG, and what is refused.
+
+// A test that cannot set up or read what it checks fails right there.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::Command;
+
+use journeymap::export::{
+    Embed, ExportError, ExportOptions, PictureFormat, export_vector_bytes, handout_pdf, render,
+    sketch_map,
+};
+use journeymap::file::{read_project, template_project, to_ron};
+use journeymap::model::{Project, generated_project};
+
+mod common;
+#[path = "common/run.rs"]
+mod run;
+
+use common::options;
+use run::{journeymap, text_of};
+
+/// A tool of poppler-utils (pdftotext, pdftoppm, pdfinfo, pdffonts) run on `args`; its
+/// standard output.
+fn poppler(tool: &str, args: &[&str]) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} runs (apt-get install poppler-utils): {e}"));
+    assert!(output.status.success(), "{tool} {args:?}: {}", text_of(&output));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The template written to a file in `dir`, for the binary to read.
+fn template_file(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("plan.ron");
+    std::fs::write(&path, to_ron(&template_project().unwrap()).unwrap()).unwrap();
+    path
+}
+
+fn pdf_of(project: &Project, options: ExportOptions) -> Vec<u8> {
+    export_vector_bytes(project, 0, options, None, PictureFormat::Pdf).unwrap()
+}
+
+fn svg_of(project: &Project, options: ExportOptions) -> String {
+    let bytes = export_vector_bytes(project, 0, options, None, PictureFormat::Svg).unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
+/// Runs of white space as one space: text wrapped onto lines reads as one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every card title and stage name of the template's first journey.
+fn titles_and_stages(project: &Project) -> Vec<String> {
+    let journey = &project.journeys[0];
+    let cards = journey.cards.iter().map(|c| one_line(&c.title));
+    let stages = journey.stages.iter().map(|s| one_line(&s.name));
+    cards.chain(stages).collect()
+}
+
+#[test]
+fn the_format_follows_the_extension_and_the_flag_overrides_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = template_file(dir.path());
+    let plan = plan.to_str().unwrap();
+    let cases: [(&str, &[&str], &[u8]); 4] = [
+        ("map.svg", &[], b"<?xml"),
+        ("map.PDF", &[], b"%PDF-"),
+        ("map.out", &["--format", "pdf"], b"%PDF-"),
+        ("map.picture", &["--format", "svg"], b"<?xml"),
+    ];
+    for (name, flags, start) in cases {
+        let out = dir.path().join(name);
+        let mut args = vec!["export", plan, "-o", out.to_str().unwrap()];
+        args.extend_from_slice(flags);
+        let run = journeymap(&args);
+        assert!(run.status.success(), "{name}: {}", text_of(&run));
+        assert!(std::fs::read(&out).unwrap().starts_with(start), "{name}");
+    }
+    let png = dir.path().join("map.img");
+    let run = journeymap(&["export", plan, "-o", png.to_str().unwrap(), "--format", "png"]);
+    assert!(run.status.success(), "{}", text_of(&run));
+    assert!(std::fs::read(&png).unwrap().starts_with(&[0x89, b'P', b'N', b'G']));
+}
+
+#[test]
+fn a_pdf_has_every_card_title_and_stage_name_as_text_in_embedded_subset_fonts() {
+    let project = template_project().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.pdf");
+    std::fs::write(&path, pdf_of(&project, options(2))).unwrap();
+    let path = path.to_str().unwrap();
+    // In drawing order, each card's title is whole, however it is wrapped.
+    let text = one_line(&poppler("pdftotext", &["-raw", path, "-"]));
+    for wanted in titles_and_stages(&project) {
+        assert!(text.contains(&wanted), "“{wanted}” is not in the PDF's text");
+    }
+    let fonts = poppler("pdffonts", &[path]);
+    let ubuntu = fonts
+        .lines()
+        .find(|line| line.contains("Ubuntu-Light"))
+        .unwrap_or_else(|| panic!("the text is in egui's Ubuntu Light:\n{fonts}"));
+    // A subset's name starts with six capitals and a plus; `emb sub uni` are all yes.
+    assert!(ubuntu.as_bytes()[6] == b'+', "{ubuntu}");
+    assert!(ubuntu.contains("yes yes yes"), "embedded, subset, with ToUnicode: {ubuntu}");
+}
+
+#[test]
+fn an_svg_has_the_titles_as_text_elements_and_the_glyphs_as_outlines() {
+    let project = template_project().unwrap();
+    let svg = svg_of(&project, options(2));
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    let texts: Vec<String> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or_default().to_owned())
+        .collect();
+    let all = one_line(&texts.join(" "));
+    for wanted in titles_and_stages(&project) {
+        assert!(all.contains(&wanted), "“{wanted}” is not in the SVG's text");
+    }
+    let defined = document
+        .descendants()
+        .filter(|n| n.has_tag_name("path") && n.attribute("id").is_some_and(|id| id.starts_with('g')))
+        .count();
+    let used = document.descendants().filter(|n| n.has_tag_name("use")).count();
+    assert!(defined > 30, "each glyph drawn is defined once: {defined}");
+    assert!(used > defined * 10, "and used wherever it is drawn: {used} uses");
+}
+
+#[test]
+fn the_handout_has_a_page_per_slide_with_the_stage_names() {
+    let project = template_project().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deck.pdf");
+    std::fs::write(&path, handout_pdf(&project, 0, false, Embed::Map).unwrap()).unwrap();
+    let path = path.to_str().unwrap();
+    let info = poppler("pdfinfo", &[path]);
+    let stages = project.journeys[0].stages.len();
+    assert!(
+        info.lines().any(|l| l.split_whitespace().eq(["Pages:", &(stages + 2).to_string()])),
+        "{info}"
+    );
+    let page = |n: usize| {
+        let n = n.to_string();
+        one_line(&poppler("pdftotext", &["-f", &n, "-l", &n, "-raw", path, "-"]))
+    };
+    assert!(page(1).contains(&project.journeys[0].name), "the opening names the journey");
+    for (i, stage) in project.journeys[0].stages.iter().enumerate() {
+        assert!(page(i + 2).contains(&one_line(&stage.name)), "page {} is {}", i + 2, stage.name);
+    }
+    assert!(page(stages + 2).contains("Review"));
+    // Pages are 16:9.
+    let size = info.lines().find(|l| l.starts_with("Page size:")).unwrap().to_owned();
+    let numbers: Vec<f32> = size
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    assert!((numbers[0] / numbers[1] - 16.0 / 9.0).abs() < 0.01, "{size}");
+}
+
+#[test]
+fn the_project_inside_a_pdf_or_svg_opens_again_and_embed_none_leaves_it_out() {
+    let project = template_project().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let full = ExportOptions {
+        embed: Embed::Full,
+        ..options(2)
+    };
+    let none = ExportOptions {
+        embed: Embed::None,
+        ..options(2)
+    };
+    let files = [
+        ("full.pdf", pdf_of(&project, full)),
+        ("full.svg", svg_of(&project, full).into_bytes()),
+        ("none.pdf", pdf_of(&project, none)),
+        ("none.svg", svg_of(&project, none).into_bytes()),
+        (
+            "handout.pdf",
+            handout_pdf(&project, 0, true, Embed::Full).unwrap(),
+        ),
+    ];
+    for (name, bytes) in &files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    for name in ["full.pdf", "full.svg", "handout.pdf"] {
+        let opened = read_project(&dir.path().join(name)).unwrap();
+        assert_eq!(opened, project, "{name} carries the whole project");
+    }
+    for name in ["none.pdf", "none.svg"] {
+        let error = read_project(&dir.path().join(name)).unwrap_err().to_string();
+        assert!(error.contains("holds no Journeymap project"), "{name}: {error}");
+    }
+    let listed = poppler("pdfdetach", &["-list", dir.path().join("none.pdf").to_str().unwrap()]);
+    assert!(listed.starts_with("0 embedded files"), "{listed}");
+    let listed = poppler("pdfdetach", &["-list", dir.path().join("full.pdf").to_str().unwrap()]);
+    assert!(listed.contains("1: as-is.ron"), "{listed}");
+    // `check` says of the PDF what it says of the project.
+    let ron = dir.path().join("plan.ron");
+    std::fs::write(&ron, to_ron(&project).unwrap()).unwrap();
+    let of_project = journeymap(&["check", ron.to_str().unwrap()]);
+    let of_pdf = journeymap(&["check", dir.path().join("full.pdf").to_str().unwrap()]);
+    assert_eq!(of_pdf.status.code(), Some(0));
+    let summary = |out: &std::process::Output| {
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.split_once(": ").map(|(_, rest)| rest.to_owned()).unwrap()
+    };
+    assert_eq!(summary(&of_pdf), summary(&of_project));
+}
+
+/// How two pictures of the same size differ: the mean difference of a channel (0 to
+/// 255), and the share of pixels with a channel more than 64 apart.
+fn difference(a: &[u8], b: &[u8]) -> (f64, f64) {
+    assert_eq!(a.len(), b.len(), "the same size");
+    let total: u64 = a.iter().zip(b).map(|(x, y)| u64::from(x.abs_diff(*y))).sum();
+    let far = a
+        .chunks_exact(4)
+        .zip(b.chunks_exact(4))
+        .filter(|(p, q)| p.iter().zip(*q).any(|(x, y)| x.abs_diff(*y) > 64))
+        .count();
+    (total as f64 / a.len() as f64, far as f64 / (a.len() / 4) as f64)
+}
+
+fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(bytes)).read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    pixels.truncate(info.buffer_size());
+    let rgba = match info.color_type {
+        png::ColorType::Rgba => pixels,
+        png::ColorType::Rgb => pixels
+            .chunks_exact(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
+        other => panic!("pdftoppm wrote {other:?}"),
+    };
+    (info.width, info.height, rgba)
+}
+
+#[test]
+fn rasterised_the_pdf_and_the_svg_match_the_png_of_the_same_options() {
+    let project = template_project().unwrap();
+    let png = render(&project, 0, options(1), None).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("map.pdf");
+    std::fs::write(&pdf, pdf_of(&project, options(1))).unwrap();
+    let prefix = dir.path().join("page");
+    poppler(
+        "pdftoppm",
+        &["-r", "96", "-png", "-singlefile", pdf.to_str().unwrap(), prefix.to_str().unwrap()],
+    );
+    let (width, height, from_pdf) = decode_png(&std::fs::read(prefix.with_extension("png")).unwrap());
+    assert_eq!((width, height), (png.width, png.height));
+    let (mean, far) = difference(&png.rgba, &from_pdf);
+    eprintln!("PDF: mean {mean:.2}, far {:.2} %", far * 100.0);
+    assert!(mean < 2.0 && far < 0.01, "PDF: mean {mean:.2}, far {:.2} %", far * 100.0);
+
+    let svg = svg_of(&project, options(1));
+    let tree = resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).unwrap();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(png.width, png.height).unwrap();
+    resvg::render(&tree, resvg::tiny_skia::Transform::identity(), &mut pixmap.as_mut());
+    let from_svg: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    let (mean, far) = difference(&png.rgba, &from_svg);
+    eprintln!("SVG: mean {mean:.2}, far {:.2} %", far * 100.0);
+    assert!(mean < 2.0 && far < 0.01, "SVG: mean {mean:.2}, far {:.2} %", far * 100.0);
+}
+
+#[test]
+fn a_map_larger_than_a_page_may_be_is_refused_with_stages_or_slides_suggested() {
+    let project = generated_project(100, 100);
+    let error = sketch_map(&project, 0, options(1), None).err().expect("too wide");
+    assert!(matches!(error, ExportError::PageTooLarge { .. }), "{error:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("wide.ron");
+    std::fs::write(&plan, to_ron(&project).unwrap()).unwrap();
+    let out = dir.path().join("wide.pdf");
+    let run = journeymap(&["export", plan.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    let message = text_of(&run);
+    assert!(message.contains("larger than a page may be") && message.contains("--stages"), "{message}");
+    assert!(!out.exists(), "nothing is written");
+    // As slides, every page fits.
+    let run = journeymap(&["export", plan.to_str().unwrap(), "-o", out.to_str().unwrap(), "--slides"]);
+    assert!(run.status.success(), "{}", text_of(&run));
+}
+
+#[test]
+fn exit_codes_and_what_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = template_file(dir.path());
+    let plan_text = std::fs::read(&plan).unwrap();
+    let plan = plan.to_str().unwrap();
+    // A format clap does not know is a usage error.
+    let run = journeymap(&["export", plan, "-o", "x.pdf", "--format", "gif"]);
+    assert_eq!(run.status.code(), Some(2));
+    // The input itself is not replaced, by export or handout.
+    for args in [
+        vec!["export", plan, "-o", plan, "--format", "pdf"],
+        vec!["handout", plan, "-o", plan],
+    ] {
+        let run = journeymap(&args);
+        assert_eq!(run.status.code(), Some(1), "{args:?}");
+        assert!(text_of(&run).contains("that is the file the project comes from"), "{}", text_of(&run));
+        assert_eq!(std::fs::read(plan).unwrap(), plan_text);
+    }
+    // Nor a file that is not a picture.
+    let notes = dir.path().join("notes.pdf");
+    std::fs::write(&notes, "my notes").unwrap();
+    let run = journeymap(&["handout", plan, "-o", notes.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(text_of(&run).contains("not a picture"), "{}", text_of(&run));
+    assert_eq!(std::fs::read(&notes).unwrap(), b"my notes");
+    // An earlier PDF is replaced.
+    let deck = dir.path().join("deck.pdf");
+    let run = journeymap(&["handout", plan, "-o", deck.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", text_of(&run));
+    assert!(text_of(&run).contains("written (9 pages)"), "{}", text_of(&run));
+    let run = journeymap(&["handout", plan, "-o", deck.to_str().unwrap(), "--theme", "dark"]);
+    assert!(run.status.success(), "{}", text_of(&run));
+    // A missing journey is an error naming the journeys there are.
+    let run = journeymap(&["handout", plan, "-o", deck.to_str().unwrap(), "--journey", "nope"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(text_of(&run).contains("no journey with the id `nope`"), "{}", text_of(&run));
+}
+
+#[test]
+fn slides_are_pages_of_one_pdf_or_svg_files_beside_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = template_file(dir.path());
+    let plan = plan.to_str().unwrap();
+    let count = journeymap::export::plan_slides(&template_project().unwrap(), 0, ExportOptions {
+        slides: true,
+        ..ExportOptions::default()
+    })
+    .unwrap()
+    .len();
+    let pdf = dir.path().join("deck.pdf");
+    let run = journeymap(&["export", plan, "-o", pdf.to_str().unwrap(), "--slides"]);
+    assert!(run.status.success(), "{}", text_of(&run));
+    let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.contains(&format!("Pages:           {count}")), "{info}");
+    let svg = dir.path().join("deck.svg");
+    let run = journeymap(&["export", plan, "-o", svg.to_str().unwrap(), "--slides"]);
+    assert!(run.status.success(), "{}", text_of(&run));
+    for n in 1..=count {
+        let slide = dir.path().join(format!("deck-{n}.svg"));
+        let text = std::fs::read_to_string(&slide).unwrap();
+        assert!(text.contains(r#"width="1920" height="1080""#), "slide {n} is 1920 x 1080");
+        assert!(read_project(&slide).is_ok(), "slide {n} opens");
+    }
+}
