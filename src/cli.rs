@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::export::{
-    Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, PictureFormat, StageRange,
-    check_output, curves_of, export_handout, export_picture, export_slides, journey_index,
-    leftover_slide, stage_numbers,
+    Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, PictureFormat, StageRange, check_output,
+    curves_of, export_handout, export_picture, export_slides, journey_index, leftover_slide,
+    stage_numbers,
 };
 use crate::file::{read_project, read_project_from, save_project, template_project};
 use crate::interchange::{Format, MermaidLanes, export_text, import_file};
@@ -344,7 +344,13 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
             journey,
             theme,
             embed,
-        }) => handout(&file, &output, journey.as_deref(), theme == ThemeName::Dark, embed),
+        }) => handout(
+            &file,
+            &output,
+            journey.as_deref(),
+            theme == ThemeName::Dark,
+            embed,
+        ),
         Some(Command::Import {
             file,
             output,
@@ -655,14 +661,21 @@ fn advice(error: &ExportError) -> String {
 }
 
 /// `handout`: the presentation of a journey as a PDF.
-fn handout(file: &Path, output: &Path, journey: Option<&str>, dark: bool, embed: Embed) -> ExitCode {
+fn handout(
+    file: &Path,
+    output: &Path,
+    journey: Option<&str>,
+    dark: bool,
+    embed: Embed,
+) -> ExitCode {
     let result = check_output(output, file)
         .map_err(|e| advice(&e))
         .and_then(|()| read_input(file))
         .and_then(|project| {
             let index = journey_index(&project, journey)
                 .map_err(|e| format!("{}: {}", input_name(file), advice(&e)))?;
-            let pages = export_handout(&project, index, dark, embed, output).map_err(|e| advice(&e))?;
+            let pages =
+                export_handout(&project, index, dark, embed, output).map_err(|e| advice(&e))?;
             Ok(format!(
                 "{}: written ({})",
                 output.display(),

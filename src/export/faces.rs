@@ -69,10 +69,7 @@ impl Face {
         let Some(font) = self.font() else {
             return String::new();
         };
-        if let Some(outline) = font
-            .outline_glyphs()
-            .get(GlyphId::new(u32::from(glyph)))
-        {
+        if let Some(outline) = font.outline_glyphs().get(GlyphId::new(u32::from(glyph))) {
             let settings = DrawSettings::unhinted(Size::unscaled(), LocationRef::default());
             // A glyph whose outline does not draw is left empty, like a space.
             if outline.draw(settings, &mut pen).is_err() {

@@ -11,8 +11,8 @@ mod svg;
 mod vector;
 
 use std::borrow::Cow;
-use std::io::Write;
 use std::collections::HashSet;
+use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -30,9 +30,7 @@ use crate::file::{
     write_atomically_with, write_png,
 };
 use crate::layout::{JourneyLayout, MapOptions, MapView};
-use crate::model::{
-    Filter, Journey, Project, VoiceSet, echo, named_ids, quantity, slug, voices,
-};
+use crate::model::{Filter, Journey, Project, VoiceSet, echo, named_ids, quantity, slug, voices};
 use crate::paint::{Highlight, paint_map};
 use crate::raster::{Canvas, Textures};
 use crate::theme::Theme;
@@ -54,7 +52,17 @@ fn fits(width: u64, height: u64) -> bool {
 }
 
 /// What kind of picture an export writes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
 pub enum PictureFormat {
     #[default]
     Png,
@@ -678,17 +686,23 @@ fn paint_part(
         curves: options.curves,
         ..Highlight::default()
     };
-    paint_offscreen(points, frame.pixels_per_point, options.dark, drawing, |ui| {
-        paint_map(
-            ui.painter(),
-            project,
-            journey,
-            layout,
-            &view,
-            &theme,
-            &highlight,
-        );
-    })
+    paint_offscreen(
+        points,
+        frame.pixels_per_point,
+        options.dark,
+        drawing,
+        |ui| {
+            paint_map(
+                ui.painter(),
+                project,
+                journey,
+                layout,
+                &view,
+                &theme,
+                &highlight,
+            );
+        },
+    )
 }
 
 /// How finely the handout's slides are laid out (text positions are rounded to these
@@ -702,8 +716,13 @@ pub fn sketch_offscreen(
     background: egui::Color32,
     paint: impl FnMut(&mut egui::Ui),
 ) -> Sketch {
-    let (_, mut output) =
-        paint_offscreen(points, HANDOUT_PIXELS_PER_POINT, dark, Drawing::Vectors, paint);
+    let (_, mut output) = paint_offscreen(
+        points,
+        HANDOUT_PIXELS_PER_POINT,
+        dark,
+        Drawing::Vectors,
+        paint,
+    );
     output.textures_delta.clear();
     let background = Some(background).filter(|c| c.a() > 0);
     vector::sketch(&output.shapes, points, background, 1.0)
@@ -818,7 +837,10 @@ fn write_bytes(bytes: &[u8], path: &Path) -> Result<(), ExportError> {
 
 /// The name of the project file a PDF carries: the journey's, as a file name.
 fn attachment_name(project: &Project, journey: usize) -> String {
-    let name = project.journeys.get(journey).map_or("", |j| j.name.as_str());
+    let name = project
+        .journeys
+        .get(journey)
+        .map_or("", |j| j.name.as_str());
     let slug = slug(name);
     if slug.is_empty() {
         "journey.ron".to_owned()
@@ -847,7 +869,9 @@ fn vector_bytes(
     let text = embedded_text(project, journey, options.embed)?;
     let title = picture_title(project, journey);
     match (format, pages) {
-        (PictureFormat::Svg, [page]) => Ok(svg::svg_text(page, &title, text.as_deref()).into_bytes()),
+        (PictureFormat::Svg, [page]) => {
+            Ok(svg::svg_text(page, &title, text.as_deref()).into_bytes())
+        }
         (PictureFormat::Pdf, pages) => {
             let attachment = text.as_deref().map(|text| pdf::Attachment {
                 name: attachment_name(project, journey),

@@ -21,14 +21,13 @@ use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::ExportError;
-use crate::file::PROJECT_MIME;
 use super::faces::Faces;
 use super::vector::{GlyphRun, Mark, Segment, Sketch};
+use crate::file::PROJECT_MIME;
 
 /// PDF units (1/72 inch) per egui point (1/96 inch, a CSS pixel): a map is as large on
 /// paper as on a screen at 100 %.
 pub const UNITS_PER_POINT: f32 = 0.75;
-
 
 /// The project a PDF carries: its file name and text.
 pub struct Attachment<'a> {

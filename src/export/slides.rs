@@ -145,7 +145,9 @@ pub fn sketch_slide(
     filter: Option<&Filter>,
 ) -> Result<Sketch, ExportError> {
     let (part, frame) = slide_frame(project, journey, slide, options)?;
-    Ok(sketch_part(project, &part, options, filter, frame, slide.zoom))
+    Ok(sketch_part(
+        project, &part, options, filter, frame, slide.zoom,
+    ))
 }
 
 /// The stages of `slide`, laid out, and where they land on the slide.

@@ -10,9 +10,8 @@ use std::fmt::Write;
 use egui::{Color32, Rect};
 
 use super::faces::Faces;
-use crate::file::PROJECT_NAMESPACE;
 use super::vector::{GlyphRun, Mark, Segment, Sketch, rectangle};
-
+use crate::file::PROJECT_NAMESPACE;
 
 /// The SVG text of `sketch`, titled `title`, carrying `project` if given.
 pub fn svg_text(sketch: &Sketch, title: &str, project: Option<&str>) -> String {
@@ -182,7 +181,11 @@ fn paint(attribute: &str, color: Color32) -> String {
     let [r, g, b, a] = color.to_srgba_unmultiplied();
     let mut text = format!(r##" {attribute}="#{r:02x}{g:02x}{b:02x}""##);
     if a < 255 {
-        let _ = write!(text, r#" {attribute}-opacity="{}""#, number(f32::from(a) / 255.0));
+        let _ = write!(
+            text,
+            r#" {attribute}-opacity="{}""#,
+            number(f32::from(a) / 255.0)
+        );
     }
     text
 }

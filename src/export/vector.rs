@@ -6,8 +6,8 @@
 use std::ops::Range;
 
 use egui::epaint::{
-    ClippedShape, ColorMode, CubicBezierShape, Mesh, PathStroke, QuadraticBezierShape,
-    RectShape, Shape, StrokeKind, TextShape,
+    ClippedShape, ColorMode, CubicBezierShape, Mesh, PathStroke, QuadraticBezierShape, RectShape,
+    Shape, StrokeKind, TextShape,
 };
 use egui::{Color32, FontFamily, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
@@ -207,7 +207,13 @@ impl Walk {
         self.curve(curve.points, curve.closed, curve.fill, &curve.stroke);
     }
 
-    fn curve(&mut self, [a, c1, c2, b]: [Pos2; 4], closed: bool, fill: Color32, stroke: &PathStroke) {
+    fn curve(
+        &mut self,
+        [a, c1, c2, b]: [Pos2; 4],
+        closed: bool,
+        fill: Color32,
+        stroke: &PathStroke,
+    ) {
         let mut outline = vec![Segment::Move(a), Segment::Cubic(c1, c2, b)];
         if closed {
             outline.push(Segment::Close);
@@ -334,7 +340,10 @@ impl Walk {
             for placed in &galley.rows {
                 let rect = placed.rect().translate(shape.pos.to_vec2());
                 let y = rect.bottom();
-                self.stroke(polyline(&[pos2(rect.left(), y), pos2(rect.right(), y)], false), shape.underline);
+                self.stroke(
+                    polyline(&[pos2(rect.left(), y), pos2(rect.right(), y)], false),
+                    shape.underline,
+                );
             }
         }
     }

@@ -16,8 +16,8 @@ pub use read::{
     MAX_PROJECT_BYTES, is_picture, parse_project, read_limited, read_project, read_project_from,
     template_project,
 };
-pub use vector_project::{PROJECT_MIME, PROJECT_NAMESPACE};
 pub use recovery::{Recovered, read_recovery, remove_recovery, write_recovery};
+pub use vector_project::{PROJECT_MIME, PROJECT_NAMESPACE};
 pub use write::{
     Backup, canonical_path, same_file, save_project, to_ron, write_atomically,
     write_atomically_with,

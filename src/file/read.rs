@@ -8,11 +8,11 @@ use serde::de::DeserializeOwned;
 
 use super::error::FileError;
 use super::png_project::{PNG_SIGNATURE, project_text_from_png};
+use super::separators::{MAX_SEPARATORS, separator_over_limit};
+use super::syntax::syntax_message;
 use super::vector_project::{
     is_pdf_start, is_xml_start, project_text_from_pdf, project_text_from_svg,
 };
-use super::separators::{MAX_SEPARATORS, separator_over_limit};
-use super::syntax::syntax_message;
 use super::write::backup_path;
 use crate::model::limits::EntryBudget;
 use crate::model::{FORMAT_VERSION, Project, TEMPLATE_NAME, TEMPLATE_RON, validate};

@@ -42,7 +42,9 @@ pub fn project_text_from_pdf(bytes: Vec<u8>, path: &Path, limit: u64) -> Result<
     let attached = pdf.objects().into_iter().find_map(|object| match object {
         Object::Stream(stream) => {
             let dict = stream.dict();
-            let is_file = dict.get::<Name<'_>>(b"Type").is_some_and(|n| &*n == b"EmbeddedFile");
+            let is_file = dict
+                .get::<Name<'_>>(b"Type")
+                .is_some_and(|n| &*n == b"EmbeddedFile");
             let ours = dict
                 .get::<Name<'_>>(b"Subtype")
                 .is_some_and(|n| &*n == PROJECT_MIME.as_bytes());
@@ -64,7 +66,11 @@ pub fn project_text_from_pdf(bytes: Vec<u8>, path: &Path, limit: u64) -> Result<
         Some(b"FlateDecode") => flate2::read::ZlibDecoder::new(raw.as_ref())
             .take(limit + 1)
             .read_to_end(&mut text),
-        Some(_) => return Err(damaged("its project is compressed in a way Journeymap does not write")),
+        Some(_) => {
+            return Err(damaged(
+                "its project is compressed in a way Journeymap does not write",
+            ));
+        }
     };
     read.map_err(|_| damaged("the project attached to it is damaged"))?;
     if text.len() as u64 > limit {
@@ -93,9 +99,9 @@ pub fn project_text_from_svg(bytes: &[u8], path: &Path) -> Result<String, FileEr
         let at = e.pos();
         error(format!("line {}, column {}: {e}", at.row, at.col))
     })?;
-    let project = document
-        .descendants()
-        .find(|n| n.tag_name().namespace() == Some(PROJECT_NAMESPACE) && n.tag_name().name() == "project");
+    let project = document.descendants().find(|n| {
+        n.tag_name().namespace() == Some(PROJECT_NAMESPACE) && n.tag_name().name() == "project"
+    });
     match project {
         Some(node) => Ok(node
             .descendants()

@@ -148,7 +148,7 @@ pub fn paint_for_vectors(ctx: &egui::Context) {
 }
 
 fn vector_id() -> egui::Id {
-    egui::Id::new("journeymap-paints-for-vectors")
+    egui::Id::unique("journeymap-paints-for-vectors")
 }
 
 /// Whether `ctx` paints for a vector picture.
