@@ -334,6 +334,7 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
                 stages,
                 slides,
                 curves: VoiceSet::default(),
+                format: PictureFormat::Png,
             };
             let picked = Picked { filter, personas };
             export(&file, &output, picture, journey.as_deref(), options, picked)
@@ -555,7 +556,7 @@ fn export(
     mut options: ExportOptions,
     picked: Picked,
 ) -> ExitCode {
-    let format = match format.or_else(|| PictureFormat::of_path(output)) {
+    options.format = match format.or_else(|| PictureFormat::of_path(output)) {
         Some(format) => format,
         // A folder is refused below with what to name the pictures inside it.
         None if output.is_dir() => PictureFormat::Png,
@@ -588,8 +589,8 @@ fn export(
                         filter.describe(&project)
                     );
             }
-            if !options.slides || format == PictureFormat::Pdf {
-                export_picture(&project, index, options, filter.as_ref(), format, output)
+            if !options.slides || options.format == PictureFormat::Pdf {
+                export_picture(&project, index, options, filter.as_ref(), output)
                     .map_err(|e| advice(&e))?;
                 return Ok(vec![format!("{}: written", output.display())]);
             }

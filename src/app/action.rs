@@ -173,6 +173,11 @@ pub enum Action {
         journey: Option<usize>,
         text: TextExport,
     },
+    /// Write the handout of the journey at `journey` to the path.
+    ExportHandoutTo {
+        path: PathBuf,
+        journey: usize,
+    },
     /// Read this file for File → Import….
     ImportFrom(PathBuf),
     /// Put the file waiting in the import dialog in a new project, or in this one.

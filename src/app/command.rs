@@ -12,6 +12,8 @@ pub enum Command {
     Save,
     SaveAs,
     Export,
+    /// The presentation as a PDF, a page per slide.
+    ExportHandout,
     CopyImage,
     Quit,
     Undo,
@@ -58,11 +60,12 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Command {
     /// In the order keys are matched: a shortcut with Shift comes before the same one
     /// without, because egui lets extra modifiers through.
-    pub const ALL: [Command; 35] = [
+    pub const ALL: [Command; 36] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyImage,
         Command::Export,
+        Command::ExportHandout,
         Command::New,
         Command::Open,
         Command::Import,
@@ -104,6 +107,7 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::Export => "Export…",
+            Command::ExportHandout => "Export handout…",
             Command::CopyImage => "Copy image",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
@@ -200,6 +204,7 @@ impl Command {
             Command::Present => &PRESENT,
             Command::Palette => &PALETTE,
             Command::Import
+            | Command::ExportHandout
             | Command::AddStage
             | Command::AddLane
             | Command::ToggleDarkMode

@@ -206,6 +206,7 @@ impl JourneymapApp {
                 journey,
                 text,
             } => self.export_text_to(path, journey, text),
+            Action::ExportHandoutTo { path, journey } => self.export_handout_to(path, journey),
             Action::ImportFrom(path) => self.read_import(path, false),
             Action::ImportAs { new_project } => self.import_as(new_project, ctx),
             Action::PasteRows(text) => self.paste_rows(&text),
@@ -369,6 +370,7 @@ impl JourneymapApp {
                 }
             }
             Command::Export => self.open_export_dialog(),
+            Command::ExportHandout => self.choose_handout_path(),
             Command::CopyImage => self.copy_image(ctx),
             Command::Present => self.toggle_presentation(ctx),
         }

@@ -63,6 +63,7 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                 command_button(ui, Command::SaveAs, actions);
                 ui.separator();
                 command_button(ui, Command::Export, actions);
+                command_button(ui, Command::ExportHandout, actions);
                 ui.separator();
                 command_button(ui, Command::Quit, actions);
             });

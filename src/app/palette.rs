@@ -50,7 +50,10 @@ fn also_called(command: Command) -> &'static str {
         Command::ZoomActual => "zoom 100",
         Command::Find => "filter",
         Command::Import => "csv table spreadsheet mermaid diagram",
-        Command::Export => "picture png slides csv table spreadsheet mermaid diagram",
+        Command::Export => {
+            "picture png svg pdf vector slides csv table spreadsheet mermaid diagram"
+        }
+        Command::ExportHandout => "pdf handout presentation deck slides print",
         Command::CopyImage => "clipboard picture",
         Command::Present => "slides slideshow",
         _ => "",

@@ -122,6 +122,8 @@ pub struct ExportOptions {
     /// remembered: it belongs to one journey.
     #[serde(skip)]
     pub curves: VoiceSet,
+    /// PNG, SVG or PDF.
+    pub format: PictureFormat,
 }
 
 /// Stages `first` to `last` of a journey, counted from 1 as people count them, both
@@ -191,6 +193,7 @@ impl Default for ExportOptions {
             stages: None,
             slides: false,
             curves: VoiceSet::default(),
+            format: PictureFormat::Png,
         }
     }
 }
@@ -922,20 +925,20 @@ pub fn export_vector(
     write_bytes(&bytes, path)
 }
 
-/// Exports a journey to one picture file of `format`.
+/// Exports a journey to one picture file of `options.format` (a PDF of slides is one
+/// file).
 pub fn export_picture(
     project: &Project,
     journey: usize,
     options: ExportOptions,
     filter: Option<&Filter>,
-    format: PictureFormat,
     path: &Path,
 ) -> Result<(), ExportError> {
-    match format {
-        PictureFormat::Png => export_png(project, journey, options, filter, path),
-        PictureFormat::Svg | PictureFormat::Pdf => {
+    match options.format {
+        format @ (PictureFormat::Svg | PictureFormat::Pdf) => {
             export_vector(project, journey, options, filter, format, path)
         }
+        PictureFormat::Png => export_png(project, journey, options, filter, path),
     }
 }
 

@@ -217,7 +217,7 @@ pub fn export_slides(
         refuse_replacing_other_files(path)?;
     }
     let text = embedded_text(project, journey, options.embed)?;
-    let format = PictureFormat::of_path(path).unwrap_or_default();
+    let format = options.format;
     for (slide, path) in slides.iter().zip(&paths) {
         if format == PictureFormat::Png {
             let picture = render_slide(project, journey, slide, options, filter)?;

@@ -15,3 +15,4 @@ mod palette;
 mod pixels;
 mod presentation;
 mod review;
+mod vectors;

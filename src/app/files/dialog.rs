@@ -37,6 +37,10 @@ pub enum PathPurpose {
         journey: Option<usize>,
         text: TextExport,
     },
+    /// The presentation of the journey at `journey` as a PDF.
+    ExportHandout {
+        journey: usize,
+    },
     Import,
 }
 

@@ -1,4 +1,5 @@
-//! File → Export PNG… and Edit → Copy image: the export's own rendering, from the app.
+//! File → Export… (PNG, SVG, PDF) and Edit → Copy image: the export's own rendering, from
+//! the app.
 
 use std::path::{Path, PathBuf};
 
@@ -6,8 +7,9 @@ use super::dialog::{Dialog, ExportFormat, PathPurpose, TextExport};
 use super::text_export::text_fields;
 use crate::app::{Action, JourneymapApp, Selected};
 use crate::export::{
-    Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, Picture, StageRange, export_png,
-    export_slides, leftover_slide, plan_slides, render, render_slide, stage_numbers,
+    Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, Picture, PictureFormat, StageRange,
+    export_picture, export_slides, leftover_slide, plan_slides, render, render_slide,
+    stage_numbers,
 };
 use crate::model::{Filter, quantity, slug};
 
@@ -85,7 +87,7 @@ impl JourneymapApp {
             .map(PathBuf::as_path)
     }
 
-    /// Remembers the choices, then asks where to write the PNG.
+    /// Remembers the choices, then asks where to write the picture.
     pub(in crate::app) fn choose_export_path(
         &mut self,
         journey: usize,
@@ -95,13 +97,15 @@ impl JourneymapApp {
         self.settings.export = options;
         self.settings.export_filtered = filtered;
         self.dialog = None;
-        let name = self.export_name(journey, "png");
+        let format = options.format;
+        let name = self.export_name(journey, format.extension());
         let purpose = || PathPurpose::ExportPng {
             journey,
             options,
             filtered,
         };
-        if let Some(path) = self.export_path(&name, ("PNG picture", &["png"]), purpose) {
+        let kind = (picture_kind(format), &[format.extension()][..]);
+        if let Some(path) = self.export_path(&name, kind, purpose) {
             self.export_to(path, journey, options, filtered);
         }
     }
@@ -125,7 +129,7 @@ impl JourneymapApp {
     ) {
         let options = self.as_on_screen(journey, options);
         let path = if path.extension().is_none() {
-            path.with_extension("png")
+            path.with_extension(options.format.extension())
         } else {
             path
         };
@@ -139,7 +143,7 @@ impl JourneymapApp {
         }
         let filter = self.export_filter(filtered);
         let project = self.document.project();
-        let written = if options.slides {
+        let written = if options.slides && options.format != PictureFormat::Pdf {
             let sources: Vec<&Path> = [&self.path, &self.picture]
                 .into_iter()
                 .flatten()
@@ -181,7 +185,7 @@ impl JourneymapApp {
                 )
             })
         } else {
-            export_png(project, journey, options, filter, &path)
+            export_picture(project, journey, options, filter, &path)
                 .map(|()| format!("Exported {}", path.display()))
         };
         match written {
@@ -273,6 +277,15 @@ fn file_stem(name: &str, id: &str) -> String {
     if stem.is_empty() { id.to_owned() } else { stem }
 }
 
+/// "PNG picture": a picture format as the dialogs name it.
+pub fn picture_kind(format: PictureFormat) -> &'static str {
+    match format {
+        PictureFormat::Png => "PNG picture",
+        PictureFormat::Svg => "SVG picture",
+        PictureFormat::Pdf => "PDF document",
+    }
+}
+
 /// An export error in the dialog's words: what to pick there when the picture is too large.
 pub fn advice(error: &ExportError) -> String {
     match error {
@@ -283,6 +296,9 @@ pub fn advice(error: &ExportError) -> String {
         }
         ExportError::TooLarge { fits: None, .. } => {
             format!("{error}. Split the journey into smaller ones.")
+        }
+        ExportError::PageTooLarge { .. } => {
+            format!("{error}. Choose some of its stages, or slides, in the Export dialog.")
         }
         _ => error.to_string(),
     }
@@ -346,10 +362,16 @@ impl ExportFields<'_> {
     ) -> Option<Action> {
         ui.heading("Export");
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label("Format");
+            for picture in PictureFormat::ALL {
+                let chosen = text.format == ExportFormat::Picture && options.format == picture;
+                if ui.selectable_label(chosen, picture_kind(picture)).clicked() {
+                    text.format = ExportFormat::Picture;
+                    options.format = picture;
+                }
+            }
             for (format, name) in [
-                (ExportFormat::Picture, "PNG picture"),
                 (ExportFormat::Table, "CSV table"),
                 (ExportFormat::Diagram, "Mermaid diagram"),
             ] {
@@ -374,20 +396,33 @@ impl ExportFields<'_> {
         });
         let stages = self.journeys.get(*journey).map_or(0, |j| j.stages.len());
         stage_range(ui, &mut options.stages, stages);
-        ui.label("Scale");
-        ui.horizontal(|ui| {
-            for scale in 1..=4 {
-                ui.selectable_value(&mut options.scale, scale, format!("{scale}×"));
-            }
-        });
-        let size = if options.slides {
-            format!(
+        // Vectors are sharp at any size: only a PNG has a scale.
+        if options.format == PictureFormat::Png {
+            ui.label("Scale");
+            ui.horizontal(|ui| {
+                for scale in 1..=4 {
+                    ui.selectable_value(&mut options.scale, scale, format!("{scale}×"));
+                }
+            });
+        }
+        let extension = options.format.extension();
+        let size = match (options.slides, options.format) {
+            (true, PictureFormat::Png) => format!(
                 "Each slide is {} × {} pixels, as many slides as keep card titles {LEAST_TITLE_PIXELS:.0} px tall on a 1920 × 1080 slide; the files are numbered NAME-1.png, NAME-2.png…",
                 1920 * options.scale,
                 1080 * options.scale
-            )
-        } else {
-            "One picture of the map, at its own size.".to_owned()
+            ),
+            (true, PictureFormat::Pdf) => format!(
+                "A 16:9 page per slide, as many as keep card titles {LEAST_TITLE_PIXELS:.0} px tall on a 1920 × 1080 slide, in one PDF."
+            ),
+            (true, PictureFormat::Svg) => format!(
+                "A 16:9 picture per slide, as many as keep card titles {LEAST_TITLE_PIXELS:.0} px tall on a 1920 × 1080 slide; the files are numbered NAME-1.{extension}, NAME-2.{extension}…"
+            ),
+            (false, PictureFormat::Png) => "One picture of the map, at its own size.".to_owned(),
+            (false, _) => {
+                "One page of the map, sharp at any size, its text searchable and copyable."
+                    .to_owned()
+            }
         };
         ui.label(egui::RichText::new(size).small().weak());
         // One choice of background: a transparent picture takes the theme that reads on

@@ -4,6 +4,7 @@
 
 pub mod dialog;
 mod export;
+mod handout;
 mod import;
 pub mod modal;
 mod native;

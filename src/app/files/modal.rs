@@ -107,6 +107,7 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                         ("Export the Mermaid diagram as", "Export")
                     }
                     PathPurpose::ExportText { .. } => ("Export the table as", "Export"),
+                    PathPurpose::ExportHandout { .. } => ("Export the handout as", "Export"),
                     PathPurpose::Import => ("Import a table or a Mermaid diagram", "Import"),
                 };
                 ui.heading(heading);
@@ -114,8 +115,12 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                 ui.label(note.as_str());
                 if let PathPurpose::ExportPng { options, .. } = purpose
                     && options.slides
+                    && options.format != crate::export::PictureFormat::Pdf
                 {
-                    ui.label("The slides are numbered: NAME-1.png, NAME-2.png, …");
+                    let extension = options.format.extension();
+                    ui.label(format!(
+                        "The slides are numbered: NAME-1.{extension}, NAME-2.{extension}, …"
+                    ));
                 }
                 ui.add_space(8.0);
                 let label = ui.label("File path");
@@ -157,6 +162,10 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                                 path,
                                 journey: *journey,
                                 text: *text,
+                            },
+                            PathPurpose::ExportHandout { journey } => Action::ExportHandoutTo {
+                                path,
+                                journey: *journey,
                             },
                             PathPurpose::Import => Action::ImportFrom(path),
                         });

@@ -1,0 +1,55 @@
+//! File → Export handout…: the presentation of the journey on screen as a PDF, a page per
+//! slide, carrying the journey as the export dialog's last choice says.
+
+use std::path::PathBuf;
+
+use super::dialog::PathPurpose;
+use super::export::advice;
+use crate::app::JourneymapApp;
+use crate::export::{ExportError, export_handout};
+use crate::model::quantity;
+
+impl JourneymapApp {
+    /// Asks where to write the handout of the journey on screen.
+    pub(in crate::app) fn choose_handout_path(&mut self) {
+        if self.journey().is_none() {
+            self.status = "There is no journey to make a handout of".to_owned();
+            return;
+        }
+        let journey = self.journey;
+        let stem = self.export_name(journey, "pdf");
+        let name = stem.replace(".pdf", "-handout.pdf");
+        let purpose = || PathPurpose::ExportHandout { journey };
+        if let Some(path) = self.export_path(&name, ("PDF document", &["pdf"]), purpose) {
+            self.export_handout_to(path, journey);
+        }
+    }
+
+    pub(in crate::app) fn export_handout_to(&mut self, path: PathBuf, journey: usize) {
+        let path = if path.extension().is_none() {
+            path.with_extension("pdf")
+        } else {
+            path
+        };
+        let path = std::path::absolute(&path).unwrap_or(path);
+        // The project's own file, or the picture it was opened from, is never replaced.
+        if self.is_source(&path).is_some() {
+            let error = ExportError::OutputIsInput { path };
+            self.show_error("Cannot export the handout", advice(&error));
+            return;
+        }
+        let project = self.document.project();
+        let embed = self.settings.export.embed;
+        match export_handout(project, journey, self.settings.dark_mode, embed, &path) {
+            Ok(pages) => {
+                self.status = format!(
+                    "Exported the handout ({}) to {}",
+                    quantity(pages, "page", "pages"),
+                    path.display()
+                );
+                self.settings.export_folder = path.parent().map(std::path::Path::to_owned);
+            }
+            Err(error) => self.show_error("Cannot export the handout", advice(&error)),
+        }
+    }
+}
