@@ -578,3 +578,57 @@ fn slides_are_pages_of_one_pdf_or_svg_files_beside_each_other() {
         assert!(read_project(&slide).is_ok(), "slide {n} opens");
     }
 }
+
+#[test]
+fn damaged_pdfs_and_svgs_are_refused_with_the_file_named_and_never_panic() {
+    let project = template_project().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = pdf_of(&project, options(1));
+    let svg = svg_of(&project, options(1)).into_bytes();
+    let path = dir.path().join("bad.pdf");
+    // Cut short at many lengths, and with bytes changed all through it.
+    let mut tried = 0;
+    for original in [&pdf, &svg] {
+        let step = original.len() / 97;
+        for cut in (5..original.len()).step_by(step) {
+            std::fs::write(&path, &original[..cut]).unwrap();
+            if let Err(error) = read_project(&path) {
+                assert!(error.to_string().contains("bad.pdf"), "{error}");
+            }
+            tried += 1;
+        }
+        for at in (9..original.len()).step_by(step) {
+            let mut changed = original.clone();
+            changed[at] ^= 0x5A;
+            std::fs::write(&path, &changed).unwrap();
+            if let Err(error) = read_project(&path) {
+                assert!(error.to_string().contains("bad.pdf"), "{error}");
+            }
+            tried += 1;
+        }
+    }
+    assert!(tried > 300, "{tried}");
+    // A PDF from elsewhere, and an SVG whose DOCTYPE would expand entities.
+    let other = dir.path().join("other.pdf");
+    let plain = pdf_of(
+        &project,
+        ExportOptions {
+            embed: Embed::None,
+            ..options(1)
+        },
+    );
+    std::fs::write(&other, plain).unwrap();
+    let error = read_project(&other).unwrap_err().to_string();
+    assert!(
+        error.contains("other.pdf") && error.contains("this PDF holds no Journeymap project"),
+        "{error}"
+    );
+    let bomb = dir.path().join("bomb.svg");
+    std::fs::write(
+        &bomb,
+        r#"<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg"><metadata>&b;</metadata></svg>"#,
+    )
+    .unwrap();
+    let error = read_project(&bomb).unwrap_err().to_string();
+    assert!(error.contains("bomb.svg: not a readable SVG"), "{error}");
+}
