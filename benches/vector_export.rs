@@ -33,6 +33,7 @@ fn vectors(c: &mut Criterion) {
     }
     let size = handout_pdf(&template, 0, false, Embed::Map)
         .expect("exports")
+        .bytes
         .len();
     println!("template handout: {size} bytes");
     group.bench_function("template handout", |b| {

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::export::{
     Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, PictureFormat, StageRange, check_output,
     curves_of, export_handout, export_picture, export_slides, journey_index, leftover_slide,
-    stage_numbers,
+    plan_slides, stage_numbers,
 };
 use crate::file::{read_project, read_project_from, save_project, template_project};
 use crate::interchange::{Format, MermaidLanes, export_text, import_file};
@@ -50,8 +50,8 @@ pub enum Command {
     /// about it) and committee-unheard (a stage the primary persona scored where another
     /// member has no score). Findings do not change the exit code unless --strict is given.
     Check {
-        /// The project file to check (.ron, or a PNG exported by Journeymap); `-` reads
-        /// standard input.
+        /// The project file to check (.ron, or a PNG, SVG or PDF exported by Journeymap);
+        /// `-` reads standard input.
         file: PathBuf,
         /// Exit 3 when the health check finds anything.
         #[arg(long)]
@@ -67,8 +67,8 @@ pub enum Command {
     /// when written, 1 on any error (the file, the journey, the size), 2 on usage errors.
     /// An existing OUT is replaced only when the new file is complete.
     Export {
-        /// The project: a .ron file, or a PNG exported by Journeymap; `-` reads standard
-        /// input.
+        /// The project: a .ron file, or a PNG, SVG or PDF exported by Journeymap; `-`
+        /// reads standard input.
         file: PathBuf,
         /// Where to write: the extension says what (.png, .svg, .pdf, .csv, .tsv, .mmd or
         /// .mermaid).
@@ -123,8 +123,8 @@ pub enum Command {
     /// Like an exported picture, it carries the journey (see --embed) and opens again in
     /// Journeymap. Exits 0 when written, 1 on any error, 2 on usage errors.
     Handout {
-        /// The project: a .ron file, or a picture exported by Journeymap; `-` reads
-        /// standard input.
+        /// The project: a .ron file, or a PNG, SVG or PDF exported by Journeymap; `-`
+        /// reads standard input.
         file: PathBuf,
         /// Where to write the PDF.
         #[arg(short, long, value_name = "DECK.pdf")]
@@ -318,8 +318,13 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
                     .collect();
                 if !ignored.is_empty() {
                     eprintln!(
-                        "note: {} shape a picture; a {} has every card of the journey",
+                        "note: {} {} a picture; a {} has every card of the journey",
                         ignored.join(", "),
+                        if ignored.len() == 1 {
+                            "shapes"
+                        } else {
+                            "shape"
+                        },
                         format.name()
                     );
                 }
@@ -568,8 +573,14 @@ fn export(
             return ExitCode::FAILURE;
         }
     };
-    let result = check_output(output, file)
-        .map_err(|e| advice(&e))
+    if options.format != PictureFormat::Png && options.scale != 2 {
+        eprintln!(
+            "note: --scale sets a PNG's pixels; an {} is sharp at any size",
+            options.format.name()
+        );
+    }
+    let result = not_standard_output(output)
+        .and_then(|()| check_output(output, file).map_err(|e| advice(&e)))
         .and_then(|()| read_input(file))
         .and_then(|project| {
             let index = journey_index(&project, journey)
@@ -592,7 +603,13 @@ fn export(
             if !options.slides || options.format == PictureFormat::Pdf {
                 export_picture(&project, index, options, filter.as_ref(), output)
                     .map_err(|e| advice(&e))?;
-                return Ok(vec![format!("{}: written", output.display())]);
+                let pages = if options.slides {
+                    let count = plan_slides(&project, index, options).map_or(0, |s| s.len());
+                    format!(" ({})", quantity(count, "page", "pages"))
+                } else {
+                    String::new()
+                };
+                return Ok(vec![format!("{}: written{pages}", output.display())]);
             }
             let sources = [file];
             let sources: &[&Path] = if is_standard_input(file) { &[] } else { &sources };
@@ -651,14 +668,22 @@ fn advice(error: &ExportError) -> String {
         ExportError::TooLarge {
             fits: Some(scale), ..
         } => format!("{error}; try --scale {scale}"),
-        ExportError::TooLarge { fits: None, .. } => {
-            format!("{error}; split the journey into smaller ones")
-        }
-        ExportError::PageTooLarge { .. } => {
+        ExportError::TooLarge { fits: None, .. } | ExportError::PageTooLarge { .. } => {
             format!("{error}; export some of its stages (--stages) or slides (--slides)")
         }
         _ => error.to_string(),
     }
+}
+
+/// Exports go to files: `-o -` is refused rather than written as a file named `-`.
+fn not_standard_output(output: &Path) -> Result<(), String> {
+    if is_standard_input(output) {
+        return Err(
+            "`-o -`: exports are written to files, not to standard output; name the file"
+                .to_owned(),
+        );
+    }
+    Ok(())
 }
 
 /// `handout`: the presentation of a journey as a PDF.
@@ -669,18 +694,23 @@ fn handout(
     dark: bool,
     embed: Embed,
 ) -> ExitCode {
-    let result = check_output(output, file)
-        .map_err(|e| advice(&e))
+    let result = not_standard_output(output)
+        .and_then(|()| check_output(output, file).map_err(|e| advice(&e)))
         .and_then(|()| read_input(file))
         .and_then(|project| {
             let index = journey_index(&project, journey)
                 .map_err(|e| format!("{}: {}", input_name(file), advice(&e)))?;
-            let pages =
+            let handout =
                 export_handout(&project, index, dark, embed, output).map_err(|e| advice(&e))?;
+            for slide in &handout.cut {
+                eprintln!(
+                    "note: the slide of {slide} has more than fits a page, even with its text at the smallest: the rest is cut (in presentation mode it scrolls); shorten its text or split the stage"
+                );
+            }
             Ok(format!(
                 "{}: written ({})",
                 output.display(),
-                quantity(pages, "page", "pages")
+                quantity(handout.pages, "page", "pages")
             ))
         });
     match result {

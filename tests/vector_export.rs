@@ -166,7 +166,11 @@ fn the_handout_has_a_page_per_slide_with_the_stage_names() {
     let project = template_project().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("deck.pdf");
-    std::fs::write(&path, handout_pdf(&project, 0, false, Embed::Map).unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        handout_pdf(&project, 0, false, Embed::Map).unwrap().bytes,
+    )
+    .unwrap();
     let path = path.to_str().unwrap();
     let info = poppler("pdfinfo", &[path]);
     let stages = project.journeys[0].stages.len();
@@ -188,12 +192,21 @@ fn the_handout_has_a_page_per_slide_with_the_stage_names() {
         "the opening names the journey"
     );
     for (i, stage) in project.journeys[0].stages.iter().enumerate() {
+        let text = page(i + 2);
         assert!(
-            page(i + 2).contains(&one_line(&stage.name)),
+            text.contains(&one_line(&stage.name)),
             "page {} is {}",
             i + 2,
             stage.name
         );
+        // Its text shrinks until it fits, as on screen: the whole empathy map is there.
+        for item in stage.empathy.lists().into_iter().flatten() {
+            assert!(
+                text.contains(&one_line(item)),
+                "page {}: “{item}” is cut",
+                i + 2
+            );
+        }
     }
     assert!(page(stages + 2).contains("Review"));
     // Pages are 16:9.
@@ -231,7 +244,7 @@ fn the_project_inside_a_pdf_or_svg_opens_again_and_embed_none_leaves_it_out() {
         ("none.svg", svg_of(&project, none).into_bytes()),
         (
             "handout.pdf",
-            handout_pdf(&project, 0, true, Embed::Full).unwrap(),
+            handout_pdf(&project, 0, true, Embed::Full).unwrap().bytes,
         ),
     ];
     for (name, bytes) in &files {
@@ -259,7 +272,9 @@ fn the_project_inside_a_pdf_or_svg_opens_again_and_embed_none_leaves_it_out() {
         "pdfdetach",
         &["-list", dir.path().join("full.pdf").to_str().unwrap()],
     );
-    assert!(listed.contains("1: as-is.ron"), "{listed}");
+    // Named for the project it holds whole.
+    let name = format!("1: {}.ron", journeymap::model::slug(&project.title));
+    assert!(listed.contains(&name), "{listed}");
     // `check` says of the PDF what it says of the project.
     let ron = dir.path().join("plan.ron");
     std::fs::write(&ron, to_ron(&project).unwrap()).unwrap();
@@ -462,7 +477,8 @@ fn a_map_larger_than_a_page_may_be_is_refused_with_stages_or_slides_suggested() 
     assert_eq!(run.status.code(), Some(1));
     let message = text_of(&run);
     assert!(
-        message.contains("larger than a page may be") && message.contains("--stages"),
+        message.contains("larger than a page of an SVG or PDF may be")
+            && message.contains("--stages"),
         "{message}"
     );
     assert!(!out.exists(), "nothing is written");
@@ -525,6 +541,29 @@ fn exit_codes_and_what_is_never_overwritten() {
         "dark",
     ]);
     assert!(run.status.success(), "{}", text_of(&run));
+    // A handout is named for what it is; exports go to files, not to standard output.
+    let png = dir.path().join("deck.png");
+    let run = journeymap(&["handout", plan, "-o", png.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        text_of(&run).contains("a handout is a PDF"),
+        "{}",
+        text_of(&run)
+    );
+    assert!(!png.exists());
+    for args in [
+        vec!["handout", plan, "-o", "-"],
+        vec!["export", plan, "-o", "-", "--format", "pdf"],
+    ] {
+        let run = journeymap(&args);
+        assert_eq!(run.status.code(), Some(1), "{args:?}");
+        assert!(
+            text_of(&run).contains("not to standard output"),
+            "{}",
+            text_of(&run)
+        );
+    }
+    assert!(!std::path::Path::new("-").exists());
     // A missing journey is an error naming the journeys there are.
     let run = journeymap(&[
         "handout",
@@ -631,4 +670,40 @@ fn damaged_pdfs_and_svgs_are_refused_with_the_file_named_and_never_panic() {
     .unwrap();
     let error = read_project(&bomb).unwrap_err().to_string();
     assert!(error.contains("bomb.svg: not a readable SVG"), "{error}");
+}
+
+#[test]
+fn a_stage_too_full_for_its_page_is_named_rather_than_cut_silently() {
+    // One stage of 400 cards: even at its smallest text, its slide cannot hold them.
+    let project = generated_project(1, 400);
+    let handout = handout_pdf(&project, 0, false, Embed::None).unwrap();
+    let stage = &project.journeys[0].stages[0].name;
+    assert!(
+        handout.cut.contains(&format!("“{stage}”")),
+        "{:?}",
+        handout.cut
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("full.ron");
+    std::fs::write(&plan, to_ron(&project).unwrap()).unwrap();
+    let deck = dir.path().join("deck.pdf");
+    let run = journeymap(&[
+        "handout",
+        plan.to_str().unwrap(),
+        "-o",
+        deck.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", text_of(&run));
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert!(
+        stderr.contains(stage) && stderr.contains("the rest is cut"),
+        "{stderr}"
+    );
+    // The template's slides all fit.
+    assert!(
+        handout_pdf(&template_project().unwrap(), 0, false, Embed::None)
+            .unwrap()
+            .cut
+            .is_empty()
+    );
 }

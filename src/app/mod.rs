@@ -22,7 +22,7 @@ pub use command::Command;
 pub use files::{default_recovery_path, dialogs_available};
 pub use inspector::{rfc3339, when};
 pub use palette::matching as palette_matches;
-pub use present::{Slide, handout_pages};
+pub use present::{HandoutPage, Slide, handout_pages};
 
 use crate::layout::JourneyLayout;
 use crate::model::{Document, Journey};

@@ -39,7 +39,8 @@ pub fn matching(query: &str) -> Vec<Command> {
             Some((rank, command.label(), command))
         })
         .collect();
-    found.sort_by_key(|&(rank, label, _)| (rank, label));
+    // "Export…" before "Export handout…": the ellipsis is not part of the name.
+    found.sort_by_key(|&(rank, label, _)| (rank, label.trim_end_matches('…')));
     found.into_iter().map(|(_, _, command)| command).collect()
 }
 

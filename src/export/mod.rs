@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Pos2, Rect, vec2};
 
-pub use handout::{export_handout, handout_pdf};
+pub use handout::{Handout, export_handout, handout_pdf};
 pub use slides::{
     LEAST_TITLE_PIXELS, SLIDE, Slide, export_slides, leftover_slide, plan_slides, render_slide,
     slide_path,
@@ -345,7 +345,7 @@ pub enum ExportError {
         count: usize,
     },
     #[error(
-        "the map would be a page of {width} x {height} points, larger than a page may be ({MAX_SIDE} points a side, {MAX_MEGAPIXELS} million square points in all)"
+        "the map is {width} x {height} pixels at 100 % zoom, larger than a page of an SVG or PDF may be ({MAX_SIDE} a side, {MAX_MEGAPIXELS} million in all)"
     )]
     PageTooLarge { width: u64, height: u64 },
     #[error("scale {0} is not one of 1, 2, 3 or 4")]
@@ -378,6 +378,12 @@ pub enum ExportError {
         path.join("deck.png").display()
     )]
     Folder { path: PathBuf },
+    #[error(
+        "{}: a handout is a PDF; name it so, like {}",
+        path.display(),
+        path.with_extension("pdf").display()
+    )]
+    NotNamedPdf { path: PathBuf },
     #[error("cannot write the picture: {0}")]
     Encode(String),
     #[error(transparent)]
@@ -632,7 +638,7 @@ fn paint_offscreen(
     pixels_per_point: f32,
     dark: bool,
     drawing: Drawing,
-    paint: impl FnMut(&mut egui::Ui),
+    mut paint: impl FnMut(&mut egui::Ui),
 ) -> (egui::Context, egui::FullOutput) {
     let ctx = egui::Context::default();
     if drawing == Drawing::Vectors {
@@ -652,9 +658,39 @@ fn paint_offscreen(
         .entry(egui::ViewportId::ROOT)
         .or_default()
         .native_pixels_per_point = Some(pixels_per_point);
-    // egui runs a second pass itself when widgets ask for one to size themselves.
-    let output = ctx.run_ui(input, paint);
+    // egui runs a second pass itself when widgets ask for one to size themselves; text
+    // that shrinks to fit its place (a slide's) settles over a few more frames.
+    let mut output = ctx.run_ui(input.clone(), &mut paint);
+    for _ in 1..MOST_FRAMES {
+        let again = output
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)
+            .is_some_and(|viewport| viewport.repaint_delay.is_zero());
+        if !again {
+            break;
+        }
+        let next = ctx.run_ui(input.clone(), &mut paint);
+        output = merge_textures(output, next);
+    }
     (ctx, output)
+}
+
+/// The most frames an offscreen picture is given to settle.
+const MOST_FRAMES: usize = 16;
+
+/// The `later` frame's output, with the texture changes of both frames in order.
+fn merge_textures(mut earlier: egui::FullOutput, mut later: egui::FullOutput) -> egui::FullOutput {
+    for (id, deltas) in later.textures_delta.set.drain() {
+        earlier
+            .textures_delta
+            .set
+            .entry(id)
+            .or_default()
+            .extend(deltas);
+    }
+    later.textures_delta.set = std::mem::take(&mut earlier.textures_delta.set);
+    earlier.textures_delta.clear();
+    later
 }
 
 /// Paints `part` of a journey in an offscreen context framed by `frame`.
@@ -712,14 +748,17 @@ fn paint_part(
 /// pixels), as on a 1600 x 900 screen at 200 %.
 const HANDOUT_PIXELS_PER_POINT: f32 = 2.0;
 
-/// What `paint` draws on a page of `points`, over `background`, as vector marks.
+/// What `paint` draws on a page of `points`, over `background`, as vector marks shown
+/// `zoom` times larger; with the context it was drawn in, which remembers what `paint`
+/// noted there.
 pub fn sketch_offscreen(
     points: egui::Vec2,
     dark: bool,
     background: egui::Color32,
+    zoom: f32,
     paint: impl FnMut(&mut egui::Ui),
-) -> Sketch {
-    let (_, mut output) = paint_offscreen(
+) -> (Sketch, egui::Context) {
+    let (ctx, mut output) = paint_offscreen(
         points,
         HANDOUT_PIXELS_PER_POINT,
         dark,
@@ -728,7 +767,10 @@ pub fn sketch_offscreen(
     );
     output.textures_delta.clear();
     let background = Some(background).filter(|c| c.a() > 0);
-    vector::sketch(&output.shapes, points, background, 1.0)
+    (
+        vector::sketch(&output.shapes, points, background, zoom),
+        ctx,
+    )
 }
 
 /// `part` of a journey as vector marks on a page framed by `frame`, drawn `zoom` times
@@ -838,12 +880,16 @@ fn write_bytes(bytes: &[u8], path: &Path) -> Result<(), ExportError> {
     Ok(())
 }
 
-/// The name of the project file a PDF carries: the journey's, as a file name.
-fn attachment_name(project: &Project, journey: usize) -> String {
-    let name = project
-        .journeys
-        .get(journey)
-        .map_or("", |j| j.name.as_str());
+/// The name of the project file a PDF carries: the journey's, as a file name, or the
+/// project's when it carries the whole project.
+fn attachment_name(project: &Project, journey: usize, embed: Embed) -> String {
+    let name = match embed {
+        Embed::Full => project.title.as_str(),
+        Embed::Map | Embed::None => project
+            .journeys
+            .get(journey)
+            .map_or("", |j| j.name.as_str()),
+    };
     let slug = slug(name);
     if slug.is_empty() {
         "journey.ron".to_owned()
@@ -852,12 +898,18 @@ fn attachment_name(project: &Project, journey: usize) -> String {
     }
 }
 
-/// The title a vector picture of the journey at `journey` carries.
+/// The title a vector picture of the journey at `journey` carries: the project's title
+/// and the journey's name.
 fn picture_title(project: &Project, journey: usize) -> String {
-    project
+    let name = project
         .journeys
         .get(journey)
-        .map_or_else(|| project.title.clone(), |j| j.name.clone())
+        .map_or("", |j| j.name.as_str());
+    match (project.title.trim(), name.trim()) {
+        ("", name) => name.to_owned(),
+        (title, "") => title.to_owned(),
+        (title, name) => format!("{title}: {name}"),
+    }
 }
 
 /// The bytes of `pages` of the journey at `journey` as a file of `format` (SVG or PDF;
@@ -877,7 +929,7 @@ fn vector_bytes(
         }
         (PictureFormat::Pdf, pages) => {
             let attachment = text.as_deref().map(|text| pdf::Attachment {
-                name: attachment_name(project, journey),
+                name: attachment_name(project, journey, options.embed),
                 text,
             });
             pdf::pdf_bytes(pages, &title, attachment)

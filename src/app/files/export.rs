@@ -396,15 +396,16 @@ impl ExportFields<'_> {
         });
         let stages = self.journeys.get(*journey).map_or(0, |j| j.stages.len());
         stage_range(ui, &mut options.stages, stages);
-        // Vectors are sharp at any size: only a PNG has a scale.
-        if options.format == PictureFormat::Png {
+        // Vectors are sharp at any size: only a PNG has a scale. The row stays, greyed,
+        // so that the dialog keeps its shape as the format changes.
+        ui.add_enabled_ui(options.format == PictureFormat::Png, |ui| {
             ui.label("Scale");
             ui.horizontal(|ui| {
                 for scale in 1..=4 {
                     ui.selectable_value(&mut options.scale, scale, format!("{scale}×"));
                 }
             });
-        }
+        });
         let extension = options.format.extension();
         let size = match (options.slides, options.format) {
             (true, PictureFormat::Png) => format!(
@@ -419,8 +420,12 @@ impl ExportFields<'_> {
                 "A 16:9 picture per slide, as many as keep card titles {LEAST_TITLE_PIXELS:.0} px tall on a 1920 × 1080 slide; the files are numbered NAME-1.{extension}, NAME-2.{extension}…"
             ),
             (false, PictureFormat::Png) => "One picture of the map, at its own size.".to_owned(),
-            (false, _) => {
-                "One page of the map, sharp at any size, its text searchable and copyable."
+            (false, PictureFormat::Svg) => {
+                "One picture of the map, sharp at any size: for web pages and for editing in a drawing program. Its words can be found and copied."
+                    .to_owned()
+            }
+            (false, PictureFormat::Pdf) => {
+                "One page of the map, sharp at any size: to print, or to send. Its words can be found and copied."
                     .to_owned()
             }
         };

@@ -41,10 +41,17 @@ impl JourneymapApp {
         let project = self.document.project();
         let embed = self.settings.export.embed;
         match export_handout(project, journey, self.settings.dark_mode, embed, &path) {
-            Ok(pages) => {
+            Ok(handout) => {
+                let cut = match handout.cut.as_slice() {
+                    [] => String::new(),
+                    slides => format!(
+                        "; the slides of {} have more than fits a page, and the rest is cut: shorten their text or split the stage",
+                        slides.join(", ")
+                    ),
+                };
                 self.status = format!(
-                    "Exported the handout ({}) to {}",
-                    quantity(pages, "page", "pages"),
+                    "Exported the handout ({}) to {}{cut}",
+                    quantity(handout.pages, "page", "pages"),
                     path.display()
                 );
                 self.settings.export_folder = path.parent().map(std::path::Path::to_owned);

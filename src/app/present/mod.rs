@@ -219,14 +219,25 @@ fn paint_slide(
     slides::emotion_strip(ui, regions.strip, context, highlighted)
 }
 
+/// A slide of the handout.
+pub struct HandoutPage {
+    pub sketch: crate::export::Sketch,
+    /// "the opening", the stage's name, "the review": how messages name the slide.
+    pub name: String,
+    /// Whether the slide has more than fits its page: the rest is cut.
+    pub cut: bool,
+}
+
 /// Every slide of the presentation of the journey at `journey`, as pages of vector
-/// marks of `screen` points: what F5 shows, without the controls.
+/// marks of `screen` points (shown `zoom` times larger): what F5 shows, without the
+/// controls.
 pub fn handout_pages(
     project: &crate::model::Project,
     journey: usize,
     dark: bool,
     screen: egui::Vec2,
-) -> Result<Vec<crate::export::Sketch>, crate::export::ExportError> {
+    zoom: f32,
+) -> Result<Vec<HandoutPage>, crate::export::ExportError> {
     let shown = project
         .journeys
         .get(journey)
@@ -247,9 +258,20 @@ pub fn handout_pages(
                 curves,
             };
             let current = slide_at(index, shown.stages.len());
-            crate::export::sketch_offscreen(screen, dark, theme.canvas, |ui| {
-                paint_slide(ui, &context, current, rect);
-            })
+            let (sketch, ctx) =
+                crate::export::sketch_offscreen(screen, dark, theme.canvas, zoom, |ui| {
+                    paint_slide(ui, &context, current, rect);
+                });
+            let name = match current {
+                Slide::Opening => "the opening".to_owned(),
+                Slide::Stage(stage) => format!("“{}”", shown.stages[stage].name),
+                Slide::Review => "the review".to_owned(),
+            };
+            HandoutPage {
+                sketch,
+                name,
+                cut: slides::is_cut(&ctx),
+            }
         })
         .collect())
 }

@@ -265,8 +265,20 @@ fn column(
             let smaller = (shrink * 0.92).max(slide::SMALLEST_TEXT);
             ui.data_mut(|d| d.insert_temp(key, smaller));
             ui.ctx().request_repaint();
+        } else if overflows {
+            ui.data_mut(|d| d.insert_temp(cut_id(), true));
         }
     });
+}
+
+fn cut_id() -> egui::Id {
+    egui::Id::unique("slide-cut")
+}
+
+/// Whether a slide drawn in `ctx` had more than fits, even at its smallest text: on
+/// screen its column scrolls, on paper the rest is cut.
+pub fn is_cut(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp(cut_id()).unwrap_or(false))
 }
 
 /// What a card says beyond its face, shown when the presenter points at it.
