@@ -1,5 +1,6 @@
-//! Any bytes as a picture exported by Journeymap: reading never panics, never inflates the
-//! embedded project past its limit, and what it accepts is a valid project.
+//! Any bytes as a picture exported by Journeymap (PNG, PDF or SVG: the seeds have each):
+//! reading never panics, never inflates the embedded project past its limit, and what it
+//! accepts is a valid project.
 #![no_main]
 
 use std::io::Cursor;

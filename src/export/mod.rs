@@ -908,7 +908,7 @@ fn picture_title(project: &Project, journey: usize) -> String {
     match (project.title.trim(), name.trim()) {
         ("", name) => name.to_owned(),
         (title, "") => title.to_owned(),
-        (title, name) => format!("{title}: {name}"),
+        (title, name) => format!("{title} — {name}"),
     }
 }
 

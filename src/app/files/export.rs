@@ -362,21 +362,29 @@ impl ExportFields<'_> {
     ) -> Option<Action> {
         ui.heading("Export");
         ui.add_space(8.0);
-        ui.horizontal_wrapped(|ui| {
+        // Pictures on one row, the map's data on the next.
+        ui.horizontal(|ui| {
             ui.label("Format");
-            for picture in PictureFormat::ALL {
-                let chosen = text.format == ExportFormat::Picture && options.format == picture;
-                if ui.selectable_label(chosen, picture_kind(picture)).clicked() {
-                    text.format = ExportFormat::Picture;
-                    options.format = picture;
-                }
-            }
-            for (format, name) in [
-                (ExportFormat::Table, "CSV table"),
-                (ExportFormat::Diagram, "Mermaid diagram"),
-            ] {
-                ui.selectable_value(&mut text.format, format, name);
-            }
+            ui.vertical(|ui| {
+                ui.horizontal(|ui| {
+                    for picture in PictureFormat::ALL {
+                        let chosen =
+                            text.format == ExportFormat::Picture && options.format == picture;
+                        if ui.selectable_label(chosen, picture_kind(picture)).clicked() {
+                            text.format = ExportFormat::Picture;
+                            options.format = picture;
+                        }
+                    }
+                });
+                ui.horizontal(|ui| {
+                    for (format, name) in [
+                        (ExportFormat::Table, "CSV table"),
+                        (ExportFormat::Diagram, "Mermaid diagram"),
+                    ] {
+                        ui.selectable_value(&mut text.format, format, name);
+                    }
+                });
+            });
         });
         if text.format != ExportFormat::Picture {
             return text_fields(ui, self.journeys, journey, text);
