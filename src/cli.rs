@@ -579,12 +579,7 @@ fn export(
             options.format.name()
         );
     }
-    let result = not_standard_output(output)
-        .and_then(|()| check_output(output, file).map_err(|e| advice(&e)))
-        .and_then(|()| read_input(file))
-        .and_then(|project| {
-            let index = journey_index(&project, journey)
-                .map_err(|e| format!("{}: {}", input_name(file), advice(&e)))?;
+    let result = read_for_export(file, output, journey).and_then(|(project, index)| {
             let shown = &project.journeys[index];
             if !picked.personas.is_empty() {
                 options.curves = curves_of(&project, shown, &picked.personas)
@@ -686,6 +681,21 @@ fn not_standard_output(output: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The project at `file` and the index of its `journey`, for a picture written to
+/// `output`: never over the input, nor to standard output.
+fn read_for_export(
+    file: &Path,
+    output: &Path,
+    journey: Option<&str>,
+) -> Result<(Project, usize), String> {
+    not_standard_output(output)?;
+    check_output(output, file).map_err(|e| advice(&e))?;
+    let project = read_input(file)?;
+    let index = journey_index(&project, journey)
+        .map_err(|e| format!("{}: {}", input_name(file), advice(&e)))?;
+    Ok((project, index))
+}
+
 /// `handout`: the presentation of a journey as a PDF.
 fn handout(
     file: &Path,
@@ -694,12 +704,7 @@ fn handout(
     dark: bool,
     embed: Embed,
 ) -> ExitCode {
-    let result = not_standard_output(output)
-        .and_then(|()| check_output(output, file).map_err(|e| advice(&e)))
-        .and_then(|()| read_input(file))
-        .and_then(|project| {
-            let index = journey_index(&project, journey)
-                .map_err(|e| format!("{}: {}", input_name(file), advice(&e)))?;
+    let result = read_for_export(file, output, journey).and_then(|(project, index)| {
             let handout =
                 export_handout(&project, index, dark, embed, output).map_err(|e| advice(&e))?;
             for slide in &handout.cut {

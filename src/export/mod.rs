@@ -435,14 +435,7 @@ pub fn render(
     options: ExportOptions,
     filter: Option<&Filter>,
 ) -> Result<Picture, ExportError> {
-    check_scale(options.scale)?;
-    let whole = project.journeys.get(journey).ok_or(ExportError::Empty)?;
-    let stages = stage_indices(whole, options.stages)?;
-    let map = MapOptions {
-        empathy: options.empathy,
-        slide: false,
-    };
-    let part = Part::new(project, whole, stages, map);
+    let part = map_part(project, journey, options)?;
     let points = vec2(part.layout.size.x.ceil(), part.layout.size.y.ceil());
     let at_scale = |s: u32| {
         (
@@ -482,14 +475,7 @@ pub fn sketch_map(
     options: ExportOptions,
     filter: Option<&Filter>,
 ) -> Result<Sketch, ExportError> {
-    check_scale(options.scale)?;
-    let whole = project.journeys.get(journey).ok_or(ExportError::Empty)?;
-    let stages = stage_indices(whole, options.stages)?;
-    let map = MapOptions {
-        empathy: options.empathy,
-        slide: false,
-    };
-    let part = Part::new(project, whole, stages, map);
+    let part = map_part(project, journey, options)?;
     let (width, height) = (
         part.layout.size.x.ceil() as u64,
         part.layout.size.y.ceil() as u64,
@@ -504,6 +490,22 @@ pub fn sketch_map(
         origin: Pos2::ZERO,
     };
     Ok(sketch_part(project, &part, options, filter, frame, 1.0))
+}
+
+/// The stages `options` asks for of the journey at `journey`, laid out as a map.
+fn map_part(
+    project: &Project,
+    journey: usize,
+    options: ExportOptions,
+) -> Result<Part<'_>, ExportError> {
+    check_scale(options.scale)?;
+    let whole = project.journeys.get(journey).ok_or(ExportError::Empty)?;
+    let stages = stage_indices(whole, options.stages)?;
+    let map = MapOptions {
+        empathy: options.empathy,
+        slide: false,
+    };
+    Ok(Part::new(project, whole, stages, map))
 }
 
 /// Scales 1 to 4 are offered; anything else is refused before anything is drawn.

@@ -128,19 +128,10 @@ impl JourneymapApp {
         filtered: bool,
     ) {
         let options = self.as_on_screen(journey, options);
-        let path = if path.extension().is_none() {
-            path.with_extension(options.format.extension())
-        } else {
-            path
+        let path = match self.export_target(path, options.format.extension()) {
+            Ok(path) => path,
+            Err(error) => return self.show_error("Cannot export", advice(&error)),
         };
-        // Said in full in the status line, and remembered for the next export.
-        let path = std::path::absolute(&path).unwrap_or(path);
-        // The project's own file, or the picture it was opened from, is never replaced.
-        if self.is_source(&path).is_some() {
-            let error = ExportError::OutputIsInput { path };
-            self.show_error("Cannot export", advice(&error));
-            return;
-        }
         let filter = self.export_filter(filtered);
         let project = self.document.project();
         let written = if options.slides && options.format != PictureFormat::Pdf {
@@ -195,6 +186,26 @@ impl JourneymapApp {
             }
             Err(error) => self.show_error("Cannot export", advice(&error)),
         }
+    }
+
+    /// Where an export to `path` goes: named with `extension` when it has none, in full
+    /// (as the status line says it and the next export remembers it). The project's own
+    /// file, or the picture it was opened from, is refused.
+    pub(super) fn export_target(
+        &self,
+        path: PathBuf,
+        extension: &str,
+    ) -> Result<PathBuf, ExportError> {
+        let path = if path.extension().is_none() {
+            path.with_extension(extension)
+        } else {
+            path
+        };
+        let path = std::path::absolute(&path).unwrap_or(path);
+        if self.is_source(&path).is_some() {
+            return Err(ExportError::OutputIsInput { path });
+        }
+        Ok(path)
     }
 
     /// Where an export is offered to go: the folder of the last export, else the

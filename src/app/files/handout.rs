@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::dialog::PathPurpose;
 use super::export::advice;
 use crate::app::JourneymapApp;
-use crate::export::{ExportError, export_handout};
+use crate::export::export_handout;
 use crate::model::quantity;
 
 impl JourneymapApp {
@@ -26,18 +26,10 @@ impl JourneymapApp {
     }
 
     pub(in crate::app) fn export_handout_to(&mut self, path: PathBuf, journey: usize) {
-        let path = if path.extension().is_none() {
-            path.with_extension("pdf")
-        } else {
-            path
+        let path = match self.export_target(path, "pdf") {
+            Ok(path) => path,
+            Err(error) => return self.show_error("Cannot export the handout", advice(&error)),
         };
-        let path = std::path::absolute(&path).unwrap_or(path);
-        // The project's own file, or the picture it was opened from, is never replaced.
-        if self.is_source(&path).is_some() {
-            let error = ExportError::OutputIsInput { path };
-            self.show_error("Cannot export the handout", advice(&error));
-            return;
-        }
         let project = self.document.project();
         let embed = self.settings.export.embed;
         match export_handout(project, journey, self.settings.dark_mode, embed, &path) {
