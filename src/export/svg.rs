@@ -66,14 +66,10 @@ pub fn svg_text(sketch: &Sketch, title: &str, project: Option<&str>) -> String {
         );
     }
     svg.push_str("<defs>\n");
-    let faces = Faces::bundled();
-    let mut glyphs: Vec<_> = body.glyphs.iter().collect();
-    glyphs.sort();
-    for &(face, glyph) in glyphs {
-        let outline = faces.faces[face].outline(glyph);
-        if !outline.is_empty() {
-            let _ = writeln!(svg, r#"<path id="g{face}-{glyph}" d="{outline}"/>"#);
-        }
+    let mut glyphs: Vec<_> = body.glyphs.iter().filter(|(_, o)| !o.is_empty()).collect();
+    glyphs.sort_by_key(|(key, _)| **key);
+    for ((face, glyph), outline) in glyphs {
+        let _ = writeln!(svg, r#"<path id="g{face}-{glyph}" d="{outline}"/>"#);
     }
     let mut clips: Vec<_> = body.clips.iter().collect();
     clips.sort_by_key(|(_, id)| **id);
@@ -98,8 +94,8 @@ pub fn svg_text(sketch: &Sketch, title: &str, project: Option<&str>) -> String {
 #[derive(Default)]
 struct Body {
     out: String,
-    /// Glyphs drawn, by face and glyph id.
-    glyphs: std::collections::HashSet<(usize, u16)>,
+    /// Glyphs drawn, by face and glyph id, with their outlines (empty for a space).
+    glyphs: HashMap<(usize, u16), String>,
     /// Clip rectangles (x, y, width, height) and their ids.
     clips: HashMap<[u32; 4], usize>,
 }
@@ -148,7 +144,13 @@ impl Body {
             -scale
         );
         for glyph in &run.glyphs {
-            self.glyphs.insert((run.face, glyph.glyph));
+            let outline = self
+                .glyphs
+                .entry((run.face, glyph.glyph))
+                .or_insert_with(|| face.outline(glyph.glyph));
+            if outline.is_empty() {
+                continue;
+            }
             let _ = write!(
                 self.out,
                 r##"<use xlink:href="#g{}-{}" x="{}"/>"##,
@@ -160,10 +162,10 @@ impl Body {
         self.out.push_str("</g>\n");
         // The words, where the glyphs are, for search and copy.
         let mut xs = String::new();
-        for glyph in &run.glyphs {
-            for _ in run.text[glyph.chars.clone()].chars().take(1) {
-                let _ = write!(xs, "{} ", number(glyph.x));
-            }
+        // One position a character: the `…` of cut text stands for more than one, and
+        // those after the first follow it.
+        for glyph in run.glyphs.iter().filter(|g| !g.chars.is_empty()) {
+            let _ = write!(xs, "{} ", number(glyph.x));
         }
         let _ = writeln!(
             self.out,
