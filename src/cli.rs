@@ -663,9 +663,12 @@ fn advice(error: &ExportError) -> String {
         ExportError::TooLarge {
             fits: Some(scale), ..
         } => format!("{error}; try --scale {scale}"),
-        ExportError::TooLarge { fits: None, .. } | ExportError::PageTooLarge { .. } => {
+        ExportError::TooLarge { fits: None, .. } | ExportError::PageTooLarge { fits: None, .. } => {
             format!("{error}; export some of its stages (--stages) or slides (--slides)")
         }
+        ExportError::PageTooLarge {
+            fits: Some(stages), ..
+        } => format!("{error}; try --stages {stages}, or --slides"),
         _ => error.to_string(),
     }
 }

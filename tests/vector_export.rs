@@ -460,10 +460,20 @@ fn a_map_larger_than_a_page_may_be_is_refused_with_stages_or_slides_suggested() 
     let error = sketch_map(&project, 0, options(1), None)
         .err()
         .expect("too wide");
-    assert!(
-        matches!(error, ExportError::PageTooLarge { .. }),
-        "{error:?}"
-    );
+    let Some(fitting) = (match error {
+        ExportError::PageTooLarge { fits, .. } => fits,
+        other => panic!("{other:?}"),
+    }) else {
+        panic!("some stages fit a page");
+    };
+    // The most stages that fit: one more does not.
+    let with = |first, last| ExportOptions {
+        stages: Some(journeymap::export::StageRange { first, last }),
+        ..options(1)
+    };
+    assert_eq!(fitting.first, 1);
+    assert!(sketch_map(&project, 0, with(1, fitting.last), None).is_ok());
+    assert!(sketch_map(&project, 0, with(1, fitting.last + 1), None).is_err());
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("wide.ron");
     std::fs::write(&plan, to_ron(&project).unwrap()).unwrap();
@@ -478,7 +488,7 @@ fn a_map_larger_than_a_page_may_be_is_refused_with_stages_or_slides_suggested() 
     let message = text_of(&run);
     assert!(
         message.contains("larger than a page of an SVG or PDF may be")
-            && message.contains("--stages"),
+            && message.contains(&format!("try --stages 1-{}, or --slides", fitting.last)),
         "{message}"
     );
     assert!(!out.exists(), "nothing is written");

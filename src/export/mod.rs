@@ -347,7 +347,12 @@ pub enum ExportError {
     #[error(
         "the map is {width} x {height} pixels at 100 % zoom, larger than a page of an SVG or PDF may be ({MAX_SIDE} a side, {MAX_MEGAPIXELS} million in all)"
     )]
-    PageTooLarge { width: u64, height: u64 },
+    PageTooLarge {
+        width: u64,
+        height: u64,
+        /// The most stages, from the first asked for, that fit a page, if any do.
+        fits: Option<StageRange>,
+    },
     #[error("scale {0} is not one of 1, 2, 3 or 4")]
     Scale(u32),
     /// Where the error is shown says what to do: the CLI names `--scale`, the app its
@@ -481,7 +486,11 @@ pub fn sketch_map(
         part.layout.size.y.ceil() as u64,
     );
     if !fits(width, height) {
-        return Err(ExportError::PageTooLarge { width, height });
+        return Err(ExportError::PageTooLarge {
+            width,
+            height,
+            fits: stages_that_fit(project, journey, options),
+        });
     }
     let frame = Frame {
         width: (width * u64::from(options.scale)) as u32,
@@ -490,6 +499,42 @@ pub fn sketch_map(
         origin: Pos2::ZERO,
     };
     Ok(sketch_part(project, &part, options, filter, frame, 1.0))
+}
+
+/// The longest run of stages from the first `options` asks for whose map fits a page,
+/// if one does: a map only grows with its stages, so it is found by halving.
+fn stages_that_fit(
+    project: &Project,
+    journey: usize,
+    options: ExportOptions,
+) -> Option<StageRange> {
+    let count = project.journeys.get(journey)?.stages.len();
+    let first = options.stages.map_or(1, |r| r.first);
+    let fits_up_to = |last: usize| {
+        let stages = Some(StageRange { first, last });
+        map_part(project, journey, ExportOptions { stages, ..options }).is_ok_and(|part| {
+            fits(
+                part.layout.size.x.ceil() as u64,
+                part.layout.size.y.ceil() as u64,
+            )
+        })
+    };
+    let (mut fitting, mut too_many) = (
+        first.checked_sub(1)?,
+        options.stages.map_or(count, |r| r.last),
+    );
+    while too_many - fitting > 1 {
+        let middle = (fitting + too_many) / 2;
+        if fits_up_to(middle) {
+            fitting = middle;
+        } else {
+            too_many = middle;
+        }
+    }
+    (fitting >= first).then_some(StageRange {
+        first,
+        last: fitting,
+    })
 }
 
 /// The stages `options` asks for of the journey at `journey`, laid out as a map.

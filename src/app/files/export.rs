@@ -308,8 +308,15 @@ pub fn advice(error: &ExportError) -> String {
         ExportError::TooLarge { fits: None, .. } => {
             format!("{error}. Split the journey into smaller ones.")
         }
-        ExportError::PageTooLarge { .. } => {
-            format!("{error}. Choose some of its stages, or slides, in the Export dialog.")
+        ExportError::PageTooLarge {
+            fits: Some(stages), ..
+        } => {
+            format!(
+                "{error}. Stages {stages} fit: choose them (Stages: Some), or Slides, in the Export dialog."
+            )
+        }
+        ExportError::PageTooLarge { fits: None, .. } => {
+            format!("{error}. Choose Slides in the Export dialog.")
         }
         _ => error.to_string(),
     }
