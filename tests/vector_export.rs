@@ -680,6 +680,16 @@ fn damaged_pdfs_and_svgs_are_refused_with_the_file_named_and_never_panic() {
     .unwrap();
     let error = read_project(&bomb).unwrap_err().to_string();
     assert!(error.contains("bomb.svg: not a readable SVG"), "{error}");
+    // What the XML parser quotes is shown escaped: no control character reaches the
+    // terminal (found by the fuzzer).
+    std::fs::write(&bomb, "<svg a=\u{1b}>").unwrap();
+    let error = read_project(&bomb).unwrap_err().to_string();
+    assert!(
+        error.contains("line 1, column 8")
+            && error.contains("\\u{1b}")
+            && !error.contains('\u{1b}'),
+        "{error:?}"
+    );
 }
 
 #[test]

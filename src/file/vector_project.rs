@@ -9,6 +9,7 @@ use hayro_syntax::Pdf;
 use hayro_syntax::object::{Name, Object};
 
 use super::error::FileError;
+use crate::model::escaped;
 
 /// The mime type of the project attached to a PDF.
 pub const PROJECT_MIME: &str = "application/x-journeymap";
@@ -97,7 +98,17 @@ pub fn project_text_from_svg(bytes: &[u8], path: &Path) -> Result<String, FileEr
     };
     let document = roxmltree::Document::parse_with_options(text, options).map_err(|e| {
         let at = e.pos();
-        error(format!("line {}, column {}: {e}", at.row, at.col))
+        // The parser's words quote what it found, which may be any character.
+        let said = e.to_string();
+        let said = said
+            .strip_suffix(&format!(" at {}:{}", at.row, at.col))
+            .unwrap_or(&said);
+        error(format!(
+            "line {}, column {}: {}",
+            at.row,
+            at.col,
+            escaped(said)
+        ))
     })?;
     let project = document.descendants().find(|n| {
         n.tag_name().namespace() == Some(PROJECT_NAMESPACE) && n.tag_name().name() == "project"
