@@ -23,7 +23,7 @@ pub use slides::{
     LEAST_TITLE_PIXELS, SLIDE, Slide, export_slides, leftover_slide, plan_slides, render_slide,
     slide_path,
 };
-pub use vector::{Mark, Sketch};
+pub use vector::Sketch;
 
 use crate::file::{
     Backup, FileError, canonical_path, encode_png, is_picture, same_file, to_ron,
@@ -1011,7 +1011,7 @@ pub fn export_vector_bytes(
 
 /// Exports a journey to an SVG or a PDF file, written atomically (see
 /// [`export_vector_bytes`]).
-pub fn export_vector(
+fn export_vector(
     project: &Project,
     journey: usize,
     options: ExportOptions,
