@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::export::{
     Embed, ExportError, ExportOptions, LEAST_TITLE_PIXELS, PictureFormat, StageRange, check_output,
     curves_of, export_handout, export_picture, export_slides, journey_index, leftover_slide,
-    plan_slides, stage_numbers,
+    stage_numbers,
 };
 use crate::file::{read_project, read_project_from, save_project, template_project};
 use crate::interchange::{Format, MermaidLanes, export_text, import_file};
@@ -596,10 +596,9 @@ fn export(
                     );
             }
             if !options.slides || options.format == PictureFormat::Pdf {
-                export_picture(&project, index, options, filter.as_ref(), output)
+                let count = export_picture(&project, index, options, filter.as_ref(), output)
                     .map_err(|e| advice(&e))?;
                 let pages = if options.slides {
-                    let count = plan_slides(&project, index, options).map_or(0, |s| s.len());
                     format!(" ({})", quantity(count, "page", "pages"))
                 } else {
                     String::new()

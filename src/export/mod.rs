@@ -441,13 +441,8 @@ pub fn render(
     filter: Option<&Filter>,
 ) -> Result<Picture, ExportError> {
     let part = map_part(project, journey, options)?;
-    let points = vec2(part.layout.size.x.ceil(), part.layout.size.y.ceil());
-    let at_scale = |s: u32| {
-        (
-            points.x as u64 * u64::from(s),
-            points.y as u64 * u64::from(s),
-        )
-    };
+    let (width, height) = part.points();
+    let at_scale = |s: u32| (width * u64::from(s), height * u64::from(s));
     let (wide, high) = at_scale(options.scale);
     if !fits(wide, high) {
         let fits = (1..options.scale).rev().find(|&s| {
@@ -481,10 +476,7 @@ pub fn sketch_map(
     filter: Option<&Filter>,
 ) -> Result<Sketch, ExportError> {
     let part = map_part(project, journey, options)?;
-    let (width, height) = (
-        part.layout.size.x.ceil() as u64,
-        part.layout.size.y.ceil() as u64,
-    );
+    let (width, height) = part.points();
     if !fits(width, height) {
         return Err(ExportError::PageTooLarge {
             width,
@@ -513,10 +505,8 @@ fn stages_that_fit(
     let fits_up_to = |last: usize| {
         let stages = Some(StageRange { first, last });
         map_part(project, journey, ExportOptions { stages, ..options }).is_ok_and(|part| {
-            fits(
-                part.layout.size.x.ceil() as u64,
-                part.layout.size.y.ceil() as u64,
-            )
+            let (width, height) = part.points();
+            fits(width, height)
         })
     };
     let (mut fitting, mut too_many) = (
@@ -603,6 +593,16 @@ fn journey_part(journey: &Journey, stages: Range<usize>) -> Cow<'_, Journey> {
         expectations: journey.expectations.clone(),
         lanes: journey.lanes.clone(),
     })
+}
+
+impl Part<'_> {
+    /// The map's size in whole points (a picture's pixels at scale 1).
+    fn points(&self) -> (u64, u64) {
+        (
+            self.layout.size.x.ceil() as u64,
+            self.layout.size.y.ceil() as u64,
+        )
+    }
 }
 
 /// Some stages of a journey, laid out, with the caption that says which they are.
@@ -989,6 +989,25 @@ fn vector_bytes(
     }
 }
 
+/// The pages of the journey at `journey` as an SVG or a PDF: the map, or for a PDF with
+/// `options.slides`, a page per slide.
+fn vector_pages(
+    project: &Project,
+    journey: usize,
+    options: ExportOptions,
+    filter: Option<&Filter>,
+    format: PictureFormat,
+) -> Result<Vec<Sketch>, ExportError> {
+    if options.slides && format == PictureFormat::Pdf {
+        plan_slides(project, journey, options)?
+            .iter()
+            .map(|slide| slides::sketch_slide(project, journey, slide, options, filter))
+            .collect()
+    } else {
+        Ok(vec![sketch_map(project, journey, options, filter)?])
+    }
+}
+
 /// The bytes of the journey at `journey` as an SVG or a PDF: the map on one page, or for
 /// a PDF with `options.slides`, a page per slide.
 pub fn export_vector_bytes(
@@ -998,19 +1017,12 @@ pub fn export_vector_bytes(
     filter: Option<&Filter>,
     format: PictureFormat,
 ) -> Result<Vec<u8>, ExportError> {
-    let pages = if options.slides && format == PictureFormat::Pdf {
-        plan_slides(project, journey, options)?
-            .iter()
-            .map(|slide| slides::sketch_slide(project, journey, slide, options, filter))
-            .collect::<Result<Vec<_>, _>>()?
-    } else {
-        vec![sketch_map(project, journey, options, filter)?]
-    };
+    let pages = vector_pages(project, journey, options, filter, format)?;
     vector_bytes(project, journey, options, &pages, format)
 }
 
 /// Exports a journey to an SVG or a PDF file, written atomically (see
-/// [`export_vector_bytes`]).
+/// [`export_vector_bytes`]); returns how many pages it has.
 fn export_vector(
     project: &Project,
     journey: usize,
@@ -1018,26 +1030,28 @@ fn export_vector(
     filter: Option<&Filter>,
     format: PictureFormat,
     path: &Path,
-) -> Result<(), ExportError> {
+) -> Result<usize, ExportError> {
     refuse_replacing_other_files(path)?;
-    let bytes = export_vector_bytes(project, journey, options, filter, format)?;
-    write_bytes(&bytes, path)
+    let pages = vector_pages(project, journey, options, filter, format)?;
+    let bytes = vector_bytes(project, journey, options, &pages, format)?;
+    write_bytes(&bytes, path)?;
+    Ok(pages.len())
 }
 
 /// Exports a journey to one picture file of `options.format` (a PDF of slides is one
-/// file).
+/// file); returns how many pages it has.
 pub fn export_picture(
     project: &Project,
     journey: usize,
     options: ExportOptions,
     filter: Option<&Filter>,
     path: &Path,
-) -> Result<(), ExportError> {
+) -> Result<usize, ExportError> {
     match options.format {
         format @ (PictureFormat::Svg | PictureFormat::Pdf) => {
             export_vector(project, journey, options, filter, format, path)
         }
-        PictureFormat::Png => export_png(project, journey, options, filter, path),
+        PictureFormat::Png => export_png(project, journey, options, filter, path).map(|()| 1),
     }
 }
 

@@ -3,6 +3,7 @@
 //! they come from the same `paint` code as the canvas and the PNG, so nothing is drawn
 //! twice by hand.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use egui::epaint::{
@@ -84,6 +85,7 @@ pub fn sketch(
         marks: Vec::new(),
         clip: None,
         faces: Faces::bundled(),
+        found: HashMap::new(),
     };
     for clipped in shapes {
         let clip = Some(clipped.clip_rect).filter(|clip| !clip.contains_rect(page));
@@ -105,6 +107,20 @@ struct Walk {
     marks: Vec<Mark>,
     clip: Option<Rect>,
     faces: &'static Faces,
+    /// The glyph of each character of a family met so far: a page repeats few
+    /// characters many times, and finding one reads the fonts' character maps.
+    found: HashMap<(FontFamily, char), Option<FoundGlyph>>,
+}
+
+impl Walk {
+    /// The face and glyph egui draws `chr` of `family` with.
+    fn glyph(&mut self, family: &FontFamily, chr: char) -> Option<FoundGlyph> {
+        let faces = self.faces;
+        *self
+            .found
+            .entry((family.clone(), chr))
+            .or_insert_with(|| faces.find(family, chr))
+    }
 }
 
 impl Walk {
@@ -289,7 +305,7 @@ impl Walk {
                 };
                 let format = &section.format;
                 let family: &FontFamily = &format.font_id.family;
-                let Some(found) = self.faces.find(family, glyph.chr) else {
+                let Some(found) = self.glyph(family, glyph.chr) else {
                     continue;
                 };
                 let face = &self.faces.faces[found.face];

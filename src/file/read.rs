@@ -82,14 +82,7 @@ fn finish_reading(
     }
     if is_xml_start(start) {
         let bytes = read_up_to(whole, MAX_PICTURE_BYTES, path, size)?;
-        let text = project_text_from_svg(&bytes, path)?;
-        if text.len() as u64 > MAX_PROJECT_BYTES {
-            return Err(FileError::ProjectInPictureTooLarge {
-                path: path.to_owned(),
-                kind: "SVG",
-                limit: MAX_PROJECT_BYTES,
-            });
-        }
+        let text = project_text_from_svg(&bytes, path, MAX_PROJECT_BYTES)?;
         return parse_embedded(&text, path);
     }
     if start.get(1..4) == Some(b"PNG") {

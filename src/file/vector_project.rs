@@ -84,8 +84,8 @@ pub fn project_text_from_pdf(bytes: Vec<u8>, path: &Path, limit: u64) -> Result<
     String::from_utf8(text).map_err(|_| damaged("the project attached to it is not UTF-8 text"))
 }
 
-/// The project text inside the SVG `bytes`.
-pub fn project_text_from_svg(bytes: &[u8], path: &Path) -> Result<String, FileError> {
+/// The project text inside the SVG `bytes`, refused when longer than `limit` bytes.
+pub fn project_text_from_svg(bytes: &[u8], path: &Path, limit: u64) -> Result<String, FileError> {
     let error = |message: String| FileError::Picture {
         path: path.to_owned(),
         kind: "SVG",
@@ -113,15 +113,23 @@ pub fn project_text_from_svg(bytes: &[u8], path: &Path) -> Result<String, FileEr
     let project = document.descendants().find(|n| {
         n.tag_name().namespace() == Some(PROJECT_NAMESPACE) && n.tag_name().name() == "project"
     });
-    match project {
-        Some(node) => Ok(node
-            .descendants()
-            .filter(|n| n.is_text())
-            .filter_map(|n| n.text())
-            .collect()),
-        None => Err(FileError::NoProjectInPicture {
+    let Some(node) = project else {
+        return Err(FileError::NoProjectInPicture {
             path: path.to_owned(),
             kind: "SVG",
-        }),
+        });
+    };
+    let text: String = node
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect();
+    if text.len() as u64 > limit {
+        return Err(FileError::ProjectInPictureTooLarge {
+            path: path.to_owned(),
+            kind: "SVG",
+            limit,
+        });
     }
+    Ok(text)
 }

@@ -177,7 +177,7 @@ impl JourneymapApp {
             })
         } else {
             export_picture(project, journey, options, filter, &path)
-                .map(|()| format!("Exported {}", path.display()))
+                .map(|_| format!("Exported {}", path.display()))
         };
         match written {
             Ok(status) => {
