@@ -10,7 +10,7 @@ use journeymap::model::Document;
 use crate::common::{open_png, options};
 use crate::harness::{
     NEWSLETTER, Setup, card, environment, export_to_offered_path, journey, key_in_one_frame,
-    open_app, setup,
+    open_app, replace_text, setup,
 };
 
 #[test]
@@ -253,12 +253,7 @@ fn an_export_over_the_project_file_is_refused_and_the_project_kept() {
     harness.run();
     harness.get_by_label("Export…").click();
     harness.run();
-    harness.get_by_label("File path").focus();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("File path")
-        .type_text(plan.to_str().unwrap());
-    harness.run();
+    replace_text(&mut harness, "File path", plan.to_str().unwrap());
     assert_eq!(
         harness.get_by_label("File path").value().as_deref(),
         Some(plan.to_str().unwrap())
@@ -600,14 +595,8 @@ fn the_next_export_is_offered_the_last_export_s_folder_and_the_journey_s_name() 
     harness.get_by_label("1×").click();
     harness.get_by_label("Export…").click();
     harness.run();
-    harness.get_by_label("File path").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     let first = pictures.join("first.png");
-    harness
-        .get_by_label("File path")
-        .type_text(first.to_str().unwrap());
-    harness.run();
+    replace_text(&mut harness, "File path", first.to_str().unwrap());
     harness.get_by_label("Export").click();
     harness.run();
     assert!(first.exists());

@@ -157,12 +157,18 @@ pub fn open_section(harness: &mut Harness<'_, JourneymapApp>, name: &str) {
 }
 
 pub fn type_into(harness: &mut Harness<'_, JourneymapApp>, label: &str, text: &str) {
+    replace_text(harness, label, text);
+    harness.key_press(Key::Escape);
+    harness.run();
+}
+
+/// Types `text` over all of the text of the field labelled `label`, leaving it focused
+/// (a dialog's field keeps the dialog open).
+pub fn replace_text(harness: &mut Harness<'_, JourneymapApp>, label: &str, text: &str) {
     harness.get_by_label(label).focus();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_label(label).type_text(text);
-    harness.run();
-    harness.key_press(Key::Escape);
     harness.run();
 }
 

@@ -8,7 +8,7 @@ use journeymap::app::JourneymapApp;
 use journeymap::interchange::{Format, import_bytes};
 use journeymap::model::{Card, Journey};
 
-use crate::harness::{Setup, export_to_offered_path, journey, setup, undo};
+use crate::harness::{Setup, export_to_offered_path, journey, replace_text, setup, undo};
 
 const TABLE: &str = "journey,stage,title,owner,emotion,moment_of_truth\nRenewal,Review,Usage report arrives,Customer success,1,yes\nRenewal,Review,Price rise announced,Finance,-2,\nRenewal,Decide,Renewal call,Sales,0,\n";
 
@@ -265,11 +265,7 @@ fn save_as_after_an_import_offers_a_project_file_and_never_writes_over_the_table
         Some(offered.to_str().unwrap())
     );
     // Typing the table's own name is refused; the table is untouched.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("File path")
-        .type_text(path.to_str().unwrap());
-    harness.run();
+    replace_text(&mut harness, "File path", path.to_str().unwrap());
     harness.get_by_label("Save").click();
     harness.run();
     assert!(

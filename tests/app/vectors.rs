@@ -5,7 +5,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 use journeymap::file::read_project;
 
-use crate::harness::{Setup, export_to_offered_path, setup};
+use crate::harness::{Setup, export_to_offered_path, replace_text, setup};
 
 #[test]
 fn the_export_dialog_writes_a_pdf_and_an_svg_that_open_again() {
@@ -82,13 +82,7 @@ fn export_handout_writes_a_page_per_slide() {
     harness.run();
     harness.get_by_label("Export handout…").click();
     harness.run();
-    harness.get_by_label("File path").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("File path")
-        .type_text(project.to_str().unwrap());
-    harness.run();
+    replace_text(&mut harness, "File path", project.to_str().unwrap());
     harness.get_by_label("Export").click();
     harness.run();
     assert!(
