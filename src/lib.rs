@@ -9,6 +9,7 @@ pub mod export;
 pub mod file;
 pub mod interchange;
 pub mod layout;
+pub mod live;
 pub mod model;
 pub mod paint;
 pub mod raster;
