@@ -157,6 +157,42 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: Option<Format>,
     },
+    /// Run a sync server for live sessions, storing their documents under DIR.
+    ///
+    /// Anyone with a document's link (see share) can edit it; a peer without the link's
+    /// key is refused. Listens on this machine only unless told otherwise; logs each
+    /// connection and refusal on standard error. Runs until stopped (Ctrl+C).
+    Serve {
+        /// The address to listen on; 0.0.0.0:7878 lets other machines connect.
+        #[arg(long, value_name = "HOST:PORT", default_value = crate::live::server::DEFAULT_LISTEN)]
+        listen: std::net::SocketAddr,
+        /// The folder that keeps the documents and their keys; they survive restarts.
+        #[arg(long, value_name = "DIR")]
+        data: PathBuf,
+    },
+    /// Put a project on a sync server as a new live document and print its link
+    /// (journeymap://HOST:PORT/DOC?key=SECRET), which opens it in the window or with pull.
+    ///
+    /// Exits 0 once the server holds the document, 1 when the file cannot be read or the
+    /// server cannot be reached or refuses it.
+    Share {
+        /// The project: a .ron file, or a PNG, SVG or PDF exported by Journeymap.
+        file: PathBuf,
+        /// The sync server, as ws://HOST:PORT.
+        #[arg(long, value_name = "ws://HOST:PORT")]
+        server: String,
+    },
+    /// Write a live document's current state as a project file.
+    ///
+    /// Exits 0 when written, 1 for a wrong key, an unknown document, an unreachable
+    /// server or a document that is not a valid project (nothing is written then).
+    Pull {
+        /// The document's link, as share printed it.
+        link: String,
+        /// Where to write the project.
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: PathBuf,
+    },
 }
 
 /// `export` "as filtered": cards that don't match every option given are dimmed, and the
@@ -362,6 +398,9 @@ pub fn run_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode 
             output,
             format,
         }) => import(&file, &output, format),
+        Some(Command::Serve { listen, data }) => serve(listen, &data),
+        Some(Command::Share { file, server }) => share(&file, &server),
+        Some(Command::Pull { link, output }) => pull(&link, &output),
         None => open_window(cli.file),
     }
 }
@@ -409,31 +448,26 @@ fn not_over(output: &Path, input: &Path, what: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// `import`: a table or a diagram into a new project file.
-fn import(file: &Path, output: &Path, format: Option<Format>) -> ExitCode {
-    let is_ron = output
+/// Refuses a project `output` not named `.ron`.
+fn ron_output(output: &Path) -> Result<(), String> {
+    if output
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-    let result = if !is_ron {
-        Err(format!(
-            "{}: a project is written as a .ron file; name it {}",
-            output.display(),
-            output.with_extension("ron").display()
-        ))
-    } else {
-        not_over(output, file, "project")
-            .and_then(|()| import_file(file, format).map_err(|e| e.to_string()))
-            .and_then(|imported| {
-                for warning in &imported.warnings {
-                    eprintln!("warning: {}: {}", file.display(), escaped(warning));
-                }
-                save_project(output, &imported.project).map_err(|e| e.to_string())?;
-                Ok(summary(&imported.project))
-            })
-    };
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        return Ok(());
+    }
+    Err(format!(
+        "{}: a project is written as a .ron file; name it {}",
+        output.display(),
+        output.with_extension("ron").display()
+    ))
+}
+
+/// Prints `Ok` lines, or reports the error, and says which as an exit code.
+fn finish(result: Result<Vec<String>, String>) -> ExitCode {
     match result {
-        Ok(summary) => {
-            print_lines([format!("{}: written, {summary}", output.display())]);
+        Ok(lines) => {
+            print_lines(lines);
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -441,6 +475,69 @@ fn import(file: &Path, output: &Path, format: Option<Format>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `serve`: a sync server until the process is stopped.
+fn serve(listen: std::net::SocketAddr, data: &Path) -> ExitCode {
+    let options = crate::live::server::ServerOptions::new(listen, data);
+    match crate::live::server::Server::start(&options) {
+        Ok(server) => {
+            print_lines([format!(
+                "serving live documents on ws://{} (stored in {})",
+                server.address(),
+                data.display()
+            )]);
+            server.run_forever();
+            ExitCode::SUCCESS
+        }
+        Err(error) => finish(Err(error.to_string())),
+    }
+}
+
+/// `share`: a project onto a server, printing its link.
+fn share(file: &Path, server: &str) -> ExitCode {
+    finish(read_input(file).and_then(|project| {
+        let options = crate::live::SessionOptions::default();
+        let session = crate::live::Session::share(server, &project, &options)
+            .map_err(|error| error.to_string())?;
+        Ok(vec![session.link().to_string()])
+    }))
+}
+
+/// `pull`: a live document's state into a project file.
+fn pull(link: &str, output: &Path) -> ExitCode {
+    finish(ron_output(output).and_then(|()| {
+        let link = crate::live::Link::parse(link).map_err(|error| error.to_string())?;
+        let options = crate::live::SessionOptions::default();
+        let (_session, project) =
+            crate::live::Session::join(&link, &options).map_err(|error| error.to_string())?;
+        save_project(output, &project).map_err(|e| e.to_string())?;
+        Ok(vec![format!(
+            "{}: written, {}",
+            output.display(),
+            summary(&project)
+        )])
+    }))
+}
+
+/// `import`: a table or a diagram into a new project file.
+fn import(file: &Path, output: &Path, format: Option<Format>) -> ExitCode {
+    let result = ron_output(output).and_then(|()| {
+        not_over(output, file, "project")
+            .and_then(|()| import_file(file, format).map_err(|e| e.to_string()))
+            .and_then(|imported| {
+                for warning in &imported.warnings {
+                    eprintln!("warning: {}: {}", file.display(), escaped(warning));
+                }
+                save_project(output, &imported.project).map_err(|e| e.to_string())?;
+                Ok(vec![format!(
+                    "{}: written, {}",
+                    output.display(),
+                    summary(&imported.project)
+                )])
+            })
+    });
+    finish(result)
 }
 
 /// Exit code of `check --strict` when the health check found something.

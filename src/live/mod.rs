@@ -6,16 +6,21 @@
 //! Automerge change and each remote change into a project state, validated before anyone
 //! sees it. No merge logic lives here: Automerge merges, samod syncs.
 
+mod dial;
 pub mod link;
 mod mirror;
 mod order;
 mod schema;
+pub mod server;
+mod session;
+mod storage;
 
 use crate::model::ValidationError;
 
 pub use link::Link;
 pub use mirror::{create_document, read_document, write_document};
 pub use schema::OrderKeys;
+pub use session::{Session, SessionOptions};
 
 /// Why a live session or the live document could not do what was asked.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
