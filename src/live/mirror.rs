@@ -1,16 +1,23 @@
 //! Between a project and its Automerge document: create, write a new state, read.
 
-use automerge::{Automerge, ChangeHash, PatchLog};
+use std::collections::{HashMap, HashSet};
+
+use automerge::transaction::{Transactable, Transaction};
+use automerge::{Automerge, ChangeHash, ObjId, PatchLog, ROOT, ReadDoc};
+use autosurgeon::{ReconcileError, reconcile_prop};
 
 use super::LiveError;
-use super::schema::{LiveProject, OrderKeys};
-use crate::model::{Project, validate};
+use super::schema::{
+    LiveProject, OrderKeys, Prose, card_orders, live_card, live_committee, live_department,
+    live_lanes, live_persona, live_stage,
+};
+use crate::model::{Card, Journey, Project, validate};
 
 /// A new Automerge document holding `project`, and the order keys it gave the cards.
 pub fn create_document(project: &Project) -> Result<(Automerge, OrderKeys), LiveError> {
     let mut document = Automerge::new();
     let mut keys = OrderKeys::new();
-    write_document(&mut document, &[], project, &mut keys)?;
+    write_document(&mut document, &[], None, project, &mut keys)?;
     Ok((document, keys))
 }
 
@@ -18,18 +25,29 @@ pub fn create_document(project: &Project) -> Result<(Automerge, OrderKeys), Live
 /// last saw), so that what others changed since is merged, never overwritten. Returns
 /// the heads that now name exactly `project`. `keys` are the order keys of `base`;
 /// they are updated when the change is recorded.
+///
+/// Given `previous`, the project at `base`, only what differs from it is written (a
+/// letter typed into a 10,000-card map touches one card); without it, everything is
+/// compared with the document.
 pub fn write_document(
     document: &mut Automerge,
     base: &[ChangeHash],
+    previous: Option<&Project>,
     project: &Project,
     keys: &mut OrderKeys,
 ) -> Result<Vec<ChangeHash>, LiveError> {
     let mut new_keys = keys.clone();
-    let live = LiveProject::from_project(project, &mut new_keys);
     let mut transaction = document
         .transaction_at(PatchLog::inactive(), base)
         .map_err(|error| LiveError::NotAProject(error.to_string()))?;
-    if let Err(error) = autosurgeon::reconcile(&mut transaction, &live) {
+    let written = match previous {
+        Some(previous) => write_changes(&mut transaction, previous, project, &mut new_keys),
+        None => {
+            let live = LiveProject::from_project(project, &mut new_keys);
+            autosurgeon::reconcile(&mut transaction, &live)
+        }
+    };
+    if let Err(error) = written {
         transaction.rollback();
         return Err(LiveError::NotAProject(error.to_string()));
     }
@@ -41,19 +59,162 @@ pub fn write_document(
     Ok(heads)
 }
 
+/// Writes what differs between `previous` (what the transaction holds) and `project`.
+fn write_changes(
+    transaction: &mut Transaction,
+    previous: &Project,
+    project: &Project,
+    keys: &mut OrderKeys,
+) -> Result<(), ReconcileError> {
+    let same_journeys = previous.journeys.len() == project.journeys.len()
+        && previous
+            .journeys
+            .iter()
+            .zip(&project.journeys)
+            .all(|(old, new)| old.id == new.id);
+    let journeys = match transaction.get(ROOT, "journeys")? {
+        Some((_, journeys)) if same_journeys => journeys,
+        // Journeys added, removed or reordered: the whole project, compared.
+        _ => {
+            let live = LiveProject::from_project(project, keys);
+            return autosurgeon::reconcile(transaction, &live);
+        }
+    };
+    if previous.format != project.format {
+        reconcile_prop(transaction, ROOT, "format", u64::from(project.format))?;
+    }
+    for (name, old, new) in [
+        ("title", &previous.title, &project.title),
+        ("notes", &previous.notes, &project.notes),
+    ] {
+        if old != new {
+            reconcile_prop(transaction, ROOT, name, Prose(new.clone()))?;
+        }
+    }
+    if previous.departments != project.departments {
+        let live: Vec<_> = project.departments.iter().map(live_department).collect();
+        reconcile_prop(transaction, ROOT, "departments", live)?;
+    }
+    if previous.personas != project.personas {
+        let live: Vec<_> = project.personas.iter().map(live_persona).collect();
+        reconcile_prop(transaction, ROOT, "personas", live)?;
+    }
+    for (index, (old, new)) in previous.journeys.iter().zip(&project.journeys).enumerate() {
+        if old == new {
+            continue;
+        }
+        let Some((_, journey)) = transaction.get(&journeys, index)? else {
+            continue;
+        };
+        write_journey_changes(
+            transaction,
+            &journey,
+            old,
+            new,
+            keys.entry(new.id.clone()).or_default(),
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes what differs between two states of one journey into its object.
+fn write_journey_changes(
+    transaction: &mut Transaction,
+    object: &ObjId,
+    old: &Journey,
+    new: &Journey,
+    keys: &mut HashMap<String, String>,
+) -> Result<(), ReconcileError> {
+    for (name, before, after) in [
+        ("name", &old.name, &new.name),
+        ("scenario", &old.scenario, &new.scenario),
+        ("expectations", &old.expectations, &new.expectations),
+    ] {
+        if before != after {
+            reconcile_prop(transaction, object, name, Prose(after.clone()))?;
+        }
+    }
+    if old.persona != new.persona {
+        reconcile_prop(transaction, object, "persona", new.persona.clone())?;
+    }
+    if old.committee != new.committee {
+        reconcile_prop(transaction, object, "committee", live_committee(new))?;
+    }
+    if old.stages != new.stages {
+        let live: Vec<_> = new.stages.iter().map(live_stage).collect();
+        reconcile_prop(transaction, object, "stages", live)?;
+    }
+    if old.lanes != new.lanes {
+        reconcile_prop(transaction, object, "lanes", live_lanes(new))?;
+    }
+    if old.cards == new.cards {
+        return Ok(());
+    }
+    let Some((_, cards)) = transaction.get(object, "cards")? else {
+        let orders = card_orders(new, keys);
+        let live: HashMap<String, _> = (new.cards.iter().zip(orders))
+            .map(|(card, order)| (card.id.clone(), live_card(card, order)))
+            .collect();
+        return reconcile_prop(transaction, object, "cards", live);
+    };
+    let before: HashMap<&str, (&Card, Option<String>)> = old
+        .cards
+        .iter()
+        .map(|card| (card.id.as_str(), (card, keys.get(&card.id).cloned())))
+        .collect();
+    let orders = card_orders(new, keys);
+    for (card, order) in new.cards.iter().zip(orders) {
+        let unchanged = before
+            .get(card.id.as_str())
+            .is_some_and(|(old, old_order)| *old == card && old_order.as_ref() == Some(&order));
+        if !unchanged {
+            reconcile_prop(
+                transaction,
+                &cards,
+                card.id.as_str(),
+                live_card(card, order),
+            )?;
+        }
+    }
+    let kept: HashSet<&str> = new.cards.iter().map(|card| card.id.as_str()).collect();
+    for id in before.keys().filter(|id| !kept.contains(*id)) {
+        transaction.delete(&cards, *id)?;
+    }
+    Ok(())
+}
+
 /// The project the document holds now, its heads and its order keys; fails when the
 /// document holds something that is not a valid project.
 pub fn read_document(
     document: &Automerge,
 ) -> Result<(Project, Vec<ChangeHash>, OrderKeys), LiveError> {
-    let heads = document.get_heads();
+    let (project, keys) = project_of(document)?;
+    Ok((project, document.get_heads(), keys))
+}
+
+/// The project the document held at `heads`, and its order keys.
+pub fn read_document_at(
+    document: &mut Automerge,
+    heads: &[ChangeHash],
+) -> Result<(Project, OrderKeys), LiveError> {
+    // An isolated transaction reads the document as it was at its heads; it is never
+    // committed.
+    let transaction = document
+        .transaction_at(PatchLog::inactive(), heads)
+        .map_err(|error| LiveError::NotAProject(error.to_string()))?;
+    let read = project_of(&transaction);
+    transaction.rollback();
+    read
+}
+
+fn project_of(document: &impl autosurgeon::ReadDoc) -> Result<(Project, OrderKeys), LiveError> {
     let live: LiveProject = autosurgeon::hydrate(document)
         .map_err(|error| LiveError::NotAProject(error.to_string()))?;
     let (project, keys) = live.to_project()?;
     if let Some(error) = validate(&project).listed.into_iter().next() {
         return Err(LiveError::Invalid(Box::new(error)));
     }
-    Ok((project, heads, keys))
+    Ok((project, keys))
 }
 
 #[cfg(test)]
@@ -80,7 +241,7 @@ mod tests {
         let project = template();
         let (mut document, mut keys) = create_document(&project).unwrap();
         let heads = document.get_heads();
-        let again = write_document(&mut document, &heads, &project, &mut keys).unwrap();
+        let again = write_document(&mut document, &heads, None, &project, &mut keys).unwrap();
         assert_eq!(again, heads);
     }
 
@@ -101,7 +262,7 @@ mod tests {
         in_a.journeys[journey].cards.push(moved);
         let last = in_a.journeys[journey].cards.len() - 1;
         in_a.journeys[journey].cards[last].stage = other_stage.clone();
-        write_document(&mut a, &base, &in_a, &mut keys.clone()).unwrap();
+        write_document(&mut a, &base, Some(&project), &in_a, &mut keys.clone()).unwrap();
 
         // B, at the same time, types at the end and adds a comment.
         project.journeys[journey].cards[0].title = format!("{} ✓", card.title);
@@ -111,7 +272,7 @@ mod tests {
             text: "Who calls back?".into(),
             resolved: false,
         });
-        write_document(&mut b, &base, &project, &mut keys.clone()).unwrap();
+        write_document(&mut b, &base, None, &project, &mut keys.clone()).unwrap();
 
         a.merge(&mut b).unwrap();
         b.merge(&mut a).unwrap();

@@ -226,7 +226,7 @@ impl LiveProject {
     }
 }
 
-fn live_department(department: &Department) -> LiveDepartment {
+pub(super) fn live_department(department: &Department) -> LiveDepartment {
     LiveDepartment {
         id: department.id.clone(),
         name: (&department.name).into(),
@@ -242,7 +242,7 @@ fn project_department(live: &LiveDepartment) -> Department {
     }
 }
 
-fn live_persona(persona: &Persona) -> LivePersona {
+pub(super) fn live_persona(persona: &Persona) -> LivePersona {
     LivePersona {
         id: persona.id.clone(),
         name: (&persona.name).into(),
@@ -274,7 +274,9 @@ fn project_persona(live: &LivePersona) -> Persona {
     }
 }
 
-fn live_journey(journey: &Journey, keys: &mut HashMap<String, String>) -> LiveJourney {
+/// The order keys of a journey's cards in their order, keeping the ones in `keys` where
+/// the order allows; `keys` becomes the new ones.
+pub(super) fn card_orders(journey: &Journey, keys: &mut HashMap<String, String>) -> Vec<String> {
     let current: Vec<(Option<&str>, &str)> = journey
         .cards
         .iter()
@@ -285,40 +287,57 @@ fn live_journey(journey: &Journey, keys: &mut HashMap<String, String>) -> LiveJo
         .collect();
     let orders = order::assign(&current);
     keys.clear();
+    keys.extend(
+        journey
+            .cards
+            .iter()
+            .zip(&orders)
+            .map(|(card, order)| (card.id.clone(), order.clone())),
+    );
+    orders
+}
+
+pub(super) fn live_committee(journey: &Journey) -> Vec<LiveMember> {
+    journey
+        .committee
+        .iter()
+        .map(|member| LiveMember {
+            persona: member.persona.clone(),
+            role: member.role.map(|role| name_of(&role)),
+            detail: (&member.detail).into(),
+        })
+        .collect()
+}
+
+pub(super) fn live_lanes(journey: &Journey) -> Vec<LiveLane> {
+    journey
+        .lanes
+        .iter()
+        .map(|lane| LiveLane {
+            id: lane.id.clone(),
+            kind: name_of(&lane.kind),
+            title: (&lane.title).into(),
+        })
+        .collect()
+}
+
+fn live_journey(journey: &Journey, keys: &mut HashMap<String, String>) -> LiveJourney {
+    let orders = card_orders(journey, keys);
     let cards = journey
         .cards
         .iter()
         .zip(orders)
-        .map(|(card, order)| {
-            keys.insert(card.id.clone(), order.clone());
-            (card.id.clone(), live_card(card, order))
-        })
+        .map(|(card, order)| (card.id.clone(), live_card(card, order)))
         .collect();
     LiveJourney {
         id: journey.id.clone(),
         name: (&journey.name).into(),
         persona: journey.persona.clone(),
-        committee: journey
-            .committee
-            .iter()
-            .map(|member| LiveMember {
-                persona: member.persona.clone(),
-                role: member.role.map(|role| name_of(&role)),
-                detail: (&member.detail).into(),
-            })
-            .collect(),
+        committee: live_committee(journey),
         scenario: (&journey.scenario).into(),
         expectations: (&journey.expectations).into(),
         stages: journey.stages.iter().map(live_stage).collect(),
-        lanes: journey
-            .lanes
-            .iter()
-            .map(|lane| LiveLane {
-                id: lane.id.clone(),
-                kind: name_of(&lane.kind),
-                title: (&lane.title).into(),
-            })
-            .collect(),
+        lanes: live_lanes(journey),
         cards,
     }
 }
@@ -375,7 +394,7 @@ fn project_journey(
     })
 }
 
-fn live_stage(stage: &Stage) -> LiveStage {
+pub(super) fn live_stage(stage: &Stage) -> LiveStage {
     let empathy = &stage.empathy;
     LiveStage {
         id: stage.id.clone(),
@@ -429,7 +448,7 @@ fn project_stage(live: &LiveStage) -> Stage {
     }
 }
 
-fn live_card(card: &Card, order: String) -> LiveCard {
+pub(super) fn live_card(card: &Card, order: String) -> LiveCard {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let comments = card
         .comments

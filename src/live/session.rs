@@ -15,7 +15,7 @@ use samod::{BackoffConfig, DialerEvent, DialerFailed, DialerHandle, DocHandle, P
 use super::LiveError;
 use super::dial::{LinkDialer, Refusal};
 use super::link::{Link, server_address};
-use super::mirror::{create_document, read_document, write_document};
+use super::mirror::{create_document, read_document, read_document_at, write_document};
 use super::schema::OrderKeys;
 use crate::model::Project;
 
@@ -44,11 +44,24 @@ pub struct Session {
     dialer: DialerHandle<Refusal>,
     last_error: Arc<Mutex<Option<String>>>,
     link: Link,
-    /// The heads of the state the participant last saw (read or wrote).
+    /// The heads of the state the participant last saw (read or wrote), and that state.
     shown: Vec<ChangeHash>,
+    seen: Project,
     keys: OrderKeys,
     /// Heads whose state was refused, so one bad change is reported once.
     refused: Vec<ChangeHash>,
+    options: SessionOptions,
+    /// This participant's own changes, to undo, and the undone ones, to redo.
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// One message for each change to the document, from anyone.
+    changed: tokio::sync::mpsc::UnboundedReceiver<()>,
+}
+
+/// One of a participant's own steps: the heads before and after it.
+struct Step {
+    before: Vec<ChangeHash>,
+    after: Vec<ChangeHash>,
 }
 
 impl Session {
@@ -61,21 +74,25 @@ impl Session {
     ) -> Result<Self, LiveError> {
         let server = server_address(server)?;
         let (document, keys) = create_document(project)?;
+        let shown = document.get_heads();
         let runtime = runtime()?;
-        let (repo, handle) = runtime.block_on(async {
-            let repo = new_repo().await;
-            let handle = repo
-                .create(document)
-                .await
-                .map_err(|_| LiveError::Stopped)?;
-            Ok::<_, LiveError>((repo, handle))
-        })?;
+        let repo = runtime.block_on(new_repo());
+        let handle = runtime
+            .block_on(repo.create(document))
+            .map_err(|_| LiveError::Stopped)?;
         let link = Link::new(&server, handle.document_id().clone());
-        let mut session = Self::connect(runtime, repo, handle, link, true, options)?;
-        session.keys = keys;
-        session.shown = session
-            .handle
-            .with_document(|document| document.get_heads());
+        let dialled = dial(&runtime, &repo, &link, true, options)?;
+        let mut session = Self::assemble(
+            runtime,
+            repo,
+            handle,
+            dialled,
+            link,
+            shown,
+            project.clone(),
+            keys,
+            options,
+        );
         session.wait_until_stored(FIRST_CONTACT)?;
         Ok(session)
     }
@@ -84,63 +101,61 @@ impl Session {
     pub fn join(link: &Link, options: &SessionOptions) -> Result<(Self, Project), LiveError> {
         let runtime = runtime()?;
         let repo = runtime.block_on(new_repo());
-        // The handle is found once connected; until then, a placeholder would be wrong.
-        let dialer = LinkDialer::new(link.socket_url(&peer_name(&repo), false), &link.server)?;
-        let last_error = dialer.last_error();
-        let dialer = repo
-            .dial(backoff(options), Arc::new(dialer))
-            .map_err(|_| LiveError::Stopped)?;
-        runtime.block_on(first_contact(&dialer, &last_error, link))?;
+        let dialled = dial(&runtime, &repo, link, false, options)?;
         let handle = runtime
             .block_on(async {
                 tokio::time::timeout(FIRST_CONTACT, repo.find(link.document.clone())).await
             })
-            .map_err(|_| unreachable(link, &last_error))?
+            .map_err(|_| unreachable(link, &dialled.1))?
             .map_err(|_| LiveError::Stopped)?
             .ok_or_else(|| LiveError::UnknownDocument {
                 server: link.server.clone(),
                 document: link.document.to_string(),
             })?;
         let (project, shown, keys) = handle.with_document(|document| read_document(document))?;
-        let session = Self {
+        let session = Self::assemble(
             runtime,
             repo,
             handle,
-            dialer,
-            last_error,
-            link: link.clone(),
+            dialled,
+            link.clone(),
             shown,
+            project.clone(),
             keys,
-            refused: Vec::new(),
-        };
+            options,
+        );
         Ok((session, project))
     }
 
-    fn connect(
+    #[allow(clippy::too_many_arguments)]
+    fn assemble(
         runtime: tokio::runtime::Runtime,
         repo: Repo,
         handle: DocHandle,
+        (dialer, last_error): Dialled,
         link: Link,
-        create: bool,
+        shown: Vec<ChangeHash>,
+        seen: Project,
+        keys: OrderKeys,
         options: &SessionOptions,
-    ) -> Result<Self, LiveError> {
-        let dialer = LinkDialer::new(link.socket_url(&peer_name(&repo), create), &link.server)?;
-        let last_error = dialer.last_error();
-        let dialer = repo
-            .dial(backoff(options), Arc::new(dialer))
-            .map_err(|_| LiveError::Stopped)?;
-        runtime.block_on(first_contact(&dialer, &last_error, &link))?;
-        Ok(Self {
+    ) -> Self {
+        let changed = watch_changes(&runtime, &handle);
+        Self {
             runtime,
             repo,
             handle,
             dialer,
             last_error,
             link,
-            shown: Vec::new(),
-            keys: OrderKeys::new(),
+            shown,
+            seen,
+            keys,
+            options: options.clone(),
             refused: Vec::new(),
-        })
+            undo: Vec::new(),
+            redo: Vec::new(),
+            changed,
+        }
     }
 
     /// The link that invites others to this document.
@@ -162,31 +177,113 @@ impl Session {
     }
 
     /// Records `project`, the participant's new state, as a change on top of the state
-    /// they last saw; what others changed meanwhile is kept.
-    pub fn commit(&mut self, project: &Project) -> Result<(), LiveError> {
-        let (shown, keys) = (&self.shown, &mut self.keys);
+    /// they last saw; what others changed meanwhile is kept. With `continues`, the change
+    /// joins the previous one as one undo step (letters typed into one field), unless
+    /// others' changes came between them.
+    pub fn commit(&mut self, project: &Project, continues: bool) -> Result<(), LiveError> {
+        let (shown, seen, keys) = (&self.shown, &self.seen, &mut self.keys);
         let heads = self
             .handle
-            .with_document(|document| write_document(document, shown, project, keys))?;
+            .with_document(|document| write_document(document, shown, Some(seen), project, keys))?;
+        if heads == self.shown {
+            return Ok(());
+        }
+        self.seen = project.clone();
+        self.redo.clear();
+        match self.undo.last_mut() {
+            Some(step) if continues && step.after == self.shown => step.after = heads.clone(),
+            _ => self.undo.push(Step {
+                before: self.shown.clone(),
+                after: heads.clone(),
+            }),
+        }
         self.shown = heads;
         Ok(())
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Undoes this participant's latest step as a new change: what the step changed goes
+    /// back, made on top of the moment of the step, so what others did since stays.
+    /// [`Self::poll`] then gives the project. False when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<bool, LiveError> {
+        self.revert(true)
+    }
+
+    /// Redoes the latest undone step, as [`Self::undo`] undoes.
+    pub fn redo(&mut self) -> Result<bool, LiveError> {
+        self.revert(false)
+    }
+
+    fn revert(&mut self, undo: bool) -> Result<bool, LiveError> {
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(step) = from.pop() else {
+            return Ok(false);
+        };
+        let written = self.handle.with_document(|document| {
+            let (before, _) = read_document_at(document, &step.before)?;
+            let (after, mut keys) = read_document_at(document, &step.after)?;
+            write_document(document, &step.after, Some(&after), &before, &mut keys)
+        });
+        match written {
+            Ok(heads) => {
+                to.push(Step {
+                    before: step.after,
+                    after: heads,
+                });
+                Ok(true)
+            }
+            Err(error) => {
+                from.push(step);
+                Err(error)
+            }
+        }
+    }
+
+    /// Waits until the document changes (from anyone) or `limit` passes; true when it
+    /// holds changes not yet seen through [`Self::poll`].
+    pub fn wait_for_change(&mut self, limit: Duration) -> bool {
+        while self.changed.try_recv().is_ok() {}
+        if self.has_news() {
+            return true;
+        }
+        let changed = &mut self.changed;
+        let _ = self
+            .runtime
+            .block_on(async { tokio::time::timeout(limit, changed.recv()).await });
+        self.has_news()
+    }
+
+    fn has_news(&self) -> bool {
+        let heads = self.handle.with_document(|document| document.get_heads());
+        heads != self.shown && heads != self.refused
     }
 
     /// The project as others have changed it since it was last seen, if they have:
     /// `Some(Err)` once for a state that is not a valid project (the participant keeps
     /// the last good one, and later changes may mend it).
     pub fn poll(&mut self) -> Option<Result<Project, LiveError>> {
-        let heads = self.handle.with_document(|document| document.get_heads());
-        if heads == self.shown || heads == self.refused {
+        if !self.has_news() {
             return None;
         }
-        match self
+        let (heads, read) = self
             .handle
-            .with_document(|document| read_document(document))
-        {
+            .with_document(|document| (document.get_heads(), read_document(document)));
+        match read {
             Ok((project, heads, keys)) => {
                 self.shown = heads;
                 self.keys = keys;
+                self.seen = project.clone();
                 Some(Ok(project))
             }
             Err(error) => {
@@ -207,18 +304,43 @@ impl Session {
         });
     }
 
-    /// Waits until the server has every change this participant made, or `limit` passes.
-    pub fn wait_until_stored(&self, limit: Duration) -> Result<(), LiveError> {
-        let Some(connection) = self.dialer.connection_id() else {
-            return Err(unreachable(&self.link, &self.last_error));
-        };
-        let stored = self.handle.they_have_our_changes(connection);
-        self.runtime
-            .block_on(async { tokio::time::timeout(limit, stored).await })
-            .map_err(|_| LiveError::Unreachable {
-                server: self.link.server.clone(),
-                reason: "it did not confirm the changes in time".to_owned(),
-            })
+    /// Waits until the server has every change this document holds (reconnecting first
+    /// if need be), or `limit` passes.
+    pub fn wait_until_stored(&mut self, limit: Duration) -> Result<(), LiveError> {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let (handle, dialer, changed) = (&self.handle, &self.dialer, &mut self.changed);
+            match self
+                .runtime
+                .block_on(await_stored(handle, dialer, changed, deadline))
+            {
+                Wait::Stored => return Ok(()),
+                Wait::Stalled => self.redial()?,
+                Wait::Failed => {
+                    return Err(LiveError::Unreachable {
+                        server: self.link.server.clone(),
+                        reason: self
+                            .last_error()
+                            .unwrap_or_else(|| "it did not confirm the changes in time".to_owned()),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Drops the connection and dials again: the sync starts afresh.
+    fn redial(&mut self) -> Result<(), LiveError> {
+        self.dialer.close();
+        let dialer = LinkDialer::new(
+            self.link.socket_url(&peer_name(&self.repo), false),
+            &self.link.server,
+        )?;
+        self.last_error = dialer.last_error();
+        self.dialer = self
+            .repo
+            .dial(backoff(&self.options), Arc::new(dialer))
+            .map_err(|_| LiveError::Stopped)?;
+        Ok(())
     }
 }
 
@@ -227,6 +349,99 @@ impl Drop for Session {
         self.dialer.close();
         self.runtime.block_on(self.repo.stop());
     }
+}
+
+/// How long the sync with the server may stand still while the server lacks changes
+/// before the connection is made again. samod 0.16 can stop syncing a document when many
+/// peers change it at once; a new connection starts the sync afresh.
+const STALL: Duration = Duration::from_secs(1);
+
+/// How a wait for the server to hold every change ended.
+enum Wait {
+    Stored,
+    Stalled,
+    Failed,
+}
+
+/// Waits until the server connected through `dialer` has every change of `handle`.
+async fn await_stored(
+    handle: &DocHandle,
+    dialer: &DialerHandle<Refusal>,
+    changed: &mut tokio::sync::mpsc::UnboundedReceiver<()>,
+    deadline: tokio::time::Instant,
+) -> Wait {
+    if tokio::time::timeout_at(deadline, dialer.established())
+        .await
+        .is_err()
+    {
+        return Wait::Failed;
+    }
+    let Some(connection) = dialer.connection_id() else {
+        return Wait::Failed;
+    };
+    // samod's own `they_have_our_changes` looks again only when the server's state moves,
+    // and misses a change that arrives from others meanwhile: here both wake the check.
+    let (mut peers, mut updates) = handle.peers();
+    loop {
+        let mut ours = handle.with_document(|document| document.get_heads());
+        ours.sort();
+        // Heads are a set: the server's view lists them in an order of its own.
+        let shared = peers.get(&connection).and_then(|peer| {
+            let mut shared = peer.shared_heads.clone()?;
+            shared.sort();
+            Some(shared)
+        });
+        if shared == Some(ours) {
+            return Wait::Stored;
+        }
+        tokio::select! {
+            update = updates.next() => match update {
+                Some(update) => peers.extend(update),
+                None => return Wait::Failed,
+            },
+            _ = changed.recv() => {}
+            () = tokio::time::sleep(STALL) => return Wait::Stalled,
+            () = tokio::time::sleep_until(deadline) => return Wait::Failed,
+        }
+    }
+}
+
+/// A dialer to the server, and where it tells its latest failure.
+type Dialled = (DialerHandle<Refusal>, Arc<Mutex<Option<String>>>);
+
+/// Dials the server for `link` and waits for the first connection; `create` asks the
+/// server to take the document as new.
+fn dial(
+    runtime: &tokio::runtime::Runtime,
+    repo: &Repo,
+    link: &Link,
+    create: bool,
+    options: &SessionOptions,
+) -> Result<Dialled, LiveError> {
+    let dialer = LinkDialer::new(link.socket_url(&peer_name(repo), create), &link.server)?;
+    let last_error = dialer.last_error();
+    let dialer = repo
+        .dial(backoff(options), Arc::new(dialer))
+        .map_err(|_| LiveError::Stopped)?;
+    runtime.block_on(first_contact(&dialer, &last_error, link))?;
+    Ok((dialer, last_error))
+}
+
+/// A message for each change to `handle`'s document.
+fn watch_changes(
+    runtime: &tokio::runtime::Runtime,
+    handle: &DocHandle,
+) -> tokio::sync::mpsc::UnboundedReceiver<()> {
+    let (sender, receiver) = tokio::sync::mpsc::unbounded_channel();
+    let mut changes = handle.changes();
+    runtime.spawn(async move {
+        while changes.next().await.is_some() {
+            if sender.send(()).is_err() {
+                break;
+            }
+        }
+    });
+    receiver
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, LiveError> {
@@ -274,6 +489,13 @@ fn unreachable(link: &Link, last_error: &Arc<Mutex<Option<String>>>) -> LiveErro
     }
 }
 
+fn has_failed(last_error: &Arc<Mutex<Option<String>>>) -> bool {
+    last_error
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .is_some()
+}
+
 /// Waits for the first connection; the first failure ends the wait with its reason (the
 /// dialer keeps trying only once a session is under way).
 async fn first_contact(
@@ -285,7 +507,9 @@ async fn first_contact(
     let failed = async {
         while let Some(event) = events.next().await {
             match event {
-                DialerEvent::Reconnecting { .. } => return false,
+                // A retry after a failed try; samod also retries, without any failure of
+                // ours, when a dial races its own registration.
+                DialerEvent::Reconnecting { .. } if has_failed(last_error) => return false,
                 DialerEvent::PermanentFailure => return true,
                 _ => {}
             }

@@ -118,6 +118,22 @@ impl Document {
         Ok(())
     }
 
+    /// Takes a project state made elsewhere (colleagues' changes in a live session),
+    /// validated as an edit is: an invalid one is refused and changes nothing. It is no
+    /// undo step of this user's, and it drops the history of steps, whose positions it
+    /// may have moved: a live session undoes its user's own changes itself.
+    pub fn apply_remote(&mut self, project: Project) -> Result<(), EditError> {
+        if let Some(error) = validate(&project).listed.into_iter().next() {
+            return Err(EditError::Invalid(Box::new(error)));
+        }
+        self.project = project;
+        self.undo.clear();
+        self.redo.clear();
+        self.last_state += 1;
+        self.state = self.last_state;
+        Ok(())
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

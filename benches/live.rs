@@ -1,0 +1,106 @@
+//! Live sessions through a real sync server on 127.0.0.1, in this process: how long a
+//! colleague's edit takes to arrive, how long joining a large map takes, what a letter
+//! typed into it costs, and how large the live document is beside the project file.
+//! Goals (release, loopback): a remote edit within 100 ms, joining 10,000 cards within
+//! 2 s, the template's live document at most 5 times its RON size.
+//!
+//! `cargo bench --bench live` prints the numbers.
+
+// A bench that cannot set up its data should stop loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+
+use journeymap::file::{template_project, to_ron};
+use journeymap::live::server::{Server, ServerOptions};
+use journeymap::live::{Session, SessionOptions, create_document};
+use journeymap::model::{Project, generated_project};
+
+fn main() {
+    // `cargo bench` passes `--bench`; nothing here takes options.
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(&ServerOptions::new(
+        "127.0.0.1:0".parse().unwrap(),
+        data.path(),
+    ))
+    .unwrap();
+    let address = format!("ws://{}", server.address());
+    let options = SessionOptions::default();
+
+    size_of_template();
+    remote_edit(&address, &options);
+    large_map(&address, &options, 10_000);
+}
+
+fn size_of_template() {
+    let project = template_project().unwrap();
+    let ron = to_ron(&project).unwrap().len();
+    let (document, _) = create_document(&project).unwrap();
+    let saved = document.save().len();
+    println!(
+        "template: RON {ron} bytes, live document {saved} bytes ({:.2}x)",
+        saved as f64 / ron as f64
+    );
+}
+
+/// A title changed in A, until B has it, many times.
+fn remote_edit(address: &str, options: &SessionOptions) {
+    let mut project = template_project().unwrap();
+    let mut a = Session::share(address, &project, options).unwrap();
+    let (mut b, _) = Session::join(a.link(), options).unwrap();
+    let mut times = Vec::new();
+    for round in 0..200 {
+        project.journeys[0].cards[round % 20].title.push('x');
+        let start = Instant::now();
+        a.commit(&project, false).unwrap();
+        loop {
+            assert!(
+                b.wait_for_change(Duration::from_secs(5)),
+                "the edit did not arrive"
+            );
+            if b.poll().is_some_and(|seen| seen.unwrap() == project) {
+                break;
+            }
+        }
+        times.push(start.elapsed());
+    }
+    report("remote edit, A to B through the server", &mut times);
+}
+
+fn large_map(address: &str, options: &SessionOptions, cards: usize) {
+    let mut project: Project = generated_project(20, cards);
+    let start = Instant::now();
+    let mut a = Session::share(address, &project, options).unwrap();
+    println!("share {cards} cards: {:?}", start.elapsed());
+    let start = Instant::now();
+    let (_b, joined) = Session::join(a.link(), options).unwrap();
+    println!("join {cards} cards: {:?}", start.elapsed());
+    assert_eq!(joined, project);
+
+    let mut times = Vec::new();
+    for round in 0..50 {
+        project.journeys[0].cards[round * 7].title.push('y');
+        let start = Instant::now();
+        a.commit(&project, true).unwrap();
+        times.push(start.elapsed());
+    }
+    report(
+        &format!("a letter typed into a {cards}-card map (commit)"),
+        &mut times,
+    );
+    let start = Instant::now();
+    a.wait_until_stored(Duration::from_secs(30)).unwrap();
+    println!("until the server holds them: {:?}", start.elapsed());
+}
+
+fn report(what: &str, times: &mut [Duration]) {
+    times.sort();
+    let at = |share: f64| times[((times.len() - 1) as f64 * share) as usize];
+    println!(
+        "{what}: median {:?}, 95th percentile {:?}, worst {:?} ({} runs)",
+        at(0.5),
+        at(0.95),
+        times[times.len() - 1],
+        times.len()
+    );
+}

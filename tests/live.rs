@@ -1,0 +1,586 @@
+//! Live sessions through a real sync server on 127.0.0.1: participants that share, join,
+//! edit at the same time, lose the server and come back, and the command line's serve,
+//! share and pull.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::result_large_err)]
+
+#[path = "common/run.rs"]
+mod run;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use journeymap::file::{read_project, template_project};
+use journeymap::live::server::{Server, ServerOptions};
+use journeymap::live::{Link, LiveError, Session, SessionOptions};
+use journeymap::model::{Comment, Document, Project, operations};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use run::{journeymap, text_of};
+
+/// How long one wait for a colleague's change may take before the test gives up.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+fn options() -> SessionOptions {
+    SessionOptions {
+        max_retry_delay: Duration::from_millis(200),
+    }
+}
+
+fn start_server(data: &std::path::Path, listen: &str) -> Server {
+    Server::start(&ServerOptions::new(listen.parse().unwrap(), data)).unwrap()
+}
+
+/// A participant: the document they edit, and their end of the live session.
+struct Participant {
+    document: Document,
+    session: Session,
+}
+
+impl Participant {
+    fn share(server: &Server, project: Project) -> Self {
+        Self::share_at(&server.address().to_string(), project)
+    }
+
+    fn share_at(address: &str, project: Project) -> Self {
+        let session = Session::share(&format!("ws://{address}"), &project, &options()).unwrap();
+        Self {
+            document: Document::new(project),
+            session,
+        }
+    }
+
+    fn join(link: &Link) -> Self {
+        let (session, project) = Session::join(link, &options()).unwrap();
+        Self {
+            document: Document::new(project),
+            session,
+        }
+    }
+
+    /// Applies an edit as the app does: through the document, then into the session.
+    fn edit(&mut self, edit: journeymap::model::Edit) {
+        self.document.apply(edit).unwrap();
+        self.session.commit(self.document.project(), false).unwrap();
+    }
+
+    /// Takes in what colleagues changed, if anything.
+    fn catch_up(&mut self) {
+        if let Some(project) = self.session.poll() {
+            self.document.apply_remote(project.unwrap()).unwrap();
+        }
+    }
+
+    /// Waits for a colleague's change and takes it in.
+    fn receive(&mut self) {
+        assert!(
+            self.session.wait_for_change(PATIENCE),
+            "no change arrived in {PATIENCE:?}"
+        );
+        self.catch_up();
+    }
+
+    fn project(&self) -> &Project {
+        self.document.project()
+    }
+}
+
+/// Brings every participant up to date until all hold the same project.
+fn converge(participants: &mut [Participant]) {
+    for (i, participant) in participants.iter_mut().enumerate() {
+        if let Err(error) = participant.session.wait_until_stored(PATIENCE) {
+            panic!(
+                "participant {i}: {error}; connected: {}",
+                participant.session.is_connected()
+            );
+        }
+    }
+    for _ in 0..200 {
+        for participant in participants.iter_mut() {
+            participant.catch_up();
+        }
+        let first = participants[0].project().clone();
+        let behind: Vec<usize> = (0..participants.len())
+            .filter(|&i| *participants[i].project() != first)
+            .collect();
+        if behind.is_empty() {
+            return;
+        }
+        for i in behind.into_iter().chain([0]) {
+            participants[i]
+                .session
+                .wait_for_change(Duration::from_millis(100));
+        }
+    }
+    panic!("the participants did not converge");
+}
+
+fn card_index(project: &Project, id: &str) -> usize {
+    project.journeys[0]
+        .cards
+        .iter()
+        .position(|card| card.id == id)
+        .unwrap()
+}
+
+#[test]
+fn a_card_dragged_in_one_window_is_in_the_new_stage_in_the_other() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path(), "127.0.0.1:0");
+    let mut a = Participant::share(&server, template_project().unwrap());
+    let mut b = Participant::join(a.session.link());
+    assert_eq!(a.project(), b.project());
+
+    let journey = &a.project().journeys[0];
+    let card = journey.cards[0].clone();
+    let stage = journey.stages[3].id.clone();
+    a.edit(operations::move_card(journey, 0, &stage, &card.lane, 0));
+    b.receive();
+    let moved = &b.project().journeys[0].cards[card_index(b.project(), &card.id)];
+    assert_eq!(moved.stage, stage);
+    assert_eq!(a.project(), b.project());
+}
+
+#[test]
+fn titles_typed_at_once_merge_and_a_comment_from_b_shows_in_a() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path(), "127.0.0.1:0");
+    let mut a = Participant::share(&server, template_project().unwrap());
+    let mut b = Participant::join(a.session.link());
+    let card = a.project().journeys[0].cards[1].clone();
+
+    // Both type into the same title before either hears of the other.
+    let mut in_a = card.clone();
+    in_a.title = format!("Urgent: {}", card.title);
+    a.edit(operations::set_card(&a.project().journeys[0], 1, in_a));
+    let mut in_b = card.clone();
+    in_b.title = format!("{} (by Friday)", card.title);
+    in_b.comments.push(Comment {
+        author: "Bea".into(),
+        at: "2026-11-26T09:30:00Z".into(),
+        text: "Who calls the buyer back?".into(),
+        resolved: false,
+    });
+    b.edit(operations::set_card(&b.project().journeys[0], 1, in_b));
+
+    let mut both = [a, b];
+    converge(&mut both);
+    let merged = &both[0].project().journeys[0].cards[card_index(both[0].project(), &card.id)];
+    assert_eq!(merged.title, format!("Urgent: {} (by Friday)", card.title));
+    assert_eq!(
+        merged.comments.last().unwrap().text,
+        "Who calls the buyer back?"
+    );
+}
+
+/// One participant's random edits: title letters, moves, comments, flags and cards of
+/// their own, each through the document, and now and then what colleagues did.
+fn random_edits(participant: &mut Participant, who: usize, count: usize, seed: u64) -> Tally {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mark = char::from_u32(0xC0 + who as u32).unwrap();
+    let mut tally = Tally::default();
+    let mut own_cards: Vec<String> = Vec::new();
+    for step in 0..count {
+        let journey = &participant.project().journeys[0];
+        // Typing and comments go to the template's cards, which nobody deletes.
+        let template_cards: Vec<usize> = (0..journey.cards.len())
+            .filter(|&i| !journey.cards[i].id.starts_with("added-"))
+            .collect();
+        let index = template_cards[rng.random_range(0..template_cards.len())];
+        let mut card = journey.cards[index].clone();
+        let edit = match rng.random_range(0..6) {
+            0 => {
+                card.title.push(mark);
+                tally.letters += 1;
+                operations::set_card(journey, index, card)
+            }
+            1 => {
+                let stage = &journey.stages[rng.random_range(0..journey.stages.len())].id;
+                operations::move_card(journey, index, stage, &card.lane, 0)
+            }
+            2 => {
+                let text = format!("note {who}-{step}");
+                card.comments.push(Comment {
+                    author: format!("P{who}"),
+                    at: format!("2026-11-26T10:{:02}:{:02}Z", step / 60, step % 60),
+                    text: text.clone(),
+                    resolved: false,
+                });
+                tally.comments.push(text);
+                operations::set_card(journey, index, card)
+            }
+            3 => {
+                card.moment_of_truth = !card.moment_of_truth;
+                operations::set_card(journey, index, card)
+            }
+            4 => {
+                let id = format!("added-{who}-{step}");
+                let mut new = card.clone();
+                new.id = id.clone();
+                new.title = format!("Added by {who}");
+                new.comments.clear();
+                new.links.clear();
+                own_cards.push(id.clone());
+                tally.cards.push(id);
+                operations::add_card(journey, new, 0)
+            }
+            _ => match own_cards.pop() {
+                Some(id) => {
+                    tally.cards.retain(|kept| *kept != id);
+                    let at = journey.cards.iter().position(|c| c.id == id).unwrap();
+                    operations::delete_card(journey, at)
+                }
+                None => continue,
+            },
+        };
+        participant.edit(edit);
+        if step % 7 == 0 {
+            participant.catch_up();
+        }
+    }
+    tally
+}
+
+/// What one participant's edits must leave in the merged project.
+#[derive(Default)]
+struct Tally {
+    letters: usize,
+    comments: Vec<String>,
+    cards: Vec<String>,
+}
+
+fn edit_at_once(count: usize, edits: usize) {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path(), "127.0.0.1:0");
+    let first = Participant::share(&server, template_project().unwrap());
+    let link = first.session.link().clone();
+    let mut participants = vec![first];
+    participants.extend((1..count).map(|_| Participant::join(&link)));
+    let (participants, tallies): (Vec<Participant>, Vec<Tally>) = std::thread::scope(|scope| {
+        let running: Vec<_> = participants
+            .into_iter()
+            .enumerate()
+            .map(|(who, mut participant)| {
+                scope.spawn(move || {
+                    let tally = random_edits(&mut participant, who, edits, who as u64 + 1);
+                    (participant, tally)
+                })
+            })
+            .collect();
+        running.into_iter().map(|run| run.join().unwrap()).unzip()
+    });
+    let mut participants = participants;
+    converge(&mut participants);
+    let project = participants[0].project();
+    assert!(journeymap::model::validate(project).is_empty());
+    let cards = &project.journeys[0].cards;
+    for (who, tally) in tallies.iter().enumerate() {
+        let mark = char::from_u32(0xC0 + who as u32).unwrap();
+        let letters: usize = cards
+            .iter()
+            .map(|card| card.title.chars().filter(|&c| c == mark).count())
+            .sum();
+        assert_eq!(letters, tally.letters, "participant {who}'s typing");
+        for text in &tally.comments {
+            assert!(
+                cards
+                    .iter()
+                    .any(|card| card.comments.iter().any(|c| &c.text == text)),
+                "comment {text} was lost"
+            );
+        }
+        for id in &tally.cards {
+            assert!(
+                cards.iter().any(|card| &card.id == id),
+                "card {id} was lost"
+            );
+        }
+    }
+}
+
+#[test]
+fn two_participants_editing_at_once_converge_and_lose_nothing() {
+    edit_at_once(2, 100);
+}
+
+#[test]
+fn twenty_participants_editing_at_once_converge_and_lose_nothing() {
+    edit_at_once(20, 20);
+}
+
+#[test]
+fn edits_made_while_the_server_is_gone_merge_when_it_returns() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path(), "127.0.0.1:0");
+    let address = server.address().to_string();
+    let mut a = Participant::share(&server, template_project().unwrap());
+    let mut b = Participant::join(a.session.link());
+    drop(server);
+
+    let tally_a = random_edits(&mut a, 0, 200, 11);
+    let tally_b = random_edits(&mut b, 1, 200, 12);
+    let _server = start_server(data.path(), &address);
+    let mut both = [a, b];
+    converge(&mut both);
+    let cards = &both[0].project().journeys[0].cards;
+    for id in tally_a.cards.iter().chain(&tally_b.cards) {
+        assert!(
+            cards.iter().any(|card| &card.id == id),
+            "card {id} was lost"
+        );
+    }
+}
+
+#[test]
+fn undo_takes_back_ones_own_change_and_keeps_a_colleagues() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path(), "127.0.0.1:0");
+    let mut a = Participant::share(&server, template_project().unwrap());
+    let mut b = Participant::join(a.session.link());
+    let card = a.project().journeys[0].cards[0].clone();
+
+    let mut mine = card.clone();
+    mine.title = "A's title".into();
+    a.edit(operations::set_card(&a.project().journeys[0], 0, mine));
+    b.receive();
+    let mut theirs = b.project().journeys[0].cards[0].clone();
+    theirs.notes = "B's notes".into();
+    b.edit(operations::set_card(&b.project().journeys[0], 0, theirs));
+    a.receive();
+
+    assert!(a.session.undo().unwrap());
+    a.catch_up();
+    let undone = &a.project().journeys[0].cards[card_index(a.project(), &card.id)];
+    assert_eq!(undone.title, card.title, "A's own change is undone");
+    assert_eq!(undone.notes, "B's notes", "B's change stays");
+    b.receive();
+    assert_eq!(a.project(), b.project());
+
+    assert!(a.session.redo().unwrap());
+    a.catch_up();
+    let redone = &a.project().journeys[0].cards[card_index(a.project(), &card.id)];
+    assert_eq!(redone.title, "A's title");
+    assert_eq!(redone.notes, "B's notes");
+    assert!(!b.session.can_undo() || b.session.undo().unwrap());
+}
+
+#[test]
+fn a_wrong_key_an_unknown_document_and_no_server_are_told_apart() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path(), "127.0.0.1:0");
+    let a = Participant::share(&server, template_project().unwrap());
+    let link = a.session.link().clone();
+
+    let wrong = Link {
+        key: "0".repeat(32),
+        ..link.clone()
+    };
+    let error = Session::join(&wrong, &options()).err().unwrap();
+    assert!(matches!(error, LiveError::WrongKey { .. }), "{error}");
+
+    let other = tempfile::tempdir().unwrap();
+    let empty = start_server(other.path(), "127.0.0.1:0");
+    let elsewhere = Link {
+        server: empty.address().to_string(),
+        ..link.clone()
+    };
+    let error = Session::join(&elsewhere, &options()).err().unwrap();
+    assert!(
+        matches!(error, LiveError::UnknownDocument { .. }),
+        "{error}"
+    );
+
+    let gone = empty.address().to_string();
+    drop(empty);
+    let nowhere = Link {
+        server: gone,
+        ..link
+    };
+    let error = Session::join(&nowhere, &options()).err().unwrap();
+    assert!(matches!(error, LiveError::Unreachable { .. }), "{error}");
+}
+
+/// `journeymap serve` as a process, and the address it printed.
+fn serve_process(data: &std::path::Path, listen: &str, log: Stdio) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(["serve", "--listen", listen, "--data"])
+        .arg(data)
+        .stdout(Stdio::piped())
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line
+        .split("ws://")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap()
+        .to_owned();
+    (child, address)
+}
+
+#[test]
+fn share_then_pull_on_the_command_line_gives_the_project_back() {
+    let data = tempfile::tempdir().unwrap();
+    let (mut server, address) = serve_process(data.path(), "127.0.0.1:0", Stdio::null());
+    let out = tempfile::tempdir().unwrap();
+    let template = out.path().join("plan.ron");
+    journeymap::file::save_project(&template, &template_project().unwrap()).unwrap();
+
+    let shared = journeymap(&[
+        "share",
+        template.to_str().unwrap(),
+        "--server",
+        &format!("ws://{address}"),
+    ]);
+    assert!(shared.status.success(), "{}", text_of(&shared));
+    let link = String::from_utf8(shared.stdout).unwrap().trim().to_owned();
+    assert!(link.starts_with("journeymap://"), "{link}");
+
+    let pulled = out.path().join("pulled.ron");
+    let run = journeymap(&["pull", &link, "-o", pulled.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", text_of(&run));
+    assert_eq!(read_project(&pulled).unwrap(), template_project().unwrap());
+
+    let wrong = format!("{}{}", &link[..link.len() - 32], "f".repeat(32));
+    let refused = journeymap(&["pull", &wrong, "-o", pulled.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text_of(&refused).contains("refused the key"),
+        "{}",
+        text_of(&refused)
+    );
+
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let unreachable = journeymap(&["pull", &link, "-o", pulled.to_str().unwrap()]);
+    assert_eq!(unreachable.status.code(), Some(1));
+    assert!(
+        text_of(&unreachable).contains("could not reach the server"),
+        "{}",
+        text_of(&unreachable)
+    );
+    assert_eq!(
+        read_project(&pulled).unwrap(),
+        template_project().unwrap(),
+        "the old file is kept"
+    );
+}
+
+#[test]
+fn a_server_killed_and_restarted_loses_nothing_a_participant_made() {
+    let data = tempfile::tempdir().unwrap();
+    let (mut server, address) = serve_process(data.path(), "127.0.0.1:0", Stdio::null());
+    let mut a = Participant::share_at(&address, template_project().unwrap());
+    for step in 0..20 {
+        let journey = &a.project().journeys[0];
+        let mut card = journey.cards[step].clone();
+        card.title = format!("Kept {step}");
+        a.edit(operations::set_card(journey, step, card));
+    }
+    a.session.wait_until_stored(PATIENCE).unwrap();
+    server.kill().unwrap(); // SIGKILL
+    server.wait().unwrap();
+
+    // Edits made while the server is gone stay with the participant.
+    for step in 20..25 {
+        let journey = &a.project().journeys[0];
+        let mut card = journey.cards[step].clone();
+        card.title = format!("Offline {step}");
+        a.edit(operations::set_card(journey, step, card));
+    }
+    let (mut again, _) = serve_process(data.path(), &address, Stdio::null());
+    a.session.wait_until_stored(PATIENCE).unwrap();
+    let (_, project) = Session::join(a.session.link(), &options()).unwrap();
+    assert_eq!(&project, a.project());
+    again.kill().unwrap();
+    again.wait().unwrap();
+}
+
+#[test]
+fn hostile_messages_close_their_own_connection_only_and_are_logged() {
+    use tokio_tungstenite::tungstenite::{self, Message};
+
+    let data = tempfile::tempdir().unwrap();
+    let log = tempfile::NamedTempFile::new().unwrap();
+    let (mut server, address) = serve_process(
+        data.path(),
+        "127.0.0.1:0",
+        Stdio::from(log.reopen().unwrap()),
+    );
+    let mut a = Participant::share_at(&address, template_project().unwrap());
+    let mut b = Participant::join(a.session.link());
+    let link = a.session.link().clone();
+    let url =
+        |key: &str, peer: &str| format!("ws://{address}/{}?key={key}&peer={peer}", link.document);
+    let open = |url: String| {
+        let stream = std::net::TcpStream::connect(&address).unwrap();
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        tungstenite::client::client(url, stream)
+    };
+
+    // Refused at the door, each with its own status.
+    for (url, status) in [
+        (url(&"0".repeat(32), "intruder"), 403),
+        (
+            format!("ws://{address}/not-a-document?key={}&peer=x", link.key),
+            400,
+        ),
+        (url(&link.key, &"p".repeat(65)), 400),
+    ] {
+        match open(url) {
+            Err(tungstenite::HandshakeError::Failure(tungstenite::Error::Http(response))) => {
+                assert_eq!(response.status().as_u16(), status)
+            }
+            other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
+        }
+    }
+
+    // Inside, with the right key: garbage bytes, a text frame, a frame claiming a huge
+    // length. Each is closed by the server.
+    for attack in 0..3 {
+        let (mut socket, _) = open(url(&link.key, &format!("attacker{attack}"))).unwrap();
+        match attack {
+            0 => socket.send(Message::binary(vec![0xff; 64])).unwrap(),
+            1 => socket.send(Message::text("hello")).unwrap(),
+            _ => {
+                use std::io::Write;
+                // FIN + binary, masked, 64-bit length of 2^40, then a mask key.
+                let mut frame = vec![0x82, 0xff];
+                frame.extend_from_slice(&(1u64 << 40).to_be_bytes());
+                frame.extend_from_slice(&[1, 2, 3, 4]);
+                socket.get_mut().write_all(&frame).unwrap();
+            }
+        }
+        let closed = loop {
+            match socket.read() {
+                Ok(Message::Close(_)) | Err(_) => break true,
+                Ok(_) => continue,
+            }
+        };
+        assert!(closed, "attack {attack} left its connection open");
+    }
+
+    // The honest participants go on.
+    let journey = &a.project().journeys[0];
+    let mut card = journey.cards[0].clone();
+    card.title = "Still here".into();
+    a.edit(operations::set_card(journey, 0, card));
+    b.receive();
+    assert_eq!(b.project().journeys[0].cards[0].title, "Still here");
+
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let logged = std::fs::read_to_string(log.path()).unwrap();
+    for line in ["wrong key for", "not a document id", "no peer name"] {
+        assert!(
+            logged.contains(line),
+            "no log line with {line:?} in\n{logged}"
+        );
+    }
+    assert!(logged.contains("attacker0"), "{logged}");
+}
