@@ -740,16 +740,7 @@ fn export(
                 })
                 .collect())
         });
-    match result {
-        Ok(lines) => {
-            print_lines(lines);
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            report_error(&error);
-            ExitCode::FAILURE
-        }
-    }
+    finish(result)
 }
 
 /// An export error in the command line's words: which `--scale` to try when the picture

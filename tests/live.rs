@@ -350,6 +350,7 @@ fn undo_takes_back_ones_own_change_and_keeps_a_colleagues() {
     a.receive();
 
     assert!(a.session.undo().unwrap());
+    assert!(a.session.can_redo());
     a.catch_up();
     let undone = &a.project().journeys[0].cards[card_index(a.project(), &card.id)];
     assert_eq!(undone.title, card.title, "A's own change is undone");
@@ -362,7 +363,14 @@ fn undo_takes_back_ones_own_change_and_keeps_a_colleagues() {
     let redone = &a.project().journeys[0].cards[card_index(a.project(), &card.id)];
     assert_eq!(redone.title, "A's title");
     assert_eq!(redone.notes, "B's notes");
-    assert!(!b.session.can_undo() || b.session.undo().unwrap());
+
+    // B's undo takes back B's notes and leaves A's title.
+    b.receive();
+    assert!(b.session.undo().unwrap());
+    b.catch_up();
+    let in_b = &b.project().journeys[0].cards[card_index(b.project(), &card.id)];
+    assert_eq!(in_b.notes, card.notes);
+    assert_eq!(in_b.title, "A's title");
 }
 
 #[test]

@@ -293,17 +293,6 @@ impl Session {
         }
     }
 
-    /// Calls `wake` whenever the document changes (from anyone), on the session's thread:
-    /// the app asks for a frame, so a colleague's edit shows without a mouse move.
-    pub fn on_change(&self, wake: impl Fn() + Send + 'static) {
-        let mut changes = self.handle.changes();
-        self.runtime.spawn(async move {
-            while changes.next().await.is_some() {
-                wake();
-            }
-        });
-    }
-
     /// Waits until the server has every change this document holds (reconnecting first
     /// if need be), or `limit` passes.
     pub fn wait_until_stored(&mut self, limit: Duration) -> Result<(), LiveError> {
