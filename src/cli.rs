@@ -28,7 +28,8 @@ use crate::model::{Filter, department_id};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// A project file (.ron) to open in the window.
+    /// A project file (.ron) to open in the window, or the link of a live map
+    /// (journeymap://HOST:PORT/DOCUMENT?key=…) to join.
     pub file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -834,6 +835,19 @@ pub fn summary(project: &Project) -> String {
 }
 
 fn open_window(path: Option<PathBuf>) -> ExitCode {
+    // A link joins that live map; the window opens on the template meanwhile.
+    let (path, join) = match path.as_deref().and_then(Path::to_str) {
+        Some(text) if text.starts_with(&format!("{}:", crate::live::link::SCHEME)) => {
+            match crate::live::Link::parse(text) {
+                Ok(link) => (None, Some(link)),
+                Err(error) => {
+                    report_error(&error.to_string());
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        _ => (path, None),
+    };
     let project = match &path {
         Some(path) => read_project(path),
         None => template_project(),
@@ -849,7 +863,11 @@ fn open_window(path: Option<PathBuf>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match crate::app::run(document, path) {
+    window(document, path, join)
+}
+
+fn window(document: Document, path: Option<PathBuf>, join: Option<crate::live::Link>) -> ExitCode {
+    match crate::app::run(document, path, join) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: cannot open the window: {error}");

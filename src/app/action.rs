@@ -191,6 +191,8 @@ pub enum Action {
     RestoreRecovery,
     DiscardRecovery,
     CloseDialog,
+    /// Share, join, cancel or leave a live session.
+    Live(super::live::LiveAction),
 }
 
 impl Action {

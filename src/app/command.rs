@@ -48,6 +48,11 @@ pub enum Command {
     Present,
     /// Open the command palette.
     Palette,
+    /// Put the map on a server for colleagues to edit with you.
+    ShareLive,
+    /// Open a colleague's live map from its link.
+    JoinLive,
+    LeaveLive,
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -60,7 +65,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Command {
     /// In the order keys are matched: a shortcut with Shift comes before the same one
     /// without, because egui lets extra modifiers through.
-    pub const ALL: [Command; 36] = [
+    pub const ALL: [Command; 39] = [
         Command::SaveAs,
         Command::Redo,
         Command::CopyImage,
@@ -97,6 +102,9 @@ impl Command {
         Command::Palette,
         Command::Find,
         Command::Present,
+        Command::ShareLive,
+        Command::JoinLive,
+        Command::LeaveLive,
     ];
 
     pub fn label(self) -> &'static str {
@@ -137,6 +145,9 @@ impl Command {
             Command::Find => "Search and filter…",
             Command::Present => "Present",
             Command::Palette => "Command palette…",
+            Command::ShareLive => "Share live…",
+            Command::JoinLive => "Join live…",
+            Command::LeaveLive => "Leave the live session",
         }
     }
 
@@ -208,7 +219,10 @@ impl Command {
             | Command::AddStage
             | Command::AddLane
             | Command::ToggleDarkMode
-            | Command::ToggleEmpathy => &[],
+            | Command::ToggleEmpathy
+            | Command::ShareLive
+            | Command::JoinLive
+            | Command::LeaveLive => &[],
         }
     }
 

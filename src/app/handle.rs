@@ -217,6 +217,7 @@ impl JourneymapApp {
                 self.dialog = None;
             }
             Action::CloseDialog => self.dialog = None,
+            Action::Live(action) => self.handle_live(action, ctx),
         }
     }
 
@@ -284,20 +285,30 @@ impl JourneymapApp {
                 self.save();
             }
             Command::SaveAs => self.save_as(),
-            Command::Undo => {
-                if !self.document.undo() {
-                    self.status = "Nothing to undo".to_owned();
+            Command::Undo | Command::Redo => {
+                let undo = command == Command::Undo;
+                // Live, only this user's own changes go back, and colleagues' stay.
+                let done = if self.live.is_on() {
+                    self.live_undo(undo, ctx)
+                } else if undo {
+                    self.document.undo()
+                } else {
+                    self.document.redo()
+                };
+                if !done {
+                    self.status = format!("Nothing to {}", if undo { "undo" } else { "redo" });
                 }
                 self.keep_journey_in_range();
                 self.reveal_selection();
             }
-            Command::Redo => {
-                if !self.document.redo() {
-                    self.status = "Nothing to redo".to_owned();
-                }
-                self.keep_journey_in_range();
-                self.reveal_selection();
+            Command::ShareLive => self.open_share_dialog(),
+            Command::JoinLive => {
+                self.dialog = Some(Dialog::Live(super::live::LiveDialog::Join {
+                    link: String::new(),
+                    name: self.settings.author.clone(),
+                }))
             }
+            Command::LeaveLive => self.handle(Action::Live(super::live::LiveAction::Leave), ctx),
             Command::SelectLeft => self.select_toward(egui::vec2(-1.0, 0.0)),
             Command::SelectRight => self.select_toward(egui::vec2(1.0, 0.0)),
             Command::SelectUp => self.select_toward(egui::vec2(0.0, -1.0)),
@@ -531,6 +542,7 @@ impl JourneymapApp {
             Pending::Open => self.choose_file_to_open(),
             Pending::OpenPath(path) => self.open_path(path),
             Pending::OpenImported(project, from) => self.open_imported(*project, &from),
+            Pending::JoinLive(link) => self.start_join(link, ctx),
             Pending::Quit => {
                 self.quitting = true;
                 self.recovery.clear(&self.environment);

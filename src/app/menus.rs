@@ -65,15 +65,23 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Action
                 command_button(ui, Command::Export, actions);
                 command_button(ui, Command::ExportHandout, actions);
                 ui.separator();
+                command_button(ui, Command::ShareLive, actions);
+                command_button(ui, Command::JoinLive, actions);
+                ui.add_enabled_ui(app.live.is_on(), |ui| {
+                    command_button(ui, Command::LeaveLive, actions)
+                });
+                ui.separator();
                 command_button(ui, Command::Quit, actions);
             });
             ui.menu_button("Edit", |ui| {
-                ui.add_enabled_ui(app.document.can_undo(), |ui| {
-                    command_button(ui, Command::Undo, actions)
-                });
-                ui.add_enabled_ui(app.document.can_redo(), |ui| {
-                    command_button(ui, Command::Redo, actions)
-                });
+                // Live, Undo takes back this user's own changes, which the session keeps.
+                let (undo, redo) = if app.live.is_on() {
+                    (app.live.can_undo(), app.live.can_redo())
+                } else {
+                    (app.document.can_undo(), app.document.can_redo())
+                };
+                ui.add_enabled_ui(undo, |ui| command_button(ui, Command::Undo, actions));
+                ui.add_enabled_ui(redo, |ui| command_button(ui, Command::Redo, actions));
                 ui.separator();
                 command_button(ui, Command::Duplicate, actions);
                 command_button(ui, Command::Delete, actions);
@@ -167,17 +175,21 @@ pub fn journey_tabs(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Ac
                     actions.push(Action::SelectJourney(i));
                 }
             }
-            if app.review {
-                // Visible where the eye is, not only in the status line: the map is
-                // read-only until it is switched off.
+            let colleagues = app.live.colleagues();
+            if app.review || !colleagues.is_empty() {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let badge = egui::RichText::new("👁 Review mode: the map is read-only")
-                        .color(ui.visuals().selection.stroke.color)
-                        .strong();
-                    let button = ui.button(badge).on_hover_text("Click to leave review mode");
-                    if button.clicked() {
-                        actions.push(Action::Command(Command::ToggleReview));
+                    if app.review {
+                        // Visible where the eye is, not only in the status line: the map
+                        // is read-only until it is switched off.
+                        let badge = egui::RichText::new("👁 Review mode: the map is read-only")
+                            .color(ui.visuals().selection.stroke.color)
+                            .strong();
+                        let button = ui.button(badge).on_hover_text("Click to leave review mode");
+                        if button.clicked() {
+                            actions.push(Action::Command(Command::ToggleReview));
+                        }
                     }
+                    super::live::colleague_chips(ui, &colleagues, &app.document.project().journeys);
                 });
             }
         });
@@ -192,6 +204,15 @@ pub fn status_line(ui: &mut egui::Ui, app: &JourneymapApp) {
             } else {
                 app.status.as_str()
             };
+            if let Some(live) = app.live.status() {
+                ui.label(
+                    egui::RichText::new(live)
+                        .small()
+                        .strong()
+                        .color(ui.visuals().selection.stroke.color),
+                );
+                ui.separator();
+            }
             ui.label(egui::RichText::new(hint).small());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(egui::RichText::new(format!("{:.0} %", app.view.zoom * 100.0)).small());

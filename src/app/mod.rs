@@ -10,6 +10,7 @@ mod command;
 mod files;
 mod handle;
 mod inspector;
+mod live;
 mod menus;
 mod palette;
 mod present;
@@ -49,6 +50,8 @@ pub struct Settings {
     pub inspector: bool,
     /// The export dialog's last choices for tables and diagrams.
     pub export_text: files::dialog::TextExport,
+    /// The server File → Share live… last used.
+    pub live_server: String,
 }
 
 impl Default for Settings {
@@ -65,6 +68,7 @@ impl Default for Settings {
             export_folder: None,
             inspector: true,
             export_text: files::dialog::TextExport::default(),
+            live_server: format!("ws://{}", crate::live::server::DEFAULT_LISTEN),
         }
     }
 }
@@ -195,6 +199,8 @@ pub struct JourneymapApp {
     palette: Option<palette::Palette>,
     /// What the window calls a project not yet saved to a file.
     unsaved_name: &'static str,
+    /// The live session, when the map is shared with colleagues.
+    live: live::Live,
 }
 
 impl JourneymapApp {
@@ -226,6 +232,7 @@ impl JourneymapApp {
             typing: false,
             palette: None,
             unsaved_name: crate::model::TEMPLATE_NAME,
+            live: live::Live::default(),
         };
         app.set_source(path);
         app.offer_recovery();
@@ -273,6 +280,22 @@ impl JourneymapApp {
             .collect()
     }
 
+    /// The link of the live session, when the map is live.
+    pub fn live_link(&self) -> Option<String> {
+        self.live.link()
+    }
+
+    /// What the title bar says about the live session, e.g. `Live · 3 people`.
+    pub fn live_state(&self) -> Option<String> {
+        self.live.title()
+    }
+
+    /// Starts joining the live map of `link` (from the command line), as File → Join
+    /// live… does.
+    pub fn join_live(&mut self, link: crate::live::Link, ctx: &egui::Context) {
+        self.start_join(link, ctx);
+    }
+
     pub fn in_review(&self) -> bool {
         self.review
     }
@@ -309,7 +332,10 @@ impl JourneymapApp {
         }
         .unwrap_or_else(|| self.unsaved_name.to_owned());
         let dirty = if self.document.is_dirty() { " *" } else { "" };
-        format!("{name}{dirty} — Journeymap")
+        match self.live.title() {
+            Some(live) => format!("{name}{dirty} — {live} — Journeymap"),
+            None => format!("{name}{dirty} — Journeymap"),
+        }
     }
 
     /// The layout of the journey on screen, computed again only when the project changed.
@@ -375,9 +401,14 @@ impl JourneymapApp {
         files::modal::show(&ctx, self, &mut actions);
         palette::show(&ctx, self, &mut actions);
 
-        for action in actions {
-            self.handle(action, &ctx);
-        }
+        // New ids in a live session carry this participant's tag (see `with_id_tag`).
+        let tag = self.live.id_tag();
+        crate::model::operations::with_id_tag(tag.as_deref(), || {
+            for action in actions {
+                self.handle(action, &ctx);
+            }
+        });
+        self.tick_live(&ctx);
         self.recovery.tick(
             &ctx,
             &self.document,
@@ -470,8 +501,13 @@ impl eframe::App for JourneymapApp {
     }
 }
 
-/// Opens the window on `document` and runs until it is closed.
-pub fn run(document: Document, path: Option<PathBuf>) -> Result<(), eframe::Error> {
+/// Opens the window on `document` and runs until it is closed; with `join`, the window
+/// joins that live map as it opens.
+pub fn run(
+    document: Document,
+    path: Option<PathBuf>,
+    join: Option<crate::live::Link>,
+) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Journeymap")
@@ -487,8 +523,11 @@ pub fn run(document: Document, path: Option<PathBuf>) -> Result<(), eframe::Erro
                 .storage
                 .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
                 .unwrap_or_default();
-            let app =
+            let mut app =
                 JourneymapApp::new(document, path, Environment::detect()).with_settings(settings);
+            if let Some(link) = join {
+                app.join_live(link, &creation.egui_ctx);
+            }
             Ok(Box::new(app))
         }),
     )

@@ -10,6 +10,7 @@ mod dial;
 pub mod link;
 mod mirror;
 mod order;
+mod presence;
 mod schema;
 pub mod server;
 mod session;
@@ -19,6 +20,7 @@ use crate::model::ValidationError;
 
 pub use link::Link;
 pub use mirror::{create_document, read_document, write_document};
+pub use presence::Presence;
 pub use schema::OrderKeys;
 pub use session::{Session, SessionOptions};
 

@@ -16,6 +16,7 @@ use super::LiveError;
 use super::dial::{LinkDialer, Refusal};
 use super::link::{Link, server_address};
 use super::mirror::{create_document, read_document, read_document_at, write_document};
+use super::presence::{HEARTBEAT, Presence, Roster};
 use super::schema::OrderKeys;
 use crate::model::Project;
 
@@ -56,6 +57,20 @@ pub struct Session {
     redo: Vec<Step>,
     /// One message for each change to the document, from anyone.
     changed: tokio::sync::mpsc::UnboundedReceiver<()>,
+    /// Called when something arrives: a change, a colleague's presence, a connection.
+    wake: Wake,
+    roster: Arc<Mutex<Roster>>,
+    /// What this participant last said about where they are, and when.
+    announced: Option<(Presence, std::time::Instant)>,
+}
+
+/// What wakes the app's window when news arrives (see [`Session::on_news`]).
+type Wake = Arc<Mutex<Option<Box<dyn Fn() + Send>>>>;
+
+fn wake(wake: &Wake) {
+    if let Some(wake) = wake.lock().unwrap_or_else(PoisonError::into_inner).as_ref() {
+        wake();
+    }
 }
 
 /// One of a participant's own steps: the heads before and after it.
@@ -139,7 +154,11 @@ impl Session {
         keys: OrderKeys,
         options: &SessionOptions,
     ) -> Self {
-        let changed = watch_changes(&runtime, &handle);
+        let wake = Wake::default();
+        let roster = Arc::new(Mutex::new(Roster::default()));
+        let changed = watch_changes(&runtime, &handle, &wake);
+        watch_presence(&runtime, &handle, &roster, &wake);
+        watch_connection(&runtime, &dialer, &wake);
         Self {
             runtime,
             repo,
@@ -155,7 +174,52 @@ impl Session {
             undo: Vec::new(),
             redo: Vec::new(),
             changed,
+            wake,
+            roster,
+            announced: None,
         }
+    }
+
+    /// Has `wake` called (from the session's thread) whenever news arrives: a change to
+    /// the document, a colleague's presence, or the connection made or lost.
+    pub fn on_news(&self, news: impl Fn() + Send + 'static) {
+        *self.wake.lock().unwrap_or_else(PoisonError::into_inner) = Some(Box::new(news));
+    }
+
+    /// A short tag of this participant, for ids they create that must not collide with
+    /// a colleague's made at the same moment.
+    pub fn tag(&self) -> String {
+        peer_name(&self.repo).chars().skip(1).take(4).collect()
+    }
+
+    /// Tells colleagues where this participant is (`name`, the journey on screen and the
+    /// selected card, by ids): when it changed, and every [`HEARTBEAT`] so that
+    /// newcomers learn it too. Cheap to call every frame.
+    pub fn announce(&mut self, name: &str, journey: &str, card: Option<&str>) {
+        let presence = Presence {
+            peer: peer_name(&self.repo),
+            name: name.to_owned(),
+            journey: journey.to_owned(),
+            card: card.map(str::to_owned),
+            here: true,
+        };
+        let now = std::time::Instant::now();
+        let due = match &self.announced {
+            Some((said, at)) => *said != presence || now.duration_since(*at) >= HEARTBEAT,
+            None => true,
+        };
+        if due {
+            self.handle.broadcast(presence.encode());
+            self.announced = Some((presence, now));
+        }
+    }
+
+    /// The colleagues here now, by name: never this participant.
+    pub fn colleagues(&self) -> Vec<Presence> {
+        self.roster
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .present(&peer_name(&self.repo), std::time::Instant::now())
     }
 
     /// The link that invites others to this document.
@@ -329,12 +393,21 @@ impl Session {
             .repo
             .dial(backoff(&self.options), Arc::new(dialer))
             .map_err(|_| LiveError::Stopped)?;
+        watch_connection(&self.runtime, &self.dialer, &self.wake);
         Ok(())
     }
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
+        // Colleagues see this one leave at once rather than after the expiry.
+        if let Some((presence, _)) = self.announced.take() {
+            let leaving = Presence {
+                here: false,
+                ..presence
+            };
+            self.handle.broadcast(leaving.encode());
+        }
         self.dialer.close();
         self.runtime.block_on(self.repo.stop());
     }
@@ -420,17 +493,56 @@ fn dial(
 fn watch_changes(
     runtime: &tokio::runtime::Runtime,
     handle: &DocHandle,
+    news: &Wake,
 ) -> tokio::sync::mpsc::UnboundedReceiver<()> {
     let (sender, receiver) = tokio::sync::mpsc::unbounded_channel();
     let mut changes = handle.changes();
+    let news = news.clone();
     runtime.spawn(async move {
         while changes.next().await.is_some() {
             if sender.send(()).is_err() {
                 break;
             }
+            wake(&news);
         }
     });
     receiver
+}
+
+/// Keeps `roster` up to date with colleagues' presence messages.
+fn watch_presence(
+    runtime: &tokio::runtime::Runtime,
+    handle: &DocHandle,
+    roster: &Arc<Mutex<Roster>>,
+    news: &Wake,
+) {
+    let mut messages = handle.ephemera();
+    let (roster, news) = (roster.clone(), news.clone());
+    runtime.spawn(async move {
+        while let Some(message) = messages.next().await {
+            let now = std::time::Instant::now();
+            roster
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .hear(&message, now);
+            wake(&news);
+        }
+    });
+}
+
+/// Wakes the app when the connection is made, lost or tried again.
+fn watch_connection(
+    runtime: &tokio::runtime::Runtime,
+    dialer: &DialerHandle<Refusal>,
+    news: &Wake,
+) {
+    let (dialer, news) = (dialer.clone(), news.clone());
+    runtime.spawn(async move {
+        let mut events = dialer.events();
+        while events.next().await.is_some() {
+            wake(&news);
+        }
+    });
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, LiveError> {

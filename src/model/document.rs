@@ -94,6 +94,11 @@ impl Document {
         }
     }
 
+    /// The key of the merge under way (the field being typed into), if any.
+    pub fn merge_key(&self) -> Option<&str> {
+        self.undo.last().and_then(|step| step.merge_key.as_deref())
+    }
+
     fn apply_step(&mut self, edit: Edit, key: Option<&str>) -> Result<(), EditError> {
         let inverse = edit.apply(&mut self.project)?;
         if let Some(error) = validate(&self.project).listed.into_iter().next() {

@@ -13,12 +13,33 @@ fn op(list: List, op: ListOp) -> Edit {
     Edit::List { list, op }
 }
 
-/// A short id, `prefix-N`, that `taken` does not hold.
+thread_local! {
+    /// The tag ids made now carry (see [`with_id_tag`]).
+    static ID_TAG: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with new ids tagged `prefix-N-TAG`: in a live session two people adding a card
+/// at the same moment must not both make `card-7`, or one card would replace the other.
+pub fn with_id_tag<R>(tag: Option<&str>, f: impl FnOnce() -> R) -> R {
+    let outer = ID_TAG.with(|t| t.replace(tag.map(str::to_owned)));
+    let result = f();
+    ID_TAG.with(|t| t.replace(outer));
+    result
+}
+
+/// A short id, `prefix-N` (with the tag of [`with_id_tag`], if any), that `taken` does
+/// not hold.
 pub fn unique_id(prefix: &str, count: usize, taken: impl Fn(&str) -> bool) -> String {
-    (count + 1..)
-        .map(|n| format!("{prefix}-{n}"))
-        .find(|id| !taken(id))
-        .unwrap_or_else(|| prefix.to_owned())
+    ID_TAG.with(|tag| {
+        let tag = tag.borrow();
+        (count + 1..)
+            .map(|n| match tag.as_deref() {
+                Some(tag) => format!("{prefix}-{n}-{tag}"),
+                None => format!("{prefix}-{n}"),
+            })
+            .find(|id| !taken(id))
+            .unwrap_or_else(|| prefix.to_owned())
+    })
 }
 
 /// An id for a new card of `journey`.

@@ -10,6 +10,7 @@ mod files;
 mod harness;
 mod inspector;
 mod interchange;
+mod live;
 mod palette;
 #[path = "../common/pixels.rs"]
 mod pixels;

@@ -269,6 +269,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut JourneymapApp, actions: &mut Vec<Action
     paint_map(
         &painter, project, journey, layout, &map_view, &theme, &highlight,
     );
+    let colleagues = app.live.colleagues();
+    crate::app::live::colleague_rings(&painter, &colleagues, journey, layout, &map_view);
 
     // A link being drawn: a line from the card to the pointer, a ring on the target.
     if let (Some(Drag::Link { from, to }), Some(pointer)) = (app.canvas.drag, pointer) {

@@ -18,6 +18,8 @@ pub enum Pending {
     /// Open a project imported from the file at the path, unsaved, in place of the
     /// open one.
     OpenImported(Box<Project>, PathBuf),
+    /// Join the live map of the link in place of the open project.
+    JoinLive(crate::live::Link),
     Quit,
 }
 
@@ -127,4 +129,6 @@ pub enum Dialog {
     },
     /// File → Import…: open the imported file as a new project, or add it to this one.
     Import(Box<ImportOffer>),
+    /// Sharing or joining a live map.
+    Live(crate::app::live::LiveDialog),
 }

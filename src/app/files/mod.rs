@@ -102,6 +102,8 @@ impl JourneymapApp {
 
     pub(in crate::app) fn replace_document(&mut self, document: Document, path: Option<PathBuf>) {
         self.document = document;
+        // Another project leaves the live session; joining sets the new one up after.
+        self.live = crate::app::live::Live::default();
         self.set_source(path);
         self.journey = 0;
         self.selection = Selection::None;

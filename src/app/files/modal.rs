@@ -190,6 +190,7 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
                 }
             }
             Dialog::Import(offer) => super::import::show_offer(ui, offer, actions),
+            Dialog::Live(dialog) => crate::app::live::show_dialog(ui, dialog, actions),
             Dialog::Recovery(recovered) => {
                 ui.heading("Restore unsaved work?");
                 ui.add_space(8.0);

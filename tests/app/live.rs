@@ -1,0 +1,212 @@
+//! Two windows on one live map, through a real server on 127.0.0.1: shared from one
+//! window's File menu, joined from the other's, then edited by the pointer in each.
+
+use std::time::{Duration, Instant};
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use journeymap::app::JourneymapApp;
+use journeymap::live::server::{Server, ServerOptions};
+use journeymap::model::Document;
+use journeymap::model::project_operations::blank_project;
+
+use crate::harness::{
+    NEWSLETTER, Setup, card, cell_point, drag, environment, journey, open_app, rect_of,
+    replace_text, setup, type_into, undo,
+};
+
+/// How long a colleague's change may take to arrive before the test gives up.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+type Window = Harness<'static, JourneymapApp>;
+
+/// Steps both windows, as their event loops would, until `done` holds of them.
+fn until(a: &mut Window, b: &mut Window, what: &str, done: impl Fn(&Window, &Window) -> bool) {
+    let deadline = Instant::now() + PATIENCE;
+    while !done(a, b) {
+        assert!(Instant::now() < deadline, "{what}: not within {PATIENCE:?}");
+        a.step();
+        b.step();
+        std::thread::yield_now();
+    }
+    a.run();
+    b.run();
+}
+
+fn menu(harness: &mut Window, menu: &str, entry: &str) {
+    harness.get_by_label(menu).click();
+    harness.run();
+    harness.get_by_label(entry).click();
+    harness.run();
+}
+
+/// Window A shares the template on `server` as Ana; window B, on a blank project of its
+/// own, joins from the link as Ben. Both end on the same map.
+fn two_windows(server: &Server) -> (Setup, Window, tempfile::TempDir) {
+    let mut a = setup();
+    menu(&mut a.harness, "File", "Share live…");
+    replace_text(
+        &mut a.harness,
+        "Server",
+        &format!("ws://{}", server.address()),
+    );
+    replace_text(&mut a.harness, "Your name", "Ana Lopez");
+    a.harness.get_by_label("Share").click();
+    a.harness.run();
+
+    let folder = tempfile::tempdir().unwrap();
+    let mut b = open_app(JourneymapApp::new(
+        Document::new(blank_project()),
+        None,
+        environment(folder.path(), 30.0),
+    ));
+    until(&mut a.harness, &mut b, "the link", |a, _| {
+        a.state().live_link().is_some()
+    });
+    let link = a.harness.state().live_link().unwrap();
+    assert!(
+        a.harness.query_by_label("The map is live").is_some(),
+        "the dialog shows the link to send"
+    );
+    a.harness.get_by_label("Close").click();
+    a.harness.run();
+
+    menu(&mut b, "File", "Join live…");
+    replace_text(&mut b, "Link", &link);
+    replace_text(&mut b, "Your name", "Ben Okafor");
+    b.get_by_label("Join").click();
+    b.run();
+    until(
+        &mut a.harness,
+        &mut b,
+        "both windows live, with two people",
+        |a, b| {
+            [a, b]
+                .iter()
+                .all(|w| w.state().live_state().as_deref() == Some("Live · 2 people"))
+        },
+    );
+    assert_eq!(
+        b.state().document().project(),
+        a.harness.state().document().project()
+    );
+    (a, b, folder)
+}
+
+#[test]
+fn a_card_dragged_in_a_is_in_the_new_stage_in_b_and_b_sees_who_has_it() {
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(&ServerOptions::new(
+        "127.0.0.1:0".parse().unwrap(),
+        data.path(),
+    ))
+    .unwrap();
+    let (Setup { harness: mut a, .. }, mut b, _folder) = two_windows(&server);
+    assert!(
+        a.state().title().contains("Live · 2 people"),
+        "{}",
+        a.state().title()
+    );
+
+    let from = rect_of(&a, NEWSLETTER).center();
+    let to = cell_point(&a, "Requirements building", "Touchpoints");
+    drag(&mut a, from, to);
+    assert_eq!(card(&journey(&a), "newsletter").stage, "requirements");
+    until(&mut a, &mut b, "the drag in B", |_, b| {
+        card(&journey(b), "newsletter").stage == "requirements"
+    });
+
+    // The drop selected the card in A: B shows Ana on it.
+    until(&mut a, &mut b, "Ana's presence in B", |_, b| {
+        b.query_by_label_contains("Ana Lopez is here, on “Industry newsletter")
+            .is_some()
+    });
+    assert!(b.state().title().contains("Live · 2 people"));
+}
+
+#[test]
+fn a_comment_added_in_b_shows_in_a_and_undo_in_b_takes_back_only_bens_change() {
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(&ServerOptions::new(
+        "127.0.0.1:0".parse().unwrap(),
+        data.path(),
+    ))
+    .unwrap();
+    let (Setup { harness: mut a, .. }, mut b, _folder) = two_windows(&server);
+
+    b.get_by_label("Pain point: Asked for a call; nobody called")
+        .click();
+    b.run();
+    type_into(&mut b, "New comment", "Routing fix ships in March");
+    b.get_by_label("Add comment").scroll_to_me();
+    b.run();
+    b.get_by_label("Add comment").click();
+    b.run();
+    until(&mut a, &mut b, "Ben's comment in A", |a, _| {
+        card(&journey(a), "silence").comments.len() == 1
+    });
+    let comment = card(&journey(&a), "silence").comments[0].clone();
+    assert_eq!(comment.author, "Ben Okafor");
+    assert_eq!(comment.text, "Routing fix ships in March");
+
+    // Ana renames the newsletter; Ben's undo takes back his comment, not her title.
+    a.get_by_label(NEWSLETTER).click();
+    a.run();
+    type_into(&mut a, "Title", "Newsletter on audit findings");
+    until(&mut a, &mut b, "Ana's title in B", |_, b| {
+        card(&journey(b), "newsletter").title == "Newsletter on audit findings"
+    });
+    b.key_press(Key::Escape);
+    b.run();
+    undo(&mut b);
+    until(&mut a, &mut b, "Ben's undo in A", |a, _| {
+        card(&journey(a), "silence").comments.is_empty()
+    });
+    for window in [&a, &b] {
+        assert_eq!(
+            card(&journey(window), "newsletter").title,
+            "Newsletter on audit findings"
+        );
+    }
+}
+
+#[test]
+fn a_server_that_is_not_there_is_said_in_a_dialog() {
+    let Setup { mut harness, .. } = setup();
+    // A port that was free a moment ago, with nothing listening now.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    menu(&mut harness, "File", "Share live…");
+    replace_text(&mut harness, "Server", &format!("ws://127.0.0.1:{port}"));
+    harness.get_by_label("Share").click();
+    harness.run();
+    let deadline = Instant::now() + PATIENCE;
+    while harness
+        .query_by_label("Cannot share the map live")
+        .is_none()
+    {
+        assert!(Instant::now() < deadline, "no error in {PATIENCE:?}");
+        harness.step();
+        std::thread::yield_now();
+    }
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains(&format!("could not reach the server at 127.0.0.1:{port}"))
+            .is_some()
+    );
+    assert_eq!(harness.state().live_state(), None);
+    harness.get_by_label("OK").click();
+    harness.run();
+
+    // A link with no key is refused before any connection.
+    menu(&mut harness, "File", "Join live…");
+    replace_text(&mut harness, "Link", "journeymap://127.0.0.1:1/abc");
+    harness.get_by_label("Join").click();
+    harness.run();
+    assert!(harness.query_by_label("Cannot join the live map").is_some());
+}
