@@ -477,6 +477,11 @@ fn share_then_pull_on_the_command_line_gives_the_project_back() {
         template_project().unwrap(),
         "the old file is kept"
     );
+
+    // A link on its own opens the window on it; a broken one is told before any window.
+    let broken = journeymap(&[&link[..link.find('?').unwrap()]]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(text_of(&broken).contains("key"), "{}", text_of(&broken));
 }
 
 #[test]

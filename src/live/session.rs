@@ -62,6 +62,10 @@ pub struct Session {
     roster: Arc<Mutex<Roster>>,
     /// What this participant last said about where they are, and when.
     announced: Option<(Presence, std::time::Instant)>,
+    /// When [`Session::keep_syncing`] last looked, and since when the server has lacked
+    /// some of this document's changes.
+    checked: Option<std::time::Instant>,
+    behind_since: Option<std::time::Instant>,
 }
 
 /// What wakes the app's window when news arrives (see [`Session::on_news`]).
@@ -177,6 +181,8 @@ impl Session {
             wake,
             roster,
             announced: None,
+            checked: None,
+            behind_since: None,
         }
     }
 
@@ -381,6 +387,35 @@ impl Session {
         }
     }
 
+    /// Restarts a sync that has stood still (see [`STALL`]) while connected: for a caller
+    /// that does not wait in [`Self::wait_until_stored`], such as the window, which calls
+    /// this once a frame; it looks at most once a second.
+    pub fn keep_syncing(&mut self) -> Result<(), LiveError> {
+        let now = std::time::Instant::now();
+        if self
+            .checked
+            .is_some_and(|at| now.duration_since(at) < Duration::from_secs(1))
+        {
+            return Ok(());
+        }
+        self.checked = Some(now);
+        let stored = match self.dialer.connection_id() {
+            Some(connection) => server_has_ours(&self.handle, &self.handle.peers().0, connection),
+            // Not connected: the dialer is trying again already.
+            None => true,
+        };
+        match self.behind_since {
+            _ if stored => self.behind_since = None,
+            None => self.behind_since = Some(now),
+            Some(since) if now.duration_since(since) >= STALL_IN_THE_BACKGROUND => {
+                self.behind_since = None;
+                self.redial()?;
+            }
+            Some(_) => {}
+        }
+        Ok(())
+    }
+
     /// Drops the connection and dials again: the sync starts afresh.
     fn redial(&mut self) -> Result<(), LiveError> {
         self.dialer.close();
@@ -418,6 +453,10 @@ impl Drop for Session {
 /// peers change it at once; a new connection starts the sync afresh.
 const STALL: Duration = Duration::from_secs(1);
 
+/// How long [`Session::keep_syncing`] lets the server lack changes before it dials again:
+/// longer than [`STALL`], as it looks only once a second and a busy server may be slow.
+const STALL_IN_THE_BACKGROUND: Duration = Duration::from_secs(5);
+
 /// How a wait for the server to hold every change ended.
 enum Wait {
     Stored,
@@ -445,15 +484,7 @@ async fn await_stored(
     // and misses a change that arrives from others meanwhile: here both wake the check.
     let (mut peers, mut updates) = handle.peers();
     loop {
-        let mut ours = handle.with_document(|document| document.get_heads());
-        ours.sort();
-        // Heads are a set: the server's view lists them in an order of its own.
-        let shared = peers.get(&connection).and_then(|peer| {
-            let mut shared = peer.shared_heads.clone()?;
-            shared.sort();
-            Some(shared)
-        });
-        if shared == Some(ours) {
+        if server_has_ours(handle, &peers, connection) {
             return Wait::Stored;
         }
         tokio::select! {
@@ -466,6 +497,24 @@ async fn await_stored(
             () = tokio::time::sleep_until(deadline) => return Wait::Failed,
         }
     }
+}
+
+/// Whether the server on `connection`, as `peers` last told, holds every change of
+/// `handle`'s document.
+fn server_has_ours(
+    handle: &DocHandle,
+    peers: &std::collections::HashMap<samod::ConnectionId, samod::PeerDocState>,
+    connection: samod::ConnectionId,
+) -> bool {
+    let mut ours = handle.with_document(|document| document.get_heads());
+    ours.sort();
+    // Heads are a set: the server's view lists them in an order of its own.
+    let shared = peers.get(&connection).and_then(|peer| {
+        let mut shared = peer.shared_heads.clone()?;
+        shared.sort();
+        Some(shared)
+    });
+    shared == Some(ours)
 }
 
 /// A dialer to the server, and where it tells its latest failure.

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use egui::Key;
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use journeymap::app::JourneymapApp;
@@ -12,7 +12,7 @@ use journeymap::model::Document;
 use journeymap::model::project_operations::blank_project;
 
 use crate::harness::{
-    NEWSLETTER, Setup, card, cell_point, drag, environment, journey, open_app, rect_of,
+    NEWSLETTER, Setup, card, cell, cell_point, drag, environment, journey, open_app, rect_of,
     replace_text, setup, type_into, undo,
 };
 
@@ -43,6 +43,10 @@ fn menu(harness: &mut Window, menu: &str, entry: &str) {
 
 /// Window A shares the template on `server` as Ana; window B, on a blank project of its
 /// own, joins from the link as Ben. Both end on the same map.
+fn start_server(data: &std::path::Path, listen: &str) -> Server {
+    Server::start(&ServerOptions::new(listen.parse().unwrap(), data)).unwrap()
+}
+
 fn two_windows(server: &Server) -> (Setup, Window, tempfile::TempDir) {
     let mut a = setup();
     menu(&mut a.harness, "File", "Share live…");
@@ -209,4 +213,92 @@ fn a_server_that_is_not_there_is_said_in_a_dialog() {
     harness.get_by_label("Join").click();
     harness.run();
     assert!(harness.query_by_label("Cannot join the live map").is_some());
+}
+
+/// The primary button pressed and released at `at`, in the window's next frame.
+fn click_events(window: &mut Window, at: Pos2) {
+    for pressed in [true, false] {
+        window.event(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+}
+
+#[test]
+fn cards_added_in_both_windows_at_once_are_two_cards() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path(), "127.0.0.1:0");
+    let (Setup { harness: mut a, .. }, mut b, _folder) = two_windows(&server);
+    let before = journey(&a);
+    let at_a = cell_point(&a, "Purchase", "Touchpoints");
+    let at_b = cell_point(&b, "Purchase", "Touchpoints");
+    a.hover_at(at_a);
+    b.hover_at(at_b);
+    a.step();
+    b.step();
+    // Frame by frame in turn: B's double-click lands before B has seen A's new card.
+    for _ in 0..2 {
+        click_events(&mut a, at_a);
+        click_events(&mut b, at_b);
+        a.step();
+        b.step();
+    }
+    let added = |w: &Window| -> Vec<String> {
+        cell(&journey(w), "purchase", "touch")
+            .into_iter()
+            .filter(|id| !before.cards.iter().any(|c| &c.id == id))
+            .collect()
+    };
+    // B may have taken in A's card in the same frame, after adding its own.
+    let (new_a, new_b) = (added(&a), added(&b));
+    assert_eq!(new_a.len(), 1);
+    assert!(
+        !new_b.contains(&new_a[0]) || new_b.len() == 2,
+        "{new_a:?} {new_b:?}"
+    );
+    until(&mut a, &mut b, "both new cards in both windows", |a, b| {
+        added(a).len() == 2 && journey(a) == journey(b)
+    });
+    let ids = added(&a);
+    assert_ne!(ids[0], ids[1]);
+    assert!(
+        ids.iter().all(|id| id.split('-').count() == 3),
+        "ids made live carry their author's tag: {ids:?}"
+    );
+}
+
+#[test]
+fn edits_made_while_the_server_is_gone_arrive_when_it_returns() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path(), "127.0.0.1:0");
+    let address = server.address().to_string();
+    let (Setup { harness: mut a, .. }, mut b, _folder) = two_windows(&server);
+    drop(server);
+    until(&mut a, &mut b, "both windows offline", |a, b| {
+        [a, b]
+            .iter()
+            .all(|w| w.state().live_state().as_deref() == Some("Live · offline"))
+    });
+    assert!(
+        a.query_by_label_contains(&format!("Live · offline, trying {address} again"))
+            .is_some(),
+        "the status line says the app keeps trying"
+    );
+    assert!(a.state().title().contains("Live · offline"));
+
+    a.get_by_label(NEWSLETTER).click();
+    a.run();
+    type_into(&mut a, "Title", "Written offline");
+    let _server = start_server(data.path(), &address);
+    until(&mut a, &mut b, "A's offline title in B", |_, b| {
+        card(&journey(b), "newsletter").title == "Written offline"
+    });
+    until(&mut a, &mut b, "both windows live again", |a, b| {
+        [a, b]
+            .iter()
+            .all(|w| w.state().live_state().as_deref() == Some("Live · 2 people"))
+    });
 }

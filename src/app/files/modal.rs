@@ -214,8 +214,16 @@ pub fn show(ctx: &egui::Context, app: &mut JourneymapApp, actions: &mut Vec<Acti
             }
         }
     });
-    if response.should_close() && !matches!(dialog, Dialog::Recovery(_)) {
-        actions.push(Action::CloseDialog);
+    if response.should_close() {
+        match dialog {
+            Dialog::Recovery(_) => {}
+            // Closing the wait stops it: a map arriving later would replace edits made
+            // meanwhile.
+            Dialog::Live(crate::app::live::LiveDialog::Connecting { .. }) => {
+                actions.push(Action::Live(crate::app::live::LiveAction::Cancel));
+            }
+            _ => actions.push(Action::CloseDialog),
+        }
     }
     if let Some(edit) = confirmed_delete {
         app.confirm_delete(edit);

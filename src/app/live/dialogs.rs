@@ -1,8 +1,20 @@
 //! The live session's questions: where to share, which link to join, the wait for the
 //! server, and the link to send once the map is live.
 
-use super::LiveAction;
 use crate::app::Action;
+
+/// What the user asked of a live session.
+#[derive(Clone, Debug)]
+pub enum LiveAction {
+    /// Put the open project on the server at this address and show its link.
+    Share { server: String, name: String },
+    /// Open the live document of this link, once unsaved changes are settled.
+    Join { link: String, name: String },
+    /// Stop waiting for a connection under way.
+    Cancel,
+    /// Leave the session: the map stays open, unsaved, as it last was.
+    Leave,
+}
 
 #[derive(Clone, Debug)]
 pub enum LiveDialog {

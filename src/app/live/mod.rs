@@ -9,26 +9,13 @@ mod presence;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
-pub use dialogs::{LiveDialog, show as show_dialog};
+pub use dialogs::{LiveAction, LiveDialog, show as show_dialog};
 pub use presence::{Colleague, colleague_chips, colleague_rings};
 
 use super::JourneymapApp;
 use super::files::dialog::{Dialog, Pending};
 use crate::live::{Link, LiveError, Session, SessionOptions};
 use crate::model::{Document, Project, echo, quantity};
-
-/// What the user asked of a live session.
-#[derive(Clone, Debug)]
-pub enum LiveAction {
-    /// Put the open project on the server at this address and show its link.
-    Share { server: String, name: String },
-    /// Open the live document of this link, once unsaved changes are settled.
-    Join { link: String, name: String },
-    /// Stop waiting for a connection under way.
-    Cancel,
-    /// Leave the session: the map stays open, unsaved, as it last was.
-    Leave,
-}
 
 /// The session, or the connection being made, or neither.
 #[derive(Default)]
@@ -247,6 +234,9 @@ impl JourneymapApp {
             }
             on.merge = merge;
             on.recorded = Some(self.document.state_id());
+        } else if self.document.merge_key().is_none() {
+            // The field was left: typing in it again is a step of its own.
+            on.merge = None;
         }
         let news = on.session.poll();
         let shown = news.map(|news| match news {
@@ -279,6 +269,9 @@ impl JourneymapApp {
             super::Selection::Card(id) => Some(id.as_str()),
             _ => None,
         };
+        if let Err(error) = on.session.keep_syncing() {
+            self.status = format!("Could not reconnect to the live map: {error}");
+        }
         let name = presence::display_name(&self.settings.author);
         on.session
             .announce(&name, journey.as_deref().unwrap_or_default(), card);
