@@ -597,3 +597,49 @@ fn hostile_messages_close_their_own_connection_only_and_are_logged() {
     }
     assert!(logged.contains("attacker0"), "{logged}");
 }
+
+/// Waits, woken by the session's news, until `done` holds of it.
+fn until_news(session: &Session, what: &str, done: impl Fn(&Session) -> bool) {
+    let (sender, news) = std::sync::mpsc::channel();
+    session.on_news(move || {
+        let _ = sender.send(());
+    });
+    let deadline = std::time::Instant::now() + PATIENCE;
+    while !done(session) {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        assert!(!left.is_zero(), "{what}: not within {PATIENCE:?}");
+        let _ = news.recv_timeout(left.min(Duration::from_secs(1)));
+    }
+}
+
+#[test]
+fn a_newcomer_learns_who_is_here_and_sees_them_leave() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path(), "127.0.0.1:0");
+    let mut a = Participant::share(&server, template_project().unwrap());
+    // Ana says once where she is, before Ben arrives, and never again: her session
+    // repeats it to him (a window in the background draws no frames).
+    a.session.announce("Ana Lopez", "as-is", Some("newsletter"));
+    let mut b = Participant::join(a.session.link());
+    b.session.announce("Ben", "as-is", None);
+    until_news(&b.session, "Ana in Ben's session", |s| {
+        !s.colleagues().is_empty()
+    });
+    let ana = &b.session.colleagues()[0];
+    assert_eq!(
+        (ana.name.as_str(), ana.journey.as_str(), ana.card.as_deref()),
+        ("Ana Lopez", "as-is", Some("newsletter"))
+    );
+    until_news(&a.session, "Ben in Ana's session", |s| {
+        s.colleagues().iter().any(|c| c.name == "Ben")
+    });
+    assert!(
+        b.project() == a.project(),
+        "presence is never part of the document"
+    );
+
+    drop(a);
+    until_news(&b.session, "Ana gone from Ben's session", |s| {
+        s.colleagues().is_empty()
+    });
+}

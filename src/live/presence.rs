@@ -94,20 +94,24 @@ pub struct Roster {
 const MOST_PEOPLE: usize = 256;
 
 impl Roster {
-    /// Takes in one message, received at `now`.
-    pub fn hear(&mut self, message: &[u8], now: Instant) {
+    /// Takes in one message, received at `now`; true when it is from someone not here
+    /// a moment ago (who should hear where everyone is).
+    pub fn hear(&mut self, message: &[u8], now: Instant) -> bool {
         let Some(presence) = Presence::decode(message) else {
-            return;
+            return false;
         };
         if !presence.here {
             self.heard.remove(&presence.peer);
-            return;
+            return false;
         }
         self.heard
             .retain(|_, (_, at)| now.duration_since(*at) < EXPIRY);
-        if self.heard.len() < MOST_PEOPLE || self.heard.contains_key(&presence.peer) {
-            self.heard.insert(presence.peer.clone(), (presence, now));
+        let new = !self.heard.contains_key(&presence.peer);
+        if new && self.heard.len() >= MOST_PEOPLE {
+            return false;
         }
+        self.heard.insert(presence.peer.clone(), (presence, now));
+        new
     }
 
     /// Who is here at `now`, other than `me`, by name.
@@ -152,14 +156,18 @@ mod tests {
     fn the_roster_forgets_who_left_or_went_quiet() {
         let start = Instant::now();
         let mut roster = Roster::default();
-        roster.hear(&ana(Some("card-3")).encode(), start);
+        assert!(
+            roster.hear(&ana(Some("card-3")).encode(), start),
+            "a newcomer"
+        );
+        assert!(!roster.hear(&ana(None).encode(), start), "heard before");
         assert_eq!(roster.present("me", start).len(), 1);
         assert!(
             roster.present("p1", start).is_empty(),
             "one is not one's own colleague"
         );
         assert!(roster.present("me", start + EXPIRY).is_empty());
-        roster.hear(&ana(None).encode(), start);
+        assert!(roster.hear(&ana(None).encode(), start + EXPIRY), "back");
         roster.hear(
             &Presence {
                 here: false,

@@ -60,13 +60,17 @@ pub struct Session {
     /// Called when something arrives: a change, a colleague's presence, a connection.
     wake: Wake,
     roster: Arc<Mutex<Roster>>,
-    /// What this participant last said about where they are, and when.
-    announced: Option<(Presence, std::time::Instant)>,
+    /// What this participant last said about where they are; the session's thread says
+    /// it again every [`HEARTBEAT`] and to each newcomer, even while the window sleeps.
+    said: Said,
     /// When [`Session::keep_syncing`] last looked, and since when the server has lacked
     /// some of this document's changes.
     checked: Option<std::time::Instant>,
     behind_since: Option<std::time::Instant>,
 }
+
+/// Where the participant last said they are, shared with the thread that repeats it.
+type Said = Arc<Mutex<Option<Presence>>>;
 
 /// What wakes the app's window when news arrives (see [`Session::on_news`]).
 type Wake = Arc<Mutex<Option<Box<dyn Fn() + Send>>>>;
@@ -160,8 +164,11 @@ impl Session {
     ) -> Self {
         let wake = Wake::default();
         let roster = Arc::new(Mutex::new(Roster::default()));
+        let said = Said::default();
         let changed = watch_changes(&runtime, &handle, &wake);
-        watch_presence(&runtime, &handle, &roster, &wake);
+        let newcomer = Arc::new(tokio::sync::Notify::new());
+        watch_presence(&runtime, &handle, &roster, &wake, &newcomer);
+        repeat_presence(&runtime, &handle, &said, newcomer);
         watch_connection(&runtime, &dialer, &wake);
         Self {
             runtime,
@@ -180,7 +187,7 @@ impl Session {
             changed,
             wake,
             roster,
-            announced: None,
+            said,
             checked: None,
             behind_since: None,
         }
@@ -199,8 +206,8 @@ impl Session {
     }
 
     /// Tells colleagues where this participant is (`name`, the journey on screen and the
-    /// selected card, by ids): when it changed, and every [`HEARTBEAT`] so that
-    /// newcomers learn it too. Cheap to call every frame.
+    /// selected card, by ids) when it changed; the session repeats it every [`HEARTBEAT`]
+    /// and to each newcomer. Cheap to call every frame.
     pub fn announce(&mut self, name: &str, journey: &str, card: Option<&str>) {
         let presence = Presence {
             peer: peer_name(&self.repo),
@@ -209,14 +216,10 @@ impl Session {
             card: card.map(str::to_owned),
             here: true,
         };
-        let now = std::time::Instant::now();
-        let due = match &self.announced {
-            Some((said, at)) => *said != presence || now.duration_since(*at) >= HEARTBEAT,
-            None => true,
-        };
-        if due {
+        let mut said = self.said.lock().unwrap_or_else(PoisonError::into_inner);
+        if said.as_ref() != Some(&presence) {
             self.handle.broadcast(presence.encode());
-            self.announced = Some((presence, now));
+            *said = Some(presence);
         }
     }
 
@@ -435,13 +438,24 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        // Colleagues see this one leave at once rather than after the expiry.
-        if let Some((presence, _)) = self.announced.take() {
+        // Colleagues see this one leave at once rather than after the expiry; taken, so
+        // the heartbeat has nothing left to repeat.
+        let said = self
+            .said
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(presence) = said {
             let leaving = Presence {
                 here: false,
                 ..presence
             };
             self.handle.broadcast(leaving.encode());
+            // Ephemeral messages have no receipt: the connection is given a moment to
+            // send it before it closes.
+            self.runtime.block_on(async {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            });
         }
         self.dialer.close();
         self.runtime.block_on(self.repo.stop());
@@ -558,23 +572,50 @@ fn watch_changes(
     receiver
 }
 
-/// Keeps `roster` up to date with colleagues' presence messages.
+/// Keeps `roster` up to date with colleagues' presence messages; a newcomer is told
+/// through `newcomer`.
 fn watch_presence(
     runtime: &tokio::runtime::Runtime,
     handle: &DocHandle,
     roster: &Arc<Mutex<Roster>>,
     news: &Wake,
+    newcomer: &Arc<tokio::sync::Notify>,
 ) {
     let mut messages = handle.ephemera();
-    let (roster, news) = (roster.clone(), news.clone());
+    let (roster, news, newcomer) = (roster.clone(), news.clone(), newcomer.clone());
     runtime.spawn(async move {
         while let Some(message) = messages.next().await {
             let now = std::time::Instant::now();
-            roster
+            let new = roster
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .hear(&message, now);
+            if new {
+                newcomer.notify_one();
+            }
             wake(&news);
+        }
+    });
+}
+
+/// Says again where the participant is, every [`HEARTBEAT`] and at once to a newcomer.
+fn repeat_presence(
+    runtime: &tokio::runtime::Runtime,
+    handle: &DocHandle,
+    said: &Said,
+    newcomer: Arc<tokio::sync::Notify>,
+) {
+    let (handle, said) = (handle.clone(), said.clone());
+    runtime.spawn(async move {
+        loop {
+            tokio::select! {
+                () = tokio::time::sleep(HEARTBEAT) => {}
+                () = newcomer.notified() => {}
+            }
+            let presence = said.lock().unwrap_or_else(PoisonError::into_inner).clone();
+            if let Some(presence) = presence {
+                handle.broadcast(presence.encode());
+            }
         }
     });
 }

@@ -215,39 +215,43 @@ fn a_server_that_is_not_there_is_said_in_a_dialog() {
     assert!(harness.query_by_label("Cannot join the live map").is_some());
 }
 
-/// The primary button pressed and released at `at`, in the window's next frame.
-fn click_events(window: &mut Window, at: Pos2) {
-    for pressed in [true, false] {
-        window.event(Event::PointerButton {
-            pos: at,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-}
-
 #[test]
 fn cards_added_in_both_windows_at_once_are_two_cards() {
     let data = tempfile::tempdir().unwrap();
     let server = start_server(data.path(), "127.0.0.1:0");
     let (Setup { harness: mut a, .. }, mut b, _folder) = two_windows(&server);
     let before = journey(&a);
-    let at_a = cell_point(&a, "Purchase", "Touchpoints");
-    let at_b = cell_point(&b, "Purchase", "Touchpoints");
+    let at_a = cell_point(&a, "Requirements building", "Behind the scenes");
+    let at_b = cell_point(&b, "Requirements building", "Behind the scenes");
     a.hover_at(at_a);
     b.hover_at(at_b);
-    a.step();
-    b.step();
-    // Frame by frame in turn: B's double-click lands before B has seen A's new card.
-    for _ in 0..2 {
-        click_events(&mut a, at_a);
-        click_events(&mut b, at_b);
+    // Half a second, as a hand takes: a click just after the dialog's last one would
+    // count as its second.
+    for _ in 0..30 {
         a.step();
         b.step();
     }
+    // Frame by frame in turn, so that B's double-click ends before B has looked for news
+    // since A's ended: B makes its card from the map without A's.
+    let press = |window: &mut Window, at: Pos2, pressed: bool| {
+        window.event(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        window.step();
+    };
+    press(&mut a, at_a, true);
+    press(&mut a, at_a, false);
+    press(&mut b, at_b, true);
+    press(&mut b, at_b, false);
+    press(&mut a, at_a, true);
+    press(&mut b, at_b, true);
+    press(&mut a, at_a, false);
+    press(&mut b, at_b, false);
     let added = |w: &Window| -> Vec<String> {
-        cell(&journey(w), "purchase", "touch")
+        cell(&journey(w), "requirements", "backstage")
             .into_iter()
             .filter(|id| !before.cards.iter().any(|c| &c.id == id))
             .collect()

@@ -99,9 +99,11 @@ pub fn show(ui: &mut egui::Ui, dialog: &mut LiveDialog, actions: &mut Vec<Action
             ui.label("Send this link to the colleagues who review the map with you. Anyone with it can edit, so send it the way you would send the file.");
             ui.add_space(8.0);
             let label = ui.label("Link");
+            // All of it in view, wrapped: a link cut at the field's edge cannot be checked.
             ui.add(
-                egui::TextEdit::singleline(&mut link.as_str())
+                egui::TextEdit::multiline(&mut link.as_str())
                     .desired_width(480.0)
+                    .desired_rows(2)
                     .font(egui::TextStyle::Monospace),
             )
             .labelled_by(label.id);

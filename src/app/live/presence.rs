@@ -136,14 +136,15 @@ pub fn colleague_rings(
             Stroke::new(width, colleague.colour),
             egui::StrokeKind::Outside,
         );
-        let badge = 9.0 * zoom.clamp(0.75, 2.0);
+        // Readable at any zoom: never smaller than the status line's text.
+        let badge = 10.0 * zoom.clamp(1.0, 1.6);
         let centre = rect.right_top() + egui::vec2(-badge * (1.2 + 2.2 * n as f32), 0.0);
         painter.circle_filled(centre, badge, colleague.colour);
         painter.text(
             centre,
             egui::Align2::CENTER_CENTER,
             &colleague.initials,
-            egui::FontId::proportional(badge),
+            egui::FontId::proportional(badge * 1.1),
             Color32::WHITE,
         );
     }
