@@ -198,23 +198,10 @@ pub fn journey_tabs(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Ac
 
 pub fn status_line(ui: &mut egui::Ui, app: &JourneymapApp) {
     egui::Panel::bottom("status-line").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            let hint = if app.status.is_empty() {
-                "Double-click a cell to add a card · drag cards between stages · Ctrl+scroll to zoom"
-            } else {
-                app.status.as_str()
-            };
-            if let Some(live) = app.live.status() {
-                ui.label(
-                    egui::RichText::new(live)
-                        .small()
-                        .strong()
-                        .color(ui.visuals().selection.stroke.color),
-                );
-                ui.separator();
-            }
-            ui.label(egui::RichText::new(hint).small());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        // The counts on the right first: the message on the left is cut to what is left
+        // of a narrow window rather than drawn over them.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            {
                 ui.label(egui::RichText::new(format!("{:.0} %", app.view.zoom * 100.0)).small());
                 if let Some(journey) = app.journey() {
                     let open = quantity(app.open_comment_count(), "open comment", "open comments");
@@ -238,6 +225,23 @@ pub fn status_line(ui: &mut egui::Ui, app: &JourneymapApp) {
                     "Saved"
                 };
                 ui.label(egui::RichText::new(saved).small());
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                if let Some((live, details)) = app.live.status() {
+                    let text = egui::RichText::new(live)
+                        .small()
+                        .strong()
+                        .color(ui.visuals().selection.stroke.color);
+                    ui.label(text).on_hover_text(details);
+                    ui.separator();
+                }
+                let hint = if app.status.is_empty() {
+                    "Double-click a cell to add a card · drag cards between stages · Ctrl+scroll to zoom"
+                } else {
+                    app.status.as_str()
+                };
+                ui.add(egui::Label::new(egui::RichText::new(hint).small()).truncate())
+                    .on_hover_text(hint);
             });
         });
     });

@@ -102,24 +102,28 @@ impl Live {
         }
     }
 
-    /// What the status line says about the connection.
-    pub fn status(&self) -> Option<String> {
+    /// What the status line says about the connection, short, and in full for the
+    /// pointer.
+    pub fn status(&self) -> Option<(String, String)> {
         let State::On(on) = &self.state else {
-            return self.title();
+            return self.title().map(|title| (title.clone(), title));
         };
         let server = &on.session.link().server;
         Some(if on.session.is_connected() {
-            format!(
-                "{} · connected to {server}",
-                self.title().unwrap_or_default()
+            (
+                self.title().unwrap_or_default(),
+                format!("Connected to the live map on {server}"),
             )
         } else {
             let reason = on
                 .session
                 .last_error()
-                .map_or_else(String::new, |reason| format!(": {reason}"));
-            format!(
-                "Live · offline, trying {server} again{reason} · your changes are kept and merge when it answers"
+                .map_or_else(String::new, |reason| format!(" ({reason})"));
+            (
+                format!("Live · offline, trying {server} again"),
+                format!(
+                    "The server at {server} does not answer{reason}. Journeymap tries again, waiting longer each time; your changes are kept and merge when it answers."
+                ),
             )
         })
     }
