@@ -272,6 +272,10 @@ fn edit_at_once(count: usize, edits: usize) {
     });
     let mut participants = participants;
     converge(&mut participants);
+    // Each participant took colleagues' changes in card by card: a newcomer reading the
+    // whole document sees the same.
+    let newcomer = Participant::join(&link);
+    assert_eq!(newcomer.project(), participants[0].project());
     let project = participants[0].project();
     assert!(journeymap::model::validate(project).is_empty());
     let cards = &project.journeys[0].cards;

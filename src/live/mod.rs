@@ -6,6 +6,7 @@
 //! Automerge change and each remote change into a project state, validated before anyone
 //! sees it. No merge logic lives here: Automerge merges, samod syncs.
 
+mod catch_up;
 mod dial;
 pub mod link;
 mod mirror;

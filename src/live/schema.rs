@@ -494,7 +494,7 @@ pub(super) fn live_card(card: &Card, order: String) -> LiveCard {
     }
 }
 
-fn project_card(id: &str, live: &LiveCard) -> Result<Card, LiveError> {
+pub(super) fn project_card(id: &str, live: &LiveCard) -> Result<Card, LiveError> {
     let score = |field: &'static str, value: i64| {
         i8::try_from(value).map_err(|_| LiveError::Field {
             item: format!("card `{id}`"),

@@ -13,6 +13,7 @@ use futures::StreamExt;
 use samod::{BackoffConfig, DialerEvent, DialerFailed, DialerHandle, DocHandle, PeerId, Repo};
 
 use super::LiveError;
+use super::catch_up::read_touched;
 use super::dial::{LinkDialer, Refusal};
 use super::link::{Link, server_address};
 use super::mirror::{create_document, read_document, read_document_at, write_document};
@@ -349,9 +350,16 @@ impl Session {
         if !self.has_news() {
             return None;
         }
-        let (heads, read) = self
-            .handle
-            .with_document(|document| (document.get_heads(), read_document(document)));
+        let (shown, seen, keys) = (&self.shown, &self.seen, &self.keys);
+        let (heads, read) = self.handle.with_document(|document| {
+            // Only the changed cards when only cards changed: a large map stays quick.
+            let read = match read_touched(document, shown, seen, keys) {
+                Ok(Some((project, keys))) => Ok((project, document.get_heads(), keys)),
+                Ok(None) => read_document(document),
+                Err(error) => Err(error),
+            };
+            (document.get_heads(), read)
+        });
         match read {
             Ok((project, heads, keys)) => {
                 self.shown = heads;

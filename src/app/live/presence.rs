@@ -28,7 +28,7 @@ const COLOURS: [Color32; 8] = [
     Color32::from_rgb(0x1E, 0x8E, 0x3E),
     Color32::from_rgb(0xD9, 0x30, 0x25),
     Color32::from_rgb(0x8D, 0x6E, 0x63),
-    Color32::from_rgb(0x3F, 0x51, 0xB5),
+    Color32::from_rgb(0xA8, 0x7A, 0x00),
 ];
 
 impl From<Presence> for Colleague {
