@@ -647,3 +647,38 @@ fn a_newcomer_learns_who_is_here_and_sees_them_leave() {
         s.colleagues().is_empty()
     });
 }
+
+#[test]
+fn a_change_that_would_pass_the_document_size_limit_is_not_taken() {
+    let data = tempfile::tempdir().unwrap();
+    let mut options = ServerOptions::new("127.0.0.1:0".parse().unwrap(), data.path());
+    // The server stores the template's document in about 27 KB.
+    options.max_document_bytes = 40_000;
+    let server = Server::start(&options).unwrap();
+    let mut a = Participant::share(&server, template_project().unwrap());
+    let before = a.project().clone();
+
+    let journey = &a.project().journeys[0];
+    let mut card = journey.cards[0].clone();
+    // Random text, which no compression makes small: 19 KB of it.
+    let mut rng = StdRng::seed_from_u64(7);
+    card.notes = (0..19_000)
+        .map(|_| char::from(rng.random_range(b'a'..=b'z')))
+        .collect();
+    a.edit(operations::set_card(journey, 0, card));
+    assert!(
+        a.session.wait_until_stored(Duration::from_secs(3)).is_err(),
+        "the server took a change past the document's limit"
+    );
+    assert_eq!(
+        a.project().journeys[0].cards[0].notes.len(),
+        19_000,
+        "the participant keeps the change"
+    );
+    let newcomer = Participant::join(a.session.link());
+    assert_eq!(
+        newcomer.project(),
+        &before,
+        "the server holds the document as it was"
+    );
+}

@@ -49,6 +49,9 @@ pub struct ServerOptions {
     pub max_connections: usize,
     /// Documents the server keeps keys for; new ones beyond are refused (507).
     pub max_documents: usize,
+    /// Bytes a document may hold on disk (its whole history); a message that would take
+    /// it past them closes its connection, and a document past them is refused (507).
+    pub max_document_bytes: usize,
 }
 
 impl ServerOptions {
@@ -58,6 +61,7 @@ impl ServerOptions {
             data: data.to_owned(),
             max_connections: 256,
             max_documents: 10_000,
+            max_document_bytes: MAX_PROJECT_BYTES as usize,
         }
     }
 }
@@ -170,6 +174,21 @@ struct Shared {
     keys: Keys,
     connections: AtomicUsize,
     max_connections: usize,
+    storage: DurableStorage,
+    max_document_bytes: usize,
+}
+
+impl Shared {
+    /// Why a message of `bytes` may not go into `document`, if it may not.
+    fn over_size(&self, document: &DocumentId, bytes: usize) -> Option<String> {
+        let held = self.storage.size_of(&document.to_string());
+        (held + bytes > self.max_document_bytes).then(|| {
+            format!(
+                "{document} holds {held} bytes, and may hold {}",
+                self.max_document_bytes
+            )
+        })
+    }
 }
 
 /// A running server; dropping it stops it.
@@ -194,9 +213,10 @@ impl Server {
             .build()
             .map_err(|error| io("could not start the server's threads", error))?;
         let admission = Admission::default();
+        let storage = DurableStorage::new(&documents_folder);
         let (repo, listener) = runtime.block_on(async {
             let repo = Repo::build_tokio()
-                .with_storage(DurableStorage::new(&documents_folder))
+                .with_storage(storage.clone())
                 .with_share_policy(admission.clone())
                 .load()
                 .await;
@@ -221,6 +241,8 @@ impl Server {
             },
             connections: AtomicUsize::new(0),
             max_connections: options.max_connections,
+            storage,
+            max_document_bytes: options.max_document_bytes,
         });
         let router = axum::Router::new()
             .route("/{document}", axum::routing::get(upgrade))
@@ -318,6 +340,12 @@ async fn upgrade(
             );
         }
     };
+    if let Some(why) = shared.over_size(&document, 0) {
+        return refuse(
+            StatusCode::INSUFFICIENT_STORAGE,
+            &format!("the document is over its size limit: {why}"),
+        );
+    }
     let open = shared.connections.fetch_add(1, Ordering::SeqCst);
     if open >= shared.max_connections {
         shared.connections.fetch_sub(1, Ordering::SeqCst);
@@ -360,9 +388,22 @@ fn transport(socket: WebSocket, guard: Connection) -> Transport {
     let stream = stream
         .take_while(|message| futures::future::ready(!matches!(message, Ok(Message::Close(_)))))
         .filter_map(move |message| {
-            let _held = &guard;
+            let held = &guard;
             futures::future::ready(match message {
-                Ok(Message::Binary(bytes)) => Some(Ok(bytes.to_vec())),
+                Ok(Message::Binary(bytes)) => {
+                    match held.shared.over_size(&held.document, bytes.len()) {
+                        Some(why) => {
+                            log(&format!(
+                                "{}: closed, the document would pass its size limit: {why}",
+                                held.from
+                            ));
+                            Some(Err(WireError(format!(
+                                "the document is over its size limit: {why}"
+                            ))))
+                        }
+                        None => Some(Ok(bytes.to_vec())),
+                    }
+                }
                 Ok(Message::Ping(_) | Message::Pong(_) | Message::Close(_)) => None,
                 Ok(Message::Text(_)) => Some(Err(WireError::text())),
                 Err(error) => Some(Err(WireError(error.to_string()))),

@@ -101,11 +101,7 @@ fn two_windows(server: &Server) -> (Setup, Window, tempfile::TempDir) {
 #[test]
 fn a_card_dragged_in_a_is_in_the_new_stage_in_b_and_b_sees_who_has_it() {
     let data = tempfile::tempdir().unwrap();
-    let server = Server::start(&ServerOptions::new(
-        "127.0.0.1:0".parse().unwrap(),
-        data.path(),
-    ))
-    .unwrap();
+    let server = start_server(data.path(), "127.0.0.1:0");
     let (Setup { harness: mut a, .. }, mut b, _folder) = two_windows(&server);
     assert!(
         a.state().title().contains("Live · 2 people"),
@@ -132,11 +128,7 @@ fn a_card_dragged_in_a_is_in_the_new_stage_in_b_and_b_sees_who_has_it() {
 #[test]
 fn a_comment_added_in_b_shows_in_a_and_undo_in_b_takes_back_only_bens_change() {
     let data = tempfile::tempdir().unwrap();
-    let server = Server::start(&ServerOptions::new(
-        "127.0.0.1:0".parse().unwrap(),
-        data.path(),
-    ))
-    .unwrap();
+    let server = start_server(data.path(), "127.0.0.1:0");
     let (Setup { harness: mut a, .. }, mut b, _folder) = two_windows(&server);
 
     b.get_by_label("Pain point: Asked for a call; nobody called")
