@@ -5,10 +5,16 @@
 //! window's: taken in, validated and laid out, on the 10,000-card map too), joining
 //! 10,000 cards within 2 s, the template's live document at most 5 times its RON size.
 //!
+//! Also 20 participants making 100 random edits each at once, until they converge (the
+//! tests run 20 x 20 in the debug build).
+//!
 //! `cargo bench --bench live` prints the numbers.
 
 // A bench that cannot set up its data should stop loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../tests/common/participants.rs"]
+mod participants;
 
 use std::time::{Duration, Instant};
 
@@ -32,6 +38,18 @@ fn main() {
     size_of_template();
     remote_edit(&address, &options);
     large_map(&address, &options, 10_000);
+    many_at_once(20, 100);
+}
+
+/// `count` participants each making `edits` random edits at once through one server,
+/// until all hold the same project, checked as the tests check it (nothing lost, valid).
+fn many_at_once(count: usize, edits: usize) {
+    let start = Instant::now();
+    participants::edit_at_once(count, edits);
+    println!(
+        "{count} participants x {edits} random edits at once, until all converge: {:?}",
+        start.elapsed()
+    );
 }
 
 fn size_of_template() {
@@ -130,6 +148,9 @@ fn large_map(address: &str, options: &SessionOptions, cards: usize) {
     let start = Instant::now();
     a.wait_until_stored(Duration::from_secs(30)).unwrap();
     println!("until the server holds them: {:?}", start.elapsed());
+    let start = Instant::now();
+    assert!(a.undo().unwrap());
+    println!("undo of the typing ({cards} cards): {:?}", start.elapsed());
 }
 
 fn report(what: &str, times: &mut [Duration]) {
