@@ -189,7 +189,8 @@ pub fn journey_tabs(ui: &mut egui::Ui, app: &JourneymapApp, actions: &mut Vec<Ac
                             actions.push(Action::Command(Command::ToggleReview));
                         }
                     }
-                    super::live::colleague_chips(ui, &colleagues, &app.document.project().journeys);
+                    let journeys = &app.document.project().journeys;
+                    super::live::colleague_chips(ui, &colleagues, journeys, actions);
                 });
             }
         });

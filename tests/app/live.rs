@@ -123,6 +123,14 @@ fn a_card_dragged_in_a_is_in_the_new_stage_in_b_and_b_sees_who_has_it() {
             .is_some()
     });
     assert!(b.state().title().contains("Live · 2 people"));
+
+    // Ben clicks Ana's chip: he is on her card.
+    b.get_by_label_contains("Ana Lopez is here").click();
+    b.run();
+    assert_eq!(
+        b.state().selection(),
+        &journeymap::app::Selection::Card("newsletter".into())
+    );
 }
 
 #[test]

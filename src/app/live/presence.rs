@@ -3,6 +3,7 @@
 
 use egui::{Color32, Rect, Stroke};
 
+use crate::app::{Action, Selection};
 use crate::layout::{JourneyLayout, MapView};
 use crate::live::Presence;
 use crate::model::Journey;
@@ -71,19 +72,23 @@ fn initials(name: &str) -> String {
 }
 
 /// The chips of who is here, each with its name (and where they are) for the pointer and
-/// the screen reader.
-pub fn colleague_chips(ui: &mut egui::Ui, colleagues: &[Colleague], journeys: &[Journey]) {
+/// the screen reader; a click goes to the card the colleague has selected.
+pub fn colleague_chips(
+    ui: &mut egui::Ui,
+    colleagues: &[Colleague],
+    journeys: &[Journey],
+    actions: &mut Vec<Action>,
+) {
     for colleague in colleagues.iter().rev() {
         let text = egui::RichText::new(&colleague.initials)
             .color(Color32::WHITE)
             .strong();
         let chip = egui::Button::new(text)
             .fill(colleague.colour)
-            .corner_radius(10.0)
-            .sense(egui::Sense::hover());
-        let place = journeys
-            .iter()
-            .find(|j| j.id == colleague.journey)
+            .corner_radius(10.0);
+        let journey_at = journeys.iter().position(|j| j.id == colleague.journey);
+        let place = journey_at
+            .map(|at| &journeys[at])
             .map(|journey| {
                 let card = colleague
                     .card
@@ -102,7 +107,15 @@ pub fn colleague_chips(ui: &mut egui::Ui, colleagues: &[Colleague], journeys: &[
         let described = format!("{} is here{place}", colleague.name);
         let response = ui.add(chip).on_hover_text(&described);
         response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, described.clone()));
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, described.clone()));
+        if response.clicked()
+            && let Some(at) = journey_at
+        {
+            actions.push(Action::SelectJourney(at));
+            if let Some(card) = &colleague.card {
+                actions.push(Action::Select(Selection::Card(card.clone())));
+            }
+        }
     }
 }
 
