@@ -8,7 +8,7 @@
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
@@ -17,13 +17,17 @@ use journeymap::live::{Link, Presence, Session, SessionOptions};
 use journeymap::model::project_operations::blank_project;
 use libfuzzer_sys::fuzz_target;
 
-/// The server, and the link of the one document on it (its sharer stays connected).
+/// The server and the one document's sharer, kept for the whole run.
+static KEPT: Mutex<Option<(Server, Session)>> = Mutex::new(None);
+
+/// The server's address and the link of the one document on it (its sharer stays
+/// connected).
 fn server() -> &'static (SocketAddr, Link) {
     static SERVER: OnceLock<(SocketAddr, Link)> = OnceLock::new();
     SERVER.get_or_init(|| {
         let data = tempfile_dir();
         let options = ServerOptions::new("127.0.0.1:0".parse().unwrap(), &data);
-        let server = Box::leak(Box::new(Server::start(&options).unwrap()));
+        let server = Server::start(&options).unwrap();
         let address = server.address();
         let session = Session::share(
             &format!("ws://{address}"),
@@ -32,7 +36,7 @@ fn server() -> &'static (SocketAddr, Link) {
         )
         .unwrap();
         let link = session.link().clone();
-        std::mem::forget(session);
+        *KEPT.lock().unwrap() = Some((server, session));
         (address, link)
     })
 }
