@@ -279,8 +279,8 @@ impl JourneymapApp {
         let name = presence::display_name(&self.settings.author);
         on.session
             .announce(&name, journey.as_deref().unwrap_or_default(), card);
-        // The heartbeat, colleagues going quiet and the connection's state need a frame
-        // now and then even when nothing else happens.
+        // Colleagues going quiet and a sync that stalled are noticed only in a frame:
+        // one now and then even when nothing else happens.
         ctx.request_repaint_after(Duration::from_secs(1));
     }
 
