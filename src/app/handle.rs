@@ -211,10 +211,17 @@ impl JourneymapApp {
             Action::ImportAs { new_project } => self.import_as(new_project, ctx),
             Action::PasteRows(text) => self.paste_rows(&text),
             Action::GoToSlide(index) => self.go_to_slide(index),
-            Action::RestoreRecovery => self.restore_recovery(),
+            Action::RestoreRecovery => {
+                // Taken first: the restored project replaces the live state.
+                let waiting = self.live.take_waiting();
+                self.restore_recovery();
+                self.join_waiting(waiting, ctx);
+            }
             Action::DiscardRecovery => {
                 self.recovery.clear(&self.environment);
                 self.dialog = None;
+                let waiting = self.live.take_waiting();
+                self.join_waiting(waiting, ctx);
             }
             Action::CloseDialog => self.dialog = None,
             Action::Live(action) => self.handle_live(action, ctx),

@@ -291,9 +291,14 @@ impl JourneymapApp {
     }
 
     /// Starts joining the live map of `link` (from the command line), as File → Join
-    /// live… does.
+    /// live… does; after the offer to restore unsaved work is answered, if one is open,
+    /// so that the offer is not lost.
     pub fn join_live(&mut self, link: crate::live::Link, ctx: &egui::Context) {
-        self.start_join(link, ctx);
+        if matches!(self.dialog, Some(files::dialog::Dialog::Recovery(_))) {
+            self.live.wait_to_join(link);
+        } else {
+            self.start_join(link, ctx);
+        }
     }
 
     pub fn in_review(&self) -> bool {

@@ -306,3 +306,49 @@ fn edits_made_while_the_server_is_gone_arrive_when_it_returns() {
             .all(|w| w.state().live_state().as_deref() == Some("Live · 2 people"))
     });
 }
+
+#[test]
+fn a_link_to_join_waits_for_the_offer_to_restore_unsaved_work() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path(), "127.0.0.1:0");
+    let sharer = journeymap::live::Session::share(
+        &format!("ws://{}", server.address()),
+        &journeymap::file::template_project().unwrap(),
+        &journeymap::live::SessionOptions::default(),
+    )
+    .unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let mut yesterday = blank_project();
+    yesterday.title = "Work from yesterday".into();
+    journeymap::file::write_recovery(&folder.path().join("recovery.ron"), &yesterday, None)
+        .unwrap();
+    let mut window = open_app(JourneymapApp::new(
+        Document::new(blank_project()),
+        None,
+        environment(folder.path(), 30.0),
+    ));
+
+    // `journeymap LINK` on a machine with unsaved work from a crash.
+    let ctx = window.ctx.clone();
+    window.state_mut().join_live(sharer.link().clone(), &ctx);
+    window.run();
+    assert!(window.query_by_label("Restore unsaved work?").is_some());
+    window.get_by_label("Restore").click();
+    window.run();
+    assert!(
+        window.query_by_label("Save changes?").is_some(),
+        "the restored work is asked about before the live map replaces it"
+    );
+    window.get_by_label("Discard").click();
+    window.run();
+    let deadline = Instant::now() + PATIENCE;
+    while window.state().live_state().as_deref() != Some("Live · 1 person") {
+        assert!(Instant::now() < deadline, "not joined in {PATIENCE:?}");
+        window.step();
+        std::thread::yield_now();
+    }
+    assert_eq!(
+        window.state().document().project().title,
+        journeymap::file::template_project().unwrap().title
+    );
+}

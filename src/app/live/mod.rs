@@ -21,6 +21,8 @@ use crate::model::{Document, Project, echo, quantity};
 #[derive(Default)]
 pub struct Live {
     state: State,
+    /// A link to join once the question on screen is answered.
+    waiting: Option<Link>,
 }
 
 #[derive(Default)]
@@ -52,6 +54,14 @@ struct Opened {
 }
 
 impl Live {
+    pub fn wait_to_join(&mut self, link: Link) {
+        self.waiting = Some(link);
+    }
+
+    pub fn take_waiting(&mut self) -> Option<Link> {
+        self.waiting.take()
+    }
+
     /// Whether a session is under way (connected or not).
     pub fn is_on(&self) -> bool {
         matches!(self.state, State::On(_))
@@ -201,6 +211,14 @@ impl JourneymapApp {
         self.dialog = Some(Dialog::Live(LiveDialog::Connecting {
             message: format!("Joining the live map on {server}…"),
         }));
+    }
+
+    /// Joins the link that waited for the offer to restore unsaved work, asking first
+    /// about the work if it was restored.
+    pub(in crate::app) fn join_waiting(&mut self, waiting: Option<Link>, ctx: &egui::Context) {
+        if let Some(link) = waiting {
+            self.guard_unsaved(Pending::JoinLive(link), ctx);
+        }
     }
 
     /// File → Share live…: where to share, or the link when the map is live already.
