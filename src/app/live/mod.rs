@@ -260,28 +260,28 @@ impl JourneymapApp {
             // The field was left: typing in it again is a step of its own.
             on.merge = None;
         }
-        let news = on.session.poll();
-        let shown = news.map(|news| match news {
-            Ok(project) => self
-                .document
-                .apply_remote(project)
-                .map_err(|error| error.to_string()),
-            Err(error) => Err(error.to_string()),
+        let news = on.session.poll().map(|news| {
+            news.map_err(|error| error.to_string()).and_then(|project| {
+                self.document
+                    .apply_remote(project)
+                    .map_err(|error| error.to_string())
+            })
         });
-        let State::On(on) = &mut self.live.state else {
-            return;
-        };
-        match shown {
+        let shown = match news {
             Some(Ok(())) => {
                 // What was shown came from the session: nothing of this user's to record.
                 on.recorded = Some(self.document.state_id());
                 on.merge = None;
-                self.keep_journey_in_range();
+                true
             }
             Some(Err(error)) => {
                 self.status = format!("A colleague's change was not shown: {error}");
+                false
             }
-            None => {}
+            None => false,
+        };
+        if shown {
+            self.keep_journey_in_range();
         }
         let State::On(on) = &mut self.live.state else {
             return;
