@@ -34,6 +34,17 @@ fn until(a: &mut Window, b: &mut Window, what: &str, done: impl Fn(&Window, &Win
     b.run();
 }
 
+/// Steps one window until `done` holds of it.
+fn until_one(window: &mut Window, what: &str, done: impl Fn(&Window) -> bool) {
+    let deadline = Instant::now() + PATIENCE;
+    while !done(window) {
+        assert!(Instant::now() < deadline, "{what}: not within {PATIENCE:?}");
+        window.step();
+        std::thread::yield_now();
+    }
+    window.run();
+}
+
 fn menu(harness: &mut Window, menu: &str, entry: &str) {
     harness.get_by_label(menu).click();
     harness.run();
@@ -188,16 +199,9 @@ fn a_server_that_is_not_there_is_said_in_a_dialog() {
     replace_text(&mut harness, "Server", &format!("ws://127.0.0.1:{port}"));
     harness.get_by_label("Share").click();
     harness.run();
-    let deadline = Instant::now() + PATIENCE;
-    while harness
-        .query_by_label("Cannot share the map live")
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "no error in {PATIENCE:?}");
-        harness.step();
-        std::thread::yield_now();
-    }
-    harness.run();
+    until_one(&mut harness, "the error", |h| {
+        h.query_by_label("Cannot share the map live").is_some()
+    });
     assert!(
         harness
             .query_by_label_contains(&format!("could not reach the server at 127.0.0.1:{port}"))
@@ -341,12 +345,9 @@ fn a_link_to_join_waits_for_the_offer_to_restore_unsaved_work() {
     );
     window.get_by_label("Discard").click();
     window.run();
-    let deadline = Instant::now() + PATIENCE;
-    while window.state().live_state().as_deref() != Some("Live · 1 person") {
-        assert!(Instant::now() < deadline, "not joined in {PATIENCE:?}");
-        window.step();
-        std::thread::yield_now();
-    }
+    until_one(&mut window, "joined", |w| {
+        w.state().live_state().as_deref() == Some("Live · 1 person")
+    });
     assert_eq!(
         window.state().document().project().title,
         journeymap::file::template_project().unwrap().title
