@@ -91,7 +91,7 @@ fn two_participants_editing_at_once_converge_and_lose_nothing() {
 
 #[test]
 fn twenty_participants_editing_at_once_converge_and_lose_nothing() {
-    edit_at_once(20, 20);
+    edit_at_once(20, 100);
 }
 
 #[test]

@@ -64,10 +64,12 @@ pub struct Session {
     /// What this participant last said about where they are; the session's thread says
     /// it again every [`HEARTBEAT`] and to each newcomer, even while the window sleeps.
     said: Said,
-    /// When [`Session::keep_syncing`] last looked, and since when the server has lacked
-    /// some of this document's changes.
+    /// When [`Session::keep_syncing`] last looked, since when the server has lacked
+    /// some of this document's changes, and how long it may lack them before the next
+    /// redial.
     checked: Option<std::time::Instant>,
     behind_since: Option<std::time::Instant>,
+    patience: Duration,
 }
 
 /// Where the participant last said they are, shared with the thread that repeats it.
@@ -191,6 +193,7 @@ impl Session {
             said,
             checked: None,
             behind_since: None,
+            patience: STALL_IN_THE_BACKGROUND,
         }
     }
 
@@ -378,14 +381,18 @@ impl Session {
     /// if need be), or `limit` passes.
     pub fn wait_until_stored(&mut self, limit: Duration) -> Result<(), LiveError> {
         let deadline = tokio::time::Instant::now() + limit;
+        let mut stall = STALL;
         loop {
             let (handle, dialer, changed) = (&self.handle, &self.dialer, &mut self.changed);
             match self
                 .runtime
-                .block_on(await_stored(handle, dialer, changed, deadline))
+                .block_on(await_stored(handle, dialer, changed, stall, deadline))
             {
                 Wait::Stored => return Ok(()),
-                Wait::Stalled => self.redial()?,
+                Wait::Stalled => {
+                    self.redial()?;
+                    stall *= 2;
+                }
                 Wait::Failed => {
                     return Err(LiveError::Unreachable {
                         server: self.link.server.clone(),
@@ -416,10 +423,14 @@ impl Session {
             None => true,
         };
         match self.behind_since {
-            _ if stored => self.behind_since = None,
-            None => self.behind_since = Some(now),
-            Some(since) if now.duration_since(since) >= STALL_IN_THE_BACKGROUND => {
+            _ if stored => {
                 self.behind_since = None;
+                self.patience = STALL_IN_THE_BACKGROUND;
+            }
+            None => self.behind_since = Some(now),
+            Some(since) if now.duration_since(since) >= self.patience => {
+                self.behind_since = None;
+                self.patience = (self.patience * 2).min(MOST_PATIENCE);
                 self.redial()?;
             }
             Some(_) => {}
@@ -471,13 +482,19 @@ impl Drop for Session {
 }
 
 /// How long the sync with the server may stand still while the server lacks changes
-/// before the connection is made again. samod 0.16 can stop syncing a document when many
-/// peers change it at once; a new connection starts the sync afresh.
-const STALL: Duration = Duration::from_secs(1);
+/// before the connection is made again (a new connection starts the sync afresh). A
+/// server that is only busy stands still too, so each redial within one wait doubles it.
+const STALL: Duration = Duration::from_secs(2);
 
 /// How long [`Session::keep_syncing`] lets the server lack changes before it dials again:
 /// longer than [`STALL`], as it looks only once a second and a busy server may be slow.
 const STALL_IN_THE_BACKGROUND: Duration = Duration::from_secs(5);
+
+/// The longest [`Session::keep_syncing`] waits between two redials. Each redial that did
+/// not help doubles the wait, up to this: a server that is only busy (many people editing
+/// at once) would fall further behind if every participant redialled often, as a new
+/// connection's sync starts afresh and queues behind everything else.
+const MOST_PATIENCE: Duration = Duration::from_secs(60);
 
 /// How a wait for the server to hold every change ended.
 enum Wait {
@@ -491,6 +508,7 @@ async fn await_stored(
     handle: &DocHandle,
     dialer: &DialerHandle<Refusal>,
     changed: &mut tokio::sync::mpsc::UnboundedReceiver<()>,
+    stall: Duration,
     deadline: tokio::time::Instant,
 ) -> Wait {
     if tokio::time::timeout_at(deadline, dialer.established())
@@ -515,7 +533,7 @@ async fn await_stored(
                 None => return Wait::Failed,
             },
             _ = changed.recv() => {}
-            () = tokio::time::sleep(STALL) => return Wait::Stalled,
+            () = tokio::time::sleep(stall) => return Wait::Stalled,
             () = tokio::time::sleep_until(deadline) => return Wait::Failed,
         }
     }

@@ -8,13 +8,15 @@ use std::time::Duration;
 
 use journeymap::file::template_project;
 use journeymap::live::server::{Server, ServerOptions};
-use journeymap::live::{Link, Session, SessionOptions};
+use journeymap::live::{Link, LiveError, Session, SessionOptions};
 use journeymap::model::{Comment, Document, Project, operations};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-/// How long one wait for a colleague's change may take before the test gives up.
-pub const PATIENCE: Duration = Duration::from_secs(60);
+/// How long one wait for a colleague's change, or for the server to hold one's own, may
+/// take before the test gives up. Twenty participants making a hundred edits each at once
+/// keep the server busy for about two minutes in the debug build.
+pub const PATIENCE: Duration = Duration::from_secs(300);
 
 pub fn options() -> SessionOptions {
     SessionOptions {
@@ -42,6 +44,24 @@ impl Participant {
         Self {
             document: Document::new(project),
             session,
+        }
+    }
+
+    /// Joins as a newcomer, trying again while the server is too busy to answer a first
+    /// contact in time, for up to [`PATIENCE`].
+    pub fn join_when_answered(link: &Link) -> Self {
+        let start = std::time::Instant::now();
+        loop {
+            match Session::join(link, &options()) {
+                Ok((session, project)) => {
+                    return Self {
+                        document: Document::new(project),
+                        session,
+                    };
+                }
+                Err(LiveError::Unreachable { .. }) if start.elapsed() < PATIENCE => {}
+                Err(error) => panic!("a newcomer could not join: {error}"),
+            }
         }
     }
 
@@ -110,6 +130,8 @@ pub fn converge(participants: &mut [Participant]) {
     panic!("the participants did not converge");
 }
 
+/// `count` random edits by participant `who`, as fast as they go: typing, moves,
+/// comments, moments of truth, cards added and deleted.
 pub fn random_edits(participant: &mut Participant, who: usize, count: usize, seed: u64) -> Tally {
     let mut rng = StdRng::seed_from_u64(seed);
     let mark = char::from_u32(0xC0 + who as u32).unwrap();
@@ -184,6 +206,8 @@ pub struct Tally {
     pub cards: Vec<String>,
 }
 
+/// `count` participants each making `edits` random edits (see [`random_edits`]) at once,
+/// until all converge to the same valid project, with nothing lost.
 pub fn edit_at_once(count: usize, edits: usize) {
     let data = tempfile::tempdir().unwrap();
     let server = start_server(data.path(), "127.0.0.1:0");
@@ -207,11 +231,12 @@ pub fn edit_at_once(count: usize, edits: usize) {
     let mut participants = participants;
     converge(&mut participants);
     // Each participant took colleagues' changes in card by card: a newcomer reading the
-    // whole document sees the same. The others leave first: a server still busy with
-    // twenty peers can take longer than a first contact may to answer a newcomer.
+    // whole document from the server sees the same. The others leave first, and the
+    // newcomer may have to try again: the server can still be working through what the
+    // participants sent.
     let converged = participants[0].project().clone();
     drop(participants);
-    let newcomer = Participant::join(&link);
+    let newcomer = Participant::join_when_answered(&link);
     assert_eq!(newcomer.project(), &converged);
     let project = &converged;
     assert!(journeymap::model::validate(project).is_empty());
