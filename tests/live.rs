@@ -299,6 +299,67 @@ fn a_server_killed_and_restarted_loses_nothing_a_participant_made() {
     again.wait().unwrap();
 }
 
+/// The server confirms a change (sends heads that hold it) only once the change is on its
+/// disk, so a server killed at any moment keeps every change it confirmed: right after
+/// each confirmation, what the server's folder holds is the participant's project.
+#[test]
+fn a_change_the_server_confirmed_is_already_on_its_disk() {
+    let data = tempfile::tempdir().unwrap();
+    let server = start_server(data.path(), "127.0.0.1:0");
+    let mut a = Participant::share(&server, template_project().unwrap());
+    for round in 0..30 {
+        let journey = &a.project().journeys[0];
+        let mut card = journey.cards[round % 10].clone();
+        card.title.push('!');
+        a.edit(operations::set_card(journey, round % 10, card));
+        a.session.wait_until_stored(PATIENCE).unwrap();
+        assert_eq!(&stored_project(data.path()), a.project(), "round {round}");
+    }
+}
+
+/// The project in the document the server in `data` has on disk now (it holds one), as
+/// a restarted server would load it: every chunk.
+fn stored_project(data: &std::path::Path) -> Project {
+    // A compaction can replace chunks while they are read: then the folder is read again.
+    for _ in 0..100 {
+        if let Some(document) = read_chunks(&data.join("documents")) {
+            return journeymap::live::read_document(&document).unwrap().0;
+        }
+    }
+    panic!("the server's chunks kept changing while they were read");
+}
+
+/// Whether `path` is one of samod's chunks (`…/incremental/HASH`, `…/snapshot/HASH`),
+/// not a temporary file or the store's id.
+fn is_chunk(path: &std::path::Path) -> bool {
+    let kind = path.parent().and_then(|folder| folder.file_name());
+    let name = path.file_name().map(|name| name.to_string_lossy());
+    matches!(
+        kind.and_then(|kind| kind.to_str()),
+        Some("incremental" | "snapshot")
+    ) && name.is_some_and(|name| !name.starts_with('.'))
+}
+
+/// The document in the chunks under `folder`, or `None` when one vanished meanwhile.
+fn read_chunks(folder: &std::path::Path) -> Option<automerge::Automerge> {
+    let mut document = automerge::Automerge::new();
+    let mut folders = vec![folder.to_owned()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap().map(Result::unwrap) {
+            if entry.file_type().unwrap().is_dir() {
+                folders.push(entry.path());
+            } else if is_chunk(&entry.path()) {
+                match std::fs::read(entry.path()) {
+                    Ok(chunk) => _ = document.load_incremental(&chunk).unwrap(),
+                    Err(error) if error.kind() == std::io::ErrorKind::NotFound => return None,
+                    Err(error) => panic!("{}: {error}", entry.path().display()),
+                }
+            }
+        }
+    }
+    Some(document)
+}
+
 #[test]
 fn hostile_messages_close_their_own_connection_only_and_are_logged() {
     use tokio_tungstenite::tungstenite::{self, Message};

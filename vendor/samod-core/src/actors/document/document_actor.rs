@@ -430,9 +430,16 @@ impl DocumentActor {
             self.phase = Phase::Ready(Ready::new());
         }
         self.enqueue_share_policy_checks(out);
-        self.generate_sync_messages(now, out);
+        // Journeymap's patch: changes are saved before anything is generated, and a peer
+        // whose message changed the document waits for the batch that stores them.
         self.on_disk_state
             .save_new_changes(out, &self.document_id, &self.doc);
+        for peer_conn in self.peer_connections.values_mut() {
+            if std::mem::take(&mut peer_conn.changed_document) {
+                peer_conn.stored_after = Some(self.on_disk_state.batch());
+            }
+        }
+        self.generate_sync_messages(now, out);
         out.io_tasks.extend(
             self.load_state
                 .step()
@@ -543,6 +550,8 @@ impl DocumentActor {
             SyncMessage::DocUnavailable => 0,
         };
 
+        // Journeymap's patch: see `PeerDocConnection::stored_after`.
+        let heads_before_message = self.doc.get_heads();
         let duration = match &mut self.phase {
             Phase::Loading(loading) => {
                 loading.receive_sync_message(connection_id, msg);
@@ -561,6 +570,9 @@ impl DocumentActor {
                 duration
             }
         };
+        if self.doc.get_heads() != heads_before_message {
+            peer_conn.changed_document = true;
+        }
 
         if let Some(duration) = duration {
             let queue_duration = if now >= received_at {
@@ -630,6 +642,12 @@ impl DocumentActor {
             return;
         }
         for (conn_id, peer_conn) in &mut self.peer_connections {
+            if let Some(batch) = peer_conn.stored_after {
+                if !self.on_disk_state.is_stored(batch) {
+                    continue;
+                }
+                peer_conn.stored_after = None;
+            }
             let generated = match &mut self.phase {
                 Phase::Ready(ready) => ready.generate_sync_messages(now, &mut self.doc, peer_conn),
                 Phase::Requesting(request) => request.generate_messages(now, &self.doc, peer_conn),

@@ -19,6 +19,10 @@ pub(super) struct OnDiskState {
     deletions: HashSet<StorageKey>,
     running_puts: HashMap<IoTaskId, StorageKey>,
     running_deletes: HashMap<IoTaskId, StorageKey>,
+    // Journeymap's patch: each call of `save_new_changes` that stores something is a
+    // batch, numbered from 1; `batch` is the latest, and each running put knows its own.
+    batch: u64,
+    put_batches: HashMap<IoTaskId, u64>,
 }
 
 #[derive(Debug)]
@@ -36,7 +40,19 @@ impl OnDiskState {
             deletions: HashSet::new(),
             running_deletes: HashMap::new(),
             running_puts: HashMap::new(),
+            batch: 0,
+            put_batches: HashMap::new(),
         }
+    }
+
+    /// The latest batch of puts: every change saved so far is in it or an earlier one.
+    pub(super) fn batch(&self) -> u64 {
+        self.batch
+    }
+
+    /// Whether every put of `batch` and of the batches before it has completed.
+    pub(super) fn is_stored(&self, batch: u64) -> bool {
+        self.put_batches.values().all(|put| *put > batch)
     }
 
     /// Add keys that we know are now on disk
@@ -53,7 +69,11 @@ impl OnDiskState {
         let new_changes = doc.get_changes(self.last_saved_heads.as_ref().unwrap_or(&Vec::new()));
 
         let eligible_for_compaction = new_changes.len() > 10 || self.on_disk.len() > 10;
-        if self.compaction.is_none() && eligible_for_compaction {
+        let compacting = self.compaction.is_none() && eligible_for_compaction;
+        if compacting || !new_changes.is_empty() {
+            self.batch += 1;
+        }
+        if compacting {
             tracing::debug!(
                 num_changes = new_changes.len(),
                 num_on_disk = self.on_disk.len(),
@@ -62,6 +82,7 @@ impl OnDiskState {
             let hash = CompactionHash::new(&doc.get_heads());
             let key = StorageKey::snapshot_path(doc_id, &hash);
             let put_id = out.put(key.clone(), doc.save());
+            self.put_batches.insert(put_id, self.batch);
             let mut supercedes = self.on_disk.clone();
             // Make sure that we don't delete the compaction we're producing
             // somehow One way this can happen is if a previous process got
@@ -77,6 +98,7 @@ impl OnDiskState {
             for change in new_changes {
                 let key = StorageKey::incremental_path(doc_id, change.hash());
                 let put_id = out.put(key.clone(), change.raw_bytes().to_vec());
+                self.put_batches.insert(put_id, self.batch);
                 self.running_puts.insert(put_id, key);
             }
         }
@@ -100,6 +122,7 @@ impl OnDiskState {
     pub(super) fn task_complete(&mut self, task_id: IoTaskId, result: StorageResult) {
         match result {
             StorageResult::Put => {
+                self.put_batches.remove(&task_id);
                 if let Some(compaction_key) = self.running_puts.remove(&task_id) {
                     tracing::debug!(key=%compaction_key, "compaction put completed for key");
                     self.mark_put_complete(task_id, compaction_key);

@@ -33,6 +33,12 @@ pub(crate) struct PeerDocConnection {
     // generates for every peer after every input; with many peers most of those calls
     // are for peers nothing happened to, and each costs time in the document's history.
     quiet_at: Option<Vec<automerge::ChangeHash>>,
+    // Journeymap's patch: what this peer sent changed the document, and the batch of
+    // puts that stores those changes, once the step that saves them has named it. The
+    // peer is sent nothing until that batch is stored: any message to it carries the
+    // document's heads, which tell it the server holds its changes.
+    pub(super) changed_document: bool,
+    pub(super) stored_after: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +61,8 @@ impl PeerDocConnection {
             last_share_config: None,
             pending_sync_messages: Vec::new(),
             quiet_at: None,
+            changed_document: false,
+            stored_after: None,
         }
     }
 
