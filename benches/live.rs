@@ -41,12 +41,16 @@ fn main() {
     many_at_once(20, 100);
 }
 
-/// `count` participants each making `edits` random edits at once through one server,
-/// until all hold the same project, checked as the tests check it (nothing lost, valid);
-/// or what went wrong, when they do not get there.
+/// `count` participants each making `edits` random edits at once through one server (a
+/// `journeymap serve` process, whose peak memory is reported), until all hold the same
+/// project, checked as the tests check it (nothing lost, valid); or what went wrong, when
+/// they do not get there.
 fn many_at_once(count: usize, edits: usize) {
+    let data = tempfile::tempdir().unwrap();
+    let (mut server, address) =
+        participants::serve_process(data.path(), "127.0.0.1:0", std::process::Stdio::null());
     let start = Instant::now();
-    let run = std::panic::catch_unwind(|| participants::edit_at_once(count, edits));
+    let run = std::panic::catch_unwind(|| participants::edit_at_once_at(&address, count, edits));
     let what = format!("{count} participants x {edits} random edits at once");
     match run {
         Ok(()) => println!("{what}, until all converge: {:?}", start.elapsed()),
@@ -55,6 +59,11 @@ fn many_at_once(count: usize, edits: usize) {
             start.elapsed()
         ),
     }
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.id())).unwrap();
+    let peak = status.lines().find(|line| line.starts_with("VmHWM:"));
+    println!("the server's peak memory: {}", peak.unwrap_or("unknown"));
+    server.kill().unwrap();
+    server.wait().unwrap();
 }
 
 fn size_of_template() {
@@ -81,7 +90,7 @@ fn remote_edit(address: &str, options: &SessionOptions) {
         loop {
             assert!(
                 b.wait_for_change(Duration::from_secs(5)),
-                "the edit did not arrive"
+                "the edit did not arrive (round {round})"
             );
             if b.poll().is_some_and(|seen| seen.unwrap() == project) {
                 break;

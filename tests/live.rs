@@ -8,8 +8,7 @@ mod participants;
 #[path = "common/run.rs"]
 mod run;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use journeymap::file::{read_project, template_project};
@@ -20,7 +19,8 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use participants::{
-    PATIENCE, Participant, converge, edit_at_once, options, random_edits, start_server,
+    PATIENCE, Participant, converge, edit_at_once, options, random_edits, serve_process,
+    start_server,
 };
 use run::{journeymap, text_of};
 
@@ -192,28 +192,6 @@ fn a_wrong_key_an_unknown_document_and_no_server_are_told_apart() {
     };
     let error = Session::join(&nowhere, &options()).err().unwrap();
     assert!(matches!(error, LiveError::Unreachable { .. }), "{error}");
-}
-
-/// `journeymap serve` as a process, and the address it printed.
-fn serve_process(data: &std::path::Path, listen: &str, log: Stdio) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .args(["serve", "--listen", listen, "--data"])
-        .arg(data)
-        .stdout(Stdio::piped())
-        .stderr(log)
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let address = line
-        .split("ws://")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .unwrap()
-        .to_owned();
-    (child, address)
 }
 
 #[test]

@@ -327,18 +327,25 @@ impl Session {
         }
     }
 
-    /// Waits until the document changes (from anyone) or `limit` passes; true when it
-    /// holds changes not yet seen through [`Self::poll`].
+    /// Waits until the document holds changes (from anyone) not yet seen through
+    /// [`Self::poll`], or `limit` passes; true when it does.
     pub fn wait_for_change(&mut self, limit: Duration) -> bool {
-        while self.changed.try_recv().is_ok() {}
-        if self.has_news() {
-            return true;
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            // A wake is only a hint: the message of a change already seen can arrive
+            // late (it travels through the session's thread), so the document decides.
+            while self.changed.try_recv().is_ok() {}
+            if self.has_news() {
+                return true;
+            }
+            let changed = &mut self.changed;
+            let woke = self
+                .runtime
+                .block_on(async { tokio::time::timeout_at(deadline, changed.recv()).await });
+            if !matches!(woke, Ok(Some(()))) {
+                return self.has_news();
+            }
         }
-        let changed = &mut self.changed;
-        let _ = self
-            .runtime
-            .block_on(async { tokio::time::timeout(limit, changed.recv()).await });
-        self.has_news()
     }
 
     fn has_news(&self) -> bool {

@@ -4,6 +4,8 @@
 //! and `benches/live.rs` include this file with `#[path]`.
 #![allow(dead_code)]
 
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use journeymap::file::template_project;
@@ -22,6 +24,28 @@ pub fn options() -> SessionOptions {
     SessionOptions {
         max_retry_delay: Duration::from_millis(200),
     }
+}
+
+/// `journeymap serve` as a process, and the address it printed.
+pub fn serve_process(data: &std::path::Path, listen: &str, log: Stdio) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(["serve", "--listen", listen, "--data"])
+        .arg(data)
+        .stdout(Stdio::piped())
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line
+        .split("ws://")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap()
+        .to_owned();
+    (child, address)
 }
 
 pub fn start_server(data: &std::path::Path, listen: &str) -> Server {
@@ -211,7 +235,12 @@ pub struct Tally {
 pub fn edit_at_once(count: usize, edits: usize) {
     let data = tempfile::tempdir().unwrap();
     let server = start_server(data.path(), "127.0.0.1:0");
-    let first = Participant::share(&server, template_project().unwrap());
+    edit_at_once_at(&server.address().to_string(), count, edits);
+}
+
+/// As [`edit_at_once`], through the server at `address`.
+pub fn edit_at_once_at(address: &str, count: usize, edits: usize) {
+    let first = Participant::share_at(address, template_project().unwrap());
     let link = first.session.link().clone();
     let mut participants = vec![first];
     participants.extend((1..count).map(|_| Participant::join(&link)));
