@@ -17,7 +17,8 @@ use rand::{Rng, SeedableRng};
 
 /// How long one wait for a colleague's change, or for the server to hold one's own, may
 /// take before the test gives up. Twenty participants making a hundred edits each at once
-/// keep the server busy for about two minutes in the debug build.
+/// kept the server busy for up to two minutes in the debug build before samod-core was
+/// patched (about a minute since).
 pub const PATIENCE: Duration = Duration::from_secs(300);
 
 pub fn options() -> SessionOptions {
