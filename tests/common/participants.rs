@@ -66,10 +66,7 @@ impl Participant {
 
     pub fn share_at(address: &str, project: Project) -> Self {
         let session = Session::share(&format!("ws://{address}"), &project, &options()).unwrap();
-        Self {
-            document: Document::new(project),
-            session,
-        }
+        Self::of(session, project)
     }
 
     /// Joins as a newcomer, trying again while the server is too busy to answer a first
@@ -78,12 +75,7 @@ impl Participant {
         let start = std::time::Instant::now();
         loop {
             match Session::join(link, &options()) {
-                Ok((session, project)) => {
-                    return Self {
-                        document: Document::new(project),
-                        session,
-                    };
-                }
+                Ok((session, project)) => return Self::of(session, project),
                 Err(LiveError::Unreachable { .. }) if start.elapsed() < PATIENCE => {}
                 Err(error) => panic!("a newcomer could not join: {error}"),
             }
@@ -92,6 +84,11 @@ impl Participant {
 
     pub fn join(link: &Link) -> Self {
         let (session, project) = Session::join(link, &options()).unwrap();
+        Self::of(session, project)
+    }
+
+    /// The participant of `session`, whose document starts at `project`.
+    fn of(session: Session, project: Project) -> Self {
         Self {
             document: Document::new(project),
             session,
